@@ -1,0 +1,10 @@
+//! Shared Picture's simulation core: the Earth, missile flight, sensors and detection, tracking and fusion,
+//! and scenarios. It has no web dependency, so it runs natively (tests, benchmarks, the `picture` command line)
+//! and in the browser alike.
+
+pub mod earth;
+pub mod measurement;
+pub mod time;
+pub mod truth;
+
+pub use time::SimTime;

@@ -1,0 +1,1 @@
+//! The regional map: projection, viewport, drawing.
