@@ -1,1 +1,14 @@
-//! The regional map: projection, viewport, drawing.
+//! The regional map: projection, viewport (pan and zoom maths), map data, graticule, scale bar, and the
+//! component that draws them. Everything but `view` and `use_pan_zoom` is pure maths, tested natively.
+
+pub mod geodata;
+pub mod graticule;
+pub mod paths;
+pub mod places;
+pub mod projection;
+pub mod scale_bar;
+pub mod use_pan_zoom;
+pub mod view;
+pub mod viewport;
+
+pub use view::MapView;

@@ -1,0 +1,224 @@
+//! The map component: land, borders, graticule, places, scale bar and coordinate readout, panned by drag
+//! (or two-finger pinch), zoomed by wheel, pinch and buttons about the pointer, reset by a button.
+//! Geometry is built once in projected km; the viewport moves it with a single SVG transform.
+
+use super::geodata::{decode, LayerKind, THEATRE_BIN};
+use super::graticule::{self, GraticuleKind};
+use super::paths::{path_data, project_ring};
+use super::places::PLACES;
+use super::projection::LambertConformal;
+use super::scale_bar::scale_bar;
+use super::use_pan_zoom::{use_pan_zoom, UsePanZoomReturn};
+use super::viewport::MapBounds;
+use leptos::prelude::*;
+
+/// The view the map opens on: the core of the theatre, 24-48 N and 117-153 E (the peninsula, Japan from Kyushu
+/// to Hokkaido, north-east China, the Sea of Japan and the Pacific east of Japan). On a conic projection the
+/// projected box of the whole 22-50 N, 115-160 E theatre is much larger than the theatre, so fitting it would
+/// open the map too far out; zooming out (to twice as wide) shows all of it.
+pub fn theatre_bounds(proj: &LambertConformal) -> MapBounds {
+    extent(proj, (24.0, 48.0), (117.0, 153.0))
+}
+
+/// How far the view's centre may go: the map data's extent.
+pub fn data_bounds(proj: &LambertConformal) -> MapBounds {
+    extent(proj, graticule::LAT_RANGE_DEG, graticule::LON_RANGE_DEG)
+}
+
+fn extent(proj: &LambertConformal, lat: (f64, f64), lon: (f64, f64)) -> MapBounds {
+    let mut b = MapBounds {
+        min: proj.forward(lat.0, lon.0),
+        max: proj.forward(lat.0, lon.0),
+    };
+    for i in 0..=20 {
+        let f = i as f64 / 20.0;
+        for p in [
+            proj.forward(lat.0, lon.0 + f * (lon.1 - lon.0)),
+            proj.forward(lat.1, lon.0 + f * (lon.1 - lon.0)),
+            proj.forward(lat.0 + f * (lat.1 - lat.0), lon.0),
+            proj.forward(lat.0 + f * (lat.1 - lat.0), lon.1),
+        ] {
+            b.min.x_km = b.min.x_km.min(p.x_km);
+            b.min.y_km = b.min.y_km.min(p.y_km);
+            b.max.x_km = b.max.x_km.max(p.x_km);
+            b.max.y_km = b.max.y_km.max(p.y_km);
+        }
+    }
+    b
+}
+
+/// Formats a position for the readout: "37.567° N  126.978° E".
+pub fn format_position(lat_deg: f64, lon_deg: f64) -> String {
+    format!(
+        "{:.3}° {}  {:.3}° {}",
+        lat_deg.abs(),
+        if lat_deg >= 0.0 { "N" } else { "S" },
+        lon_deg.abs(),
+        if lon_deg >= 0.0 { "E" } else { "W" }
+    )
+}
+
+/// The interactive regional map. It fills its parent.
+#[component]
+pub fn MapView() -> impl IntoView {
+    let proj = LambertConformal::theatre();
+    let layers = decode(THEATRE_BIN);
+    let (land, borders, data_error) = match &layers {
+        Ok(layers) => {
+            let land: Vec<String> = layers
+                .iter()
+                .filter(|l| l.kind == LayerKind::Land)
+                .flat_map(|l| {
+                    l.rings
+                        .iter()
+                        .map(|r| path_data(project_ring(&proj, r), true))
+                })
+                .collect();
+            let borders: String = layers
+                .iter()
+                .filter(|l| l.kind == LayerKind::Borders)
+                .flat_map(|l| {
+                    l.rings
+                        .iter()
+                        .map(|r| path_data(project_ring(&proj, r), false))
+                })
+                .collect();
+            (land, borders, None)
+        }
+        Err(e) => (Vec::new(), String::new(), Some(e.to_string())),
+    };
+
+    let pz = use_pan_zoom(theatre_bounds(&proj), data_bounds(&proj));
+    let UsePanZoomReturn {
+        node_ref,
+        view,
+        pointer,
+        ..
+    } = pz;
+
+    let step = Memo::new(move |_| graticule::step_for_scale(view.get().scale_px_per_km));
+    let graticule_paths = Memo::new(move |_| {
+        graticule::lines(&proj, step.get())
+            .into_iter()
+            .map(|l| {
+                let major = match l.kind {
+                    GraticuleKind::Parallel { lat_deg } => lat_deg % 10.0 == 0.0,
+                    GraticuleKind::Meridian { lon_deg } => lon_deg % 10.0 == 0.0,
+                };
+                (path_data(l.points, false), major)
+            })
+            .collect::<Vec<_>>()
+    });
+    let edge_labels = move || graticule::edge_labels(&proj, &view.get(), step.get(), 6.0);
+    let bar = move || scale_bar(&proj, &view.get(), 140.0);
+    let readout = move || {
+        pointer
+            .get()
+            .map(|(x, y)| {
+                let (lat, lon) = proj.inverse(view.get().to_map(x, y));
+                format_position(lat, lon)
+            })
+            .unwrap_or_else(|| "Point at the map for latitude and longitude".to_string())
+    };
+
+    // Marks the first drawn map for the load-time measurement: the second animation frame after mount
+    // comes after the first paint.
+    Effect::new(move |_| {
+        request_animation_frame(|| {
+            request_animation_frame(|| {
+                if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = perf.mark("map-drawn");
+                }
+            })
+        })
+    });
+
+    view! {
+        <div class="map" node_ref=node_ref tabindex="0" role="application"
+            aria-label="Regional map: drag to pan, wheel or +/- to zoom"
+            on:pointerdown=move |e| pz.pointer_down(e)
+            on:pointermove=move |e| pz.pointer_move(e)
+            on:pointerup=move |e| pz.pointer_up(e)
+            on:pointercancel=move |e| pz.pointer_up(e)
+            on:pointerleave=move |e| pz.pointer_leave(e)
+            on:wheel=move |e| pz.wheel(e)
+            on:keydown=move |e| pz.key(e)>
+            <svg class="map-svg" width="100%" height="100%"
+                attr:data-scale=move || format!("{:.5}", view.get().scale_px_per_km)>
+                <rect class="sea" x="0" y="0" width="100%" height="100%"></rect>
+                <g class="world" transform=move || view.get().svg_transform()>
+                    <g class="graticule">
+                        {move || graticule_paths.get().into_iter().map(|(d, major)| view! {
+                            <path d=d class:major=major vector-effect="non-scaling-stroke"></path>
+                        }).collect_view()}
+                    </g>
+                    <g class="land-layer">
+                        {land.into_iter().map(|d| view! {
+                            <path class="land" d=d vector-effect="non-scaling-stroke"></path>
+                        }).collect_view()}
+                    </g>
+                    <path class="borders" d=borders vector-effect="non-scaling-stroke"></path>
+                </g>
+                <g class="graticule-labels">
+                    {move || edge_labels().into_iter().map(|l| {
+                        let anchor = if l.text.ends_with('N') || l.text.ends_with('S') { "start" } else { "middle" };
+                        view! { <text x=l.x_px y=l.y_px text-anchor=anchor>{l.text}</text> }
+                    }).collect_view()}
+                </g>
+                <g class="places">
+                    {PLACES.iter().map(|p| {
+                        let pos = move || view.get().to_screen(proj.forward(p.lat_deg, p.lon_deg));
+                        view! {
+                            <g class="place" class:capital=p.capital attr:data-place=p.name>
+                                <circle cx=move || pos().0 cy=move || pos().1 r=if p.capital { 4 } else { 3 }></circle>
+                                <text x=move || pos().0 + 7.0 y=move || pos().1 + 4.0>{p.name}</text>
+                            </g>
+                        }
+                    }).collect_view()}
+                </g>
+                <g class="scale-bar" transform=move || format!("translate(16 {})", view.get().height_px - 48.0)>
+                    <line x1="0" y1="0" x2=move || bar().length_px y2="0"></line>
+                    <line x1="0" y1="-5" x2="0" y2="5"></line>
+                    <line x1=move || bar().length_px y1="-5" x2=move || bar().length_px y2="5"></line>
+                    <text x="0" y="-9">{move || bar().label}</text>
+                </g>
+            </svg>
+            <div class="map-controls" role="group" aria-label="Zoom">
+                <button class="zoom-in" title="Zoom in" aria-label="Zoom in" on:click=move |_| pz.zoom_by(1.5)>"+"</button>
+                <button class="zoom-out" title="Zoom out" aria-label="Zoom out" on:click=move |_| pz.zoom_by(1.0 / 1.5)>"−"</button>
+                <button class="zoom-reset" title="Show the whole theatre" aria-label="Reset view" on:click=move |_| pz.reset()>"⟲"</button>
+            </div>
+            <output class="readout" aria-live="off">{readout}</output>
+            <div class="attribution">"Map: Natural Earth"</div>
+            {data_error.map(|e| view! { <div class="error" role="alert">{e}</div> })}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn theatre_bounds_hold_the_corners() {
+        let proj = LambertConformal::theatre();
+        let b = theatre_bounds(&proj);
+        for (lat, lon) in [
+            (24.0, 117.0),
+            (24.0, 153.0),
+            (48.0, 117.0),
+            (48.0, 153.0),
+            (48.0, 135.0),
+        ] {
+            let p = proj.forward(lat, lon);
+            assert!(p.x_km >= b.min.x_km - 1e-6 && p.x_km <= b.max.x_km + 1e-6);
+            assert!(p.y_km >= b.min.y_km - 1e-6 && p.y_km <= b.max.y_km + 1e-6);
+        }
+    }
+
+    #[test]
+    fn readout_format() {
+        assert_eq!(format_position(37.5667, 126.978), "37.567° N  126.978° E");
+        assert_eq!(format_position(-1.0, -2.5), "1.000° S  2.500° W");
+    }
+}

@@ -1,0 +1,88 @@
+//! Component tests in a real browser (wasm-bindgen-test in headless Chromium): the map mounts, draws land,
+//! and its zoom buttons change the view.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use shared_picture::map::MapView;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets Leptos run its scheduled effects (they run on the microtask queue) and the browser lay out.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn host(width: u32, height: u32) -> web_sys::HtmlElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    el.set_attribute(
+        "style",
+        &format!("display:flex;width:{width}px;height:{height}px"),
+    )
+    .unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+#[wasm_bindgen_test]
+async fn map_draws_land_places_and_a_graticule() {
+    let el = host(900, 600);
+    let handle = leptos::mount::mount_to(el.clone(), || view! { <MapView/> });
+    settle().await;
+    let land = el.query_selector_all("path.land").unwrap().length();
+    assert!(land > 100, "only {land} land shapes drawn");
+    assert_eq!(el.query_selector_all("g.place").unwrap().length(), 7);
+    assert!(el.query_selector_all(".graticule path").unwrap().length() > 5);
+    assert!(el.query_selector(".error").unwrap().is_none());
+    // The view fits the element it was mounted in.
+    let svg = el.query_selector("svg").unwrap().unwrap();
+    let rect = svg.get_bounding_client_rect();
+    assert_eq!((rect.width(), rect.height()), (900.0, 600.0));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn zoom_buttons_change_the_scale_and_reset_restores_it() {
+    let el = host(800, 500);
+    let handle = leptos::mount::mount_to(el.clone(), || view! { <MapView/> });
+    settle().await;
+    let svg = el.query_selector("svg").unwrap().unwrap();
+    let scale = || {
+        svg.get_attribute("data-scale")
+            .unwrap()
+            .parse::<f64>()
+            .unwrap()
+    };
+    let s0 = scale();
+    let click = |sel: &str| {
+        el.query_selector(sel)
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click()
+    };
+    click("button.zoom-in");
+    settle().await;
+    assert!(
+        (scale() / s0 - 1.5).abs() < 1e-3,
+        "zoom in: {} -> {}",
+        s0,
+        scale()
+    );
+    click("button.zoom-out");
+    click("button.zoom-out");
+    settle().await;
+    assert!((scale() / s0 - 1.0 / 1.5).abs() < 1e-3);
+    click("button.zoom-reset");
+    settle().await;
+    assert!((scale() / s0 - 1.0).abs() < 1e-9);
+    drop(handle);
+}
