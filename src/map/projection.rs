@@ -73,7 +73,9 @@ impl LambertConformal {
 
     /// Geodetic latitude and longitude (degrees) to the map.
     pub fn forward(&self, lat_deg: f64, lon_deg: f64) -> MapPoint {
-        let phi = lat_deg.to_radians().clamp(-1.5707, 1.5707);
+        // Just short of the poles, where t() reaches 0 or infinity: the map never shows them.
+        let limit = std::f64::consts::FRAC_PI_2 - 1e-6;
+        let phi = lat_deg.to_radians().clamp(-limit, limit);
         let rho = self.a_km * self.f * t(self.e, phi).powf(self.n);
         let dlon = wrap_pi(lon_deg.to_radians() - self.lon0_rad);
         let theta = self.n * dlon;

@@ -134,7 +134,10 @@ pub fn MapView() -> impl IntoView {
     });
 
     view! {
+        // Layout essentials inline: the map fills its parent even where the app's stylesheet is absent (an
+        // embedding page, a component test).
         <div class="map" node_ref=node_ref tabindex="0" role="application"
+            style="position:relative;flex:1;width:100%;height:100%;min-width:0;overflow:hidden"
             aria-label="Regional map: drag to pan, wheel or +/- to zoom"
             on:pointerdown=move |e| pz.pointer_down(e)
             on:pointermove=move |e| pz.pointer_move(e)
@@ -143,8 +146,8 @@ pub fn MapView() -> impl IntoView {
             on:pointerleave=move |e| pz.pointer_leave(e)
             on:wheel=move |e| pz.wheel(e)
             on:keydown=move |e| pz.key(e)>
-            <svg class="map-svg" width="100%" height="100%"
-                attr:data-scale=move || format!("{:.5}", view.get().scale_px_per_km)>
+            <svg class="map-svg" width="100%" height="100%" style="position:absolute;inset:0"
+                data-scale=move || view.get().scale_px_per_km.to_string()>
                 <rect class="sea" x="0" y="0" width="100%" height="100%"></rect>
                 <g class="world" transform=move || view.get().svg_transform()>
                     <g class="graticule">
@@ -169,7 +172,7 @@ pub fn MapView() -> impl IntoView {
                     {PLACES.iter().map(|p| {
                         let pos = move || view.get().to_screen(proj.forward(p.lat_deg, p.lon_deg));
                         view! {
-                            <g class="place" class:capital=p.capital attr:data-place=p.name>
+                            <g class="place" class:capital=p.capital data-place=p.name>
                                 <circle cx=move || pos().0 cy=move || pos().1 r=if p.capital { 4 } else { 3 }></circle>
                                 <text x=move || pos().0 + 7.0 y=move || pos().1 + 4.0>{p.name}</text>
                             </g>
@@ -183,7 +186,8 @@ pub fn MapView() -> impl IntoView {
                     <text x="0" y="-9">{move || bar().label}</text>
                 </g>
             </svg>
-            <div class="map-controls" role="group" aria-label="Zoom">
+            // A press on the controls must not start a drag: the drag's pointer capture would take the click.
+            <div class="map-controls" role="group" aria-label="Zoom" on:pointerdown=|e| e.stop_propagation()>
                 <button class="zoom-in" title="Zoom in" aria-label="Zoom in" on:click=move |_| pz.zoom_by(1.5)>"+"</button>
                 <button class="zoom-out" title="Zoom out" aria-label="Zoom out" on:click=move |_| pz.zoom_by(1.0 / 1.5)>"−"</button>
                 <button class="zoom-reset" title="Show the whole theatre" aria-label="Reset view" on:click=move |_| pz.reset()>"⟲"</button>

@@ -1,6 +1,6 @@
 //! `picture`: Shared Picture's models on the command line.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -11,13 +11,18 @@ use std::process::ExitCode;
 )]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
 enum Command {}
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {}
+    match Cli::parse().command {
+        Some(command) => match command {},
+        None => {
+            let _ = Cli::command().print_help();
+            ExitCode::SUCCESS
+        }
+    }
 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test suite: formatting and lints, native unit, property and
+# golden-value tests (core, command line, the UI's pure maths), component tests in headless Chromium
+# (wasm-bindgen-test), the release build, end-to-end tests in Chromium (Playwright), and the benchmarks'
+# figures.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/setup.sh"
+cd "$root"
+step() { printf '\n== %s\n' "$*"; }
+
+step "format and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p shared-picture --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests"
+cargo test --workspace
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test -p shared-picture --target wasm32-unknown-unknown --test web
+
+step "release build"
+trunk build --release --offline
+
+step "end-to-end tests in Chromium (Playwright)"
+(cd e2e && npx playwright test)
+
+if [ -d crates/picture-sim/benches ]; then
+  step "benchmarks (short runs: the figures, not a pass/fail)"
+  cargo bench -p picture-sim --benches -- --warm-up-time 1 --measurement-time 2 2>&1 | grep -vE '^(Gnuplot|Benchmarking .*: (Warming|Collecting|Analyzing))'
+fi
