@@ -1,4 +1,8 @@
-//! `picture`: Shared Picture's models on the command line.
+//! `picture`: Shared Picture's models on the command line. Each subcommand lives in its own module; this file
+//! only wires them up.
+
+mod fly;
+mod missiles;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -15,9 +19,24 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Fly a missile from a launch site to an aim point (or along an azimuth) and print the flight's figures.
+    Fly(fly::FlyArgs),
+    /// List the missile catalog.
+    Missiles(missiles::MissilesArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    let result = match cli.command {
+        Command::Fly(args) => fly::run(&args),
+        Command::Missiles(args) => missiles::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
 }
