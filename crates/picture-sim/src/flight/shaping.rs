@@ -26,10 +26,11 @@ pub struct Target {
 
 /// Apogee of the pull-up flight, m (KN-23 tests: JCS reported 37-60 km, most often about 50 km).
 pub const PULL_UP_APOGEE_M: f64 = 50_000.0;
-/// Flattest and steepest pitch at burnout the solvers consider, degrees. Above about 86 degrees the apogee no
+/// Flattest and steepest pitch at burnout the solvers consider, degrees (below zero the burn ends pointing
+/// down: the flattest depressed paths). Above about 86 degrees the apogee no
 /// longer grows with pitch (the launch site's eastward speed is lost) and the impact drifts west of the
 /// site, so the steepest flights are excluded to keep apogee and range monotone in pitch.
-const PITCH_MIN_DEG: f64 = 0.0;
+const PITCH_MIN_DEG: f64 = -20.0;
 const PITCH_MAX_DEG: f64 = 86.0;
 /// The apogee-and-range solver may lean the burn back past vertical, up to this pitch (degrees from the
 /// forward horizontal), to land short of a steep shot's drift.
