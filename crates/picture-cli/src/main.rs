@@ -1,6 +1,10 @@
-//! `picture`: Shared Picture's models on the command line.
+//! `picture`: Shared Picture's models on the command line. Each subcommand lives in its own module; this file
+//! only wires them up.
 
-use clap::{CommandFactory, Parser, Subcommand};
+mod fly;
+mod missiles;
+
+use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -11,18 +15,28 @@ use std::process::ExitCode;
 )]
 struct Cli {
     #[command(subcommand)]
-    command: Option<Command>,
+    command: Command,
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Fly a missile from a launch site to an aim point (or along an azimuth) and print the flight's figures.
+    Fly(fly::FlyArgs),
+    /// List the missile catalog.
+    Missiles(missiles::MissilesArgs),
+}
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
-        Some(command) => match command {},
-        None => {
-            let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Fly(args) => fly::run(&args),
+        Command::Missiles(args) => missiles::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -1,0 +1,563 @@
+//! Shaping solvers: from a launch site and an aim (azimuth and ground range), find the pitch program and
+//! energy that fly a requested shape. Every solver brackets its unknown within physical bounds and uses
+//! Illinois false position or golden-section search with a finite iteration limit; an impossible request
+//! is an [`FlightError::Unreachable`] that says what is possible.
+//!
+//! The launch azimuth is corrected for the Earth's rotation by fixed-point iteration: the flight plane is
+//! turned by the difference between the wanted and the flown geodesic azimuth to the impact point.
+
+use super::dynamics::EarthModel;
+use super::integrator::{find_root_from, Tolerance};
+use super::simulate::{simulate, Program, Until};
+use super::vehicle::Vehicle;
+use super::{ground_range_m, FlightError, Shape};
+use crate::earth::{self, Geodetic};
+use crate::time::SimTime;
+use std::cell::Cell;
+
+/// The aim as the solvers use it.
+///
+/// # Units
+/// Azimuth in degrees clockwise from north; range in metres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Target {
+    pub azimuth_deg: f64,
+    pub range_m: f64,
+}
+
+/// Apogee of the pull-up flight, m (KN-23 tests: JCS reported 37-60 km, most often about 50 km).
+pub const PULL_UP_APOGEE_M: f64 = 50_000.0;
+/// Flattest and steepest pitch at burnout the solvers consider, degrees (below zero the burn ends pointing
+/// down: the flattest depressed paths). Above about 86 degrees the apogee no
+/// longer grows with pitch (the launch site's eastward speed is lost) and the impact drifts west of the
+/// site, so the steepest flights are excluded to keep apogee and range monotone in pitch.
+const PITCH_MIN_DEG: f64 = -20.0;
+const PITCH_MAX_DEG: f64 = 86.0;
+/// The apogee-and-range solver may lean the burn back past vertical, up to this pitch (degrees from the
+/// forward horizontal), to land short of a steep shot's drift.
+const PITCH_BACK_DEG: f64 = 150.0;
+/// Range tolerance of the range solvers, m.
+const RANGE_TOL_M: f64 = 100.0;
+/// Apogee tolerance, m.
+const APOGEE_TOL_M: f64 = 50.0;
+/// Azimuth-correction passes.
+const AZIMUTH_PASSES: usize = 3;
+
+/// The result of one trial flight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Outcome {
+    range_m: f64,
+    apogee_m: f64,
+    impact_azimuth_deg: f64,
+}
+
+struct Shooter<'a> {
+    vehicle: &'a Vehicle,
+    earth: &'a EarthModel,
+    site: &'a Geodetic,
+    base: Program,
+    /// (pitch deg, energy) of the previous azimuth pass, to start near.
+    hint: Option<(f64, f64)>,
+    /// The energy last solved for an apogee, to start the next solve from (secant warm start).
+    last_energy: Cell<Option<f64>>,
+}
+
+impl Shooter<'_> {
+    fn program(&self, pitch_deg: f64, energy: f64) -> Program {
+        Program {
+            pitch_final_rad: pitch_deg.to_radians(),
+            energy,
+            ..self.base
+        }
+    }
+
+    /// A full flight. A crash in the boost counts as range 0; an orbit as infinite range.
+    fn full(&self, pitch_deg: f64, energy: f64) -> Result<Outcome, FlightError> {
+        let p = self.program(pitch_deg, energy);
+        match simulate(
+            self.vehicle,
+            self.earth,
+            self.site,
+            &p,
+            SimTime::ZERO,
+            Until::Impact,
+            &Tolerance::TRIAL,
+        ) {
+            Ok(t) => {
+                let end = t.sample(t.duration_s()).geodetic;
+                let apogee_m = t
+                    .events()
+                    .iter()
+                    .find(|e| e.kind == super::EventKind::Apogee)
+                    .map_or(0.0, |e| e.h_m);
+                let az = earth::inverse(
+                    self.site.lat_rad.to_degrees(),
+                    self.site.lon_rad.to_degrees(),
+                    end.lat_deg(),
+                    end.lon_deg(),
+                )
+                .azimuth_start_deg;
+                // Signed: an impact behind the flight plane's direction (a steep shot drifting west, or one
+                // leaning back) is negative. Flat shots are always ahead: seen by azimuth alone, a flight past
+                // half the globe would look behind.
+                let ahead =
+                    pitch_deg < 80.0 || (az.to_radians() - self.base.azimuth_rad).cos() >= 0.0;
+                let range_m = ground_range_m(self.earth, self.site, &end);
+                Ok(Outcome {
+                    range_m: if ahead { range_m } else { -range_m },
+                    apogee_m,
+                    impact_azimuth_deg: az,
+                })
+            }
+            Err(FlightError::HitGroundInBoost { .. }) => Ok(Outcome {
+                range_m: 0.0,
+                apogee_m: 0.0,
+                impact_azimuth_deg: 0.0,
+            }),
+            Err(FlightError::Orbital { .. }) => Ok(Outcome {
+                range_m: f64::INFINITY,
+                apogee_m: f64::INFINITY,
+                impact_azimuth_deg: 0.0,
+            }),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Apogee only (the flight stops there): cheaper.
+    fn apogee_m(&self, pitch_deg: f64, energy: f64) -> Result<f64, FlightError> {
+        let p = self.program(pitch_deg, energy);
+        match simulate(
+            self.vehicle,
+            self.earth,
+            self.site,
+            &p,
+            SimTime::ZERO,
+            Until::Apogee,
+            &Tolerance::TRIAL,
+        ) {
+            Ok(t) => Ok(t
+                .events()
+                .iter()
+                .find(|e| e.kind == super::EventKind::Apogee)
+                .map_or(0.0, |e| e.h_m)),
+            Err(FlightError::HitGroundInBoost { .. }) => Ok(0.0),
+            Err(FlightError::Orbital { .. }) => Ok(f64::INFINITY),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The pitch of greatest range at this energy, and that range (golden-section search).
+    fn max_range(&self, energy: f64) -> Result<(f64, f64), FlightError> {
+        let gr = 0.5 * (5f64.sqrt() - 1.0);
+        let (mut a, mut b) = (PITCH_MIN_DEG, PITCH_MAX_DEG);
+        let mut c = b - gr * (b - a);
+        let mut d = a + gr * (b - a);
+        let mut fc = self.full(c, energy)?.range_m;
+        let mut fd = self.full(d, energy)?.range_m;
+        for _ in 0..24 {
+            if fc > fd {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - gr * (b - a);
+                fc = self.full(c, energy)?.range_m;
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + gr * (b - a);
+                fd = self.full(d, energy)?.range_m;
+            }
+        }
+        Ok(if fc > fd { (c, fc) } else { (d, fd) })
+    }
+
+    /// Solves `g(x) = 0` on [lo, hi] where `g` is monotone and failures propagate. With `near`, the
+    /// narrower bracket `near` is tried first.
+    fn solve_1d<G>(
+        &self,
+        mut g: G,
+        lo: f64,
+        hi: f64,
+        near: Option<(f64, f64)>,
+        tol_x: f64,
+        tol_g: f64,
+    ) -> Result<Option<f64>, FlightError>
+    where
+        G: FnMut(f64) -> Result<f64, FlightError>,
+    {
+        let mut err = None;
+        let mut eval = |x: f64| match g(x) {
+            Ok(v) if v.abs() < tol_g => 0.0,
+            Ok(v) => v,
+            Err(e) => {
+                err = Some(e);
+                0.0
+            }
+        };
+        let mut bracket = None;
+        if let Some((a, b)) = near {
+            let (a, b) = (a.max(lo), b.min(hi));
+            let (ga, gb) = (eval(a), eval(b));
+            if ga.signum() != gb.signum() || ga == 0.0 || gb == 0.0 {
+                bracket = Some(((a, ga), (b, gb)));
+            }
+        }
+        let ((a, ga), (b, gb)) = match bracket {
+            Some(br) => br,
+            None => ((lo, eval(lo)), (hi, eval(hi))),
+        };
+        // After an error `eval` returns 0, so the search stops at once.
+        let root = find_root_from(&mut eval, (a, ga), (b, gb), tol_x);
+        if let Some(e) = err {
+            return Err(e);
+        }
+        Ok(root)
+    }
+
+    /// The energy at which pitch `p` gives `apogee_m` (apogee grows with energy), `None` if none up to
+    /// `max_energy` does. Starts with a secant iteration from the last solution, falling back to bracketing.
+    fn energy_for_apogee(
+        &self,
+        p: f64,
+        apogee_m: f64,
+        max_energy: f64,
+    ) -> Result<Option<f64>, FlightError> {
+        let g = |e: f64| -> Result<f64, FlightError> { Ok(self.apogee_m(p, e)? - apogee_m) };
+        if let Some(e0) = self.last_energy.get() {
+            let (mut x0, mut x1) = (e0, (e0 + 0.002).min(max_energy));
+            let (mut g0, mut g1) = (g(x0)?, g(x1)?);
+            for _ in 0..8 {
+                if g1.abs() < APOGEE_TOL_M {
+                    self.last_energy.set(Some(x1));
+                    return Ok(Some(x1));
+                }
+                let x2 = x1 - g1 * (x1 - x0) / (g1 - g0);
+                if !(x2.is_finite() && (Program::MIN_ENERGY..=max_energy).contains(&x2))
+                    || (x2 - x1).abs() > 0.2
+                {
+                    break;
+                }
+                (x0, g0) = (x1, g1);
+                x1 = x2;
+                g1 = g(x1)?;
+            }
+        }
+        if g(max_energy)? < 0.0 {
+            return Ok(None);
+        }
+        let e = self.solve_1d(g, Program::MIN_ENERGY, max_energy, None, 1e-7, APOGEE_TOL_M)?;
+        let e = e.unwrap_or(Program::MIN_ENERGY);
+        self.last_energy.set(Some(e));
+        Ok(Some(e))
+    }
+
+    /// The pitch of greatest apogee at this energy and that apogee (golden-section search over the steep
+    /// pitches). Launching east, it is a little below vertical: the site's eastward speed then adds to the
+    /// missile's.
+    fn max_apogee(&self, energy: f64) -> Result<(f64, f64), FlightError> {
+        let gr = 0.5 * (5f64.sqrt() - 1.0);
+        let (mut a, mut b) = (PITCH_MAX_DEG - 40.0, PITCH_BACK_DEG - 15.0);
+        let mut c = b - gr * (b - a);
+        let mut d = a + gr * (b - a);
+        let mut fc = self.apogee_m(c, energy)?;
+        let mut fd = self.apogee_m(d, energy)?;
+        for _ in 0..11 {
+            if fc > fd {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - gr * (b - a);
+                fc = self.apogee_m(c, energy)?;
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + gr * (b - a);
+                fd = self.apogee_m(d, energy)?;
+            }
+        }
+        Ok(if fc > fd { (c, fc) } else { (d, fd) })
+    }
+}
+
+/// Finds the program that flies `shape` from `site` to `target`.
+pub fn solve(
+    vehicle: &Vehicle,
+    earth: &EarthModel,
+    site: &Geodetic,
+    target: &Target,
+    shape: &Shape,
+) -> Result<Program, FlightError> {
+    let first_burn_s = vehicle.stages.first().map_or(10.0, |s| s.burn_time_s);
+    let mut base = Program {
+        azimuth_rad: target.azimuth_deg.to_radians(),
+        pitch_final_rad: 45f64.to_radians(),
+        rise_s: (0.08 * first_burn_s).clamp(3.0, 10.0),
+        energy: 1.0,
+        pull_up: matches!(shape, Shape::PullUp),
+    };
+    let mut program = base;
+    let mut hint: Option<(f64, f64)> = None;
+    for _ in 0..AZIMUTH_PASSES {
+        let shooter = Shooter {
+            vehicle,
+            earth,
+            site,
+            base,
+            hint,
+            last_energy: Cell::new(hint.map(|h| h.1)),
+        };
+        let (pitch_deg, energy) = solve_in_plane(&shooter, target, shape)?;
+        hint = Some((pitch_deg, energy));
+        program = shooter.program(pitch_deg, energy);
+        let flown = shooter.full(pitch_deg, energy)?;
+        let miss_deg =
+            (target.azimuth_deg - flown.impact_azimuth_deg + 540.0).rem_euclid(360.0) - 180.0;
+        // Stop when the impact is within a few tens of metres of the wanted line.
+        if miss_deg.to_radians().abs() * target.range_m < 30.0 || !miss_deg.is_finite() {
+            break;
+        }
+        base.azimuth_rad += miss_deg.to_radians();
+    }
+    Ok(program)
+}
+
+fn km(m: f64) -> f64 {
+    (m / 1000.0).round()
+}
+
+fn solve_in_plane(s: &Shooter, target: &Target, shape: &Shape) -> Result<(f64, f64), FlightError> {
+    let id = s.vehicle.id.to_string();
+    let range_m = target.range_m;
+    match *shape {
+        Shape::MinEnergy => {
+            let (pitch_full, r_full) = s.max_range(1.0)?;
+            if r_full < range_m {
+                return Err(unreachable_range(&id, range_m, r_full));
+            }
+            let mut best = (pitch_full, 1.0, f64::INFINITY);
+            let energy = s.solve_1d(
+                |e| {
+                    let (p, r) = s.max_range(e)?;
+                    if (r - range_m).abs() < best.2 {
+                        best = (p, e, (r - range_m).abs());
+                    }
+                    Ok(r - range_m)
+                },
+                Program::MIN_ENERGY,
+                1.0,
+                s.hint.map(|(_, e)| (e - 0.01, e + 0.01)),
+                1e-7,
+                RANGE_TOL_M,
+            )?;
+            match energy {
+                Some(_) => Ok((best.0, best.1)),
+                None => Err(FlightError::Unreachable {
+                    missile: id,
+                    what: format!(
+                        "fly as short as {} km on a minimum-energy path",
+                        km(range_m)
+                    ),
+                    possible: "use a lofted or depressed shape".into(),
+                }),
+            }
+        }
+        Shape::Lofted { apogee_m: None } | Shape::Depressed { apogee_m: None } => {
+            let lofted = matches!(shape, Shape::Lofted { .. });
+            let (pitch_opt, r_max) = s.max_range(1.0)?;
+            if r_max < range_m {
+                return Err(unreachable_range(&id, range_m, r_max));
+            }
+            let (lo, hi) = if lofted {
+                (pitch_opt, PITCH_MAX_DEG)
+            } else {
+                (PITCH_MIN_DEG, pitch_opt)
+            };
+            let pitch = s.solve_1d(
+                |p| Ok(s.full(p, 1.0)?.range_m - range_m),
+                lo,
+                hi,
+                s.hint.map(|(p, _)| (p - 1.0, p + 1.0)),
+                1e-9,
+                RANGE_TOL_M,
+            )?;
+            pitch
+                .map(|p| (p, 1.0))
+                .ok_or_else(|| FlightError::Unreachable {
+                    missile: id,
+                    what: format!(
+                        "fly a full-burn {} path of {} km",
+                        if lofted { "lofted" } else { "depressed" },
+                        km(range_m)
+                    ),
+                    possible: "try a longer range or the minimum-energy shape".into(),
+                })
+        }
+        Shape::Lofted { apogee_m: Some(a) }
+        | Shape::Depressed { apogee_m: Some(a) }
+        | Shape::AsReported { apogee_m: a } => {
+            let max_energy = if matches!(shape, Shape::AsReported { .. }) {
+                Program::MAX_ENERGY
+            } else {
+                1.0
+            };
+            let (pitch, energy) = solve_range_and_apogee(s, range_m, a, max_energy)?;
+            check_branch(s, shape, range_m, a, pitch, energy)?;
+            Ok((pitch, energy))
+        }
+        Shape::PullUp => {
+            if s.vehicle.payload.lift_to_drag <= 0.0 {
+                return Err(FlightError::Unreachable {
+                    missile: id,
+                    what: "fly a pull-up manoeuvre".into(),
+                    possible: "its re-entry vehicle has no lift (only hwasong-11 does)".into(),
+                });
+            }
+            solve_range_and_apogee(s, range_m, PULL_UP_APOGEE_M, 1.0)
+        }
+    }
+}
+
+fn unreachable_range(id: &str, range_m: f64, max_range_m: f64) -> FlightError {
+    FlightError::Unreachable {
+        missile: id.to_string(),
+        what: format!("reach {} km", km(range_m)),
+        possible: format!(
+            "its maximum range with this payload is about {} km",
+            km(max_range_m)
+        ),
+    }
+}
+
+/// Energy and pitch for a given range and apogee. For a trial pitch the energy that reaches the apogee is
+/// solved (apogee grows with energy at a fixed pitch), and then the pitch is solved for the range: along the
+/// curve of constant apogee, range falls smoothly as the pitch steepens, through the pitch of greatest
+/// apogee (where little energy is needed) and on, leaning back past vertical for ranges short of a steep
+/// shot's westward drift. (Solving energy outside and pitch inside instead is ill-conditioned near the pitch
+/// of greatest apogee, where the apogee hardly depends on the pitch.)
+fn solve_range_and_apogee(
+    s: &Shooter,
+    range_m: f64,
+    apogee_m: f64,
+    max_energy: f64,
+) -> Result<(f64, f64), FlightError> {
+    let id = s.vehicle.id.to_string();
+    if !(apogee_m.is_finite() && apogee_m > 0.0) {
+        return Err(FlightError::Invalid(format!(
+            "apogee {apogee_m} m must be positive"
+        )));
+    }
+    // The pitch of greatest apogee: checked on the first pass, needed later only if a trial is infeasible.
+    let p_top = Cell::new(None);
+    if s.hint.is_none() {
+        let (p, a_max) = s.max_apogee(max_energy)?;
+        if a_max < apogee_m {
+            return Err(FlightError::Unreachable {
+                missile: id,
+                what: format!("reach an apogee of {} km", km(apogee_m)),
+                possible: format!("its highest apogee is about {} km", km(a_max)),
+            });
+        }
+        p_top.set(Some(p));
+    }
+    let top = || -> Result<f64, FlightError> {
+        if let Some(p) = p_top.get() {
+            return Ok(p);
+        }
+        let (p, _) = s.max_apogee(max_energy)?;
+        p_top.set(Some(p));
+        Ok(p)
+    };
+    // The best (energy, pitch, |range error|) seen, so the answer is a flight that was actually flown, and the
+    // extreme ranges flown, for the error message.
+    let mut best: Option<(f64, f64, f64)> = None;
+    let (mut r_lo, mut r_hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut range_at = |p: f64| -> Result<f64, FlightError> {
+        let energy = s.energy_for_apogee(p, apogee_m, max_energy)?;
+        let Some(e) = energy else {
+            // The apogee is out of reach at this pitch: flatter than the top is "too far", steeper "too near".
+            return Ok(if p < top()? {
+                f64::INFINITY
+            } else {
+                f64::NEG_INFINITY
+            });
+        };
+        let r = s.full(p, e)?.range_m;
+        r_lo = r_lo.min(r);
+        r_hi = r_hi.max(r);
+        let g = r - range_m;
+        if best.is_none_or(|b| g.abs() < b.2) {
+            best = Some((e, p, g.abs()));
+        }
+        Ok(g)
+    };
+    // Start near the previous pass's answer, or else just flatter than the pitch of greatest apogee (where
+    // reported lofted tests lie); the full bracket is the fallback.
+    let near = match (s.hint, p_top.get()) {
+        (Some((p, _)), _) => Some((p - 1.0, p + 1.0)),
+        (None, Some(p)) => Some((p - 10.0, p)),
+        (None, None) => None,
+    };
+    s.solve_1d(
+        &mut range_at,
+        PITCH_MIN_DEG,
+        PITCH_BACK_DEG,
+        near,
+        1e-9,
+        RANGE_TOL_M,
+    )?;
+    match best {
+        Some((e, p, err_m)) if err_m < 1_000.0 => Ok((p, e)),
+        _ => Err(FlightError::Unreachable {
+            missile: id,
+            what: format!(
+                "reach {} km with an apogee of {} km",
+                km(range_m),
+                km(apogee_m)
+            ),
+            possible: if r_lo <= r_hi {
+                format!(
+                    "at that apogee its range is about {} to {} km",
+                    km(r_lo.max(0.0)),
+                    km(r_hi)
+                )
+            } else {
+                "that apogee and range do not go together".to_string()
+            },
+        }),
+    }
+}
+
+/// A lofted flight must be steeper than the minimum-energy one at its energy, a depressed one flatter.
+fn check_branch(
+    s: &Shooter,
+    shape: &Shape,
+    range_m: f64,
+    apogee_m: f64,
+    pitch: f64,
+    energy: f64,
+) -> Result<(), FlightError> {
+    let lofted = match shape {
+        Shape::Lofted { .. } => true,
+        Shape::Depressed { .. } => false,
+        _ => return Ok(()),
+    };
+    let (pitch_opt, _) = s.max_range(energy)?;
+    if (pitch > pitch_opt) != lofted {
+        return Err(FlightError::Unreachable {
+            missile: s.vehicle.id.to_string(),
+            what: format!(
+                "fly a {} path of {} km with an apogee of {} km",
+                if lofted { "lofted" } else { "depressed" },
+                km(range_m),
+                km(apogee_m)
+            ),
+            possible: format!(
+                "that apogee makes it a {} path",
+                if lofted { "depressed" } else { "lofted" }
+            ),
+        });
+    }
+    Ok(())
+}
