@@ -1,17 +1,38 @@
-//! The page: a header and the map.
+//! The page: the map with the launch arc, the launch editor and flight figures, the side view, and the clock.
 
+use crate::launch_form::AimForm;
+use crate::map::flight_layer::FlightLayer;
 use crate::map::MapView;
+use crate::panels::{flight_facts::FlightFacts, launch_editor::LaunchEditor, side_view::SideViewChart};
+use crate::state::AppState;
+use crate::timeline::clock::Clock;
 use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
+    let app = AppState::provide();
+    // A click on the map aims the launch there.
+    let pick = move |(lat_deg, lon_deg): (f64, f64)| {
+        app.form.update(|f| f.aim = AimForm::Point { lat_deg, lon_deg });
+        app.time_s.set(0.0);
+    };
     view! {
         <header class="topbar">
             <h1>"Shared Picture"</h1>
             <p class="tagline">"The trilateral missile-warning picture: Japan, South Korea and the United States"</p>
         </header>
         <main class="workspace">
-            <MapView/>
+            <div class="map-pane">
+                <MapView on_pick=pick>
+                    <FlightLayer/>
+                </MapView>
+            </div>
+            <aside class="side-panel">
+                <LaunchEditor/>
+                <FlightFacts/>
+                <SideViewChart/>
+            </aside>
         </main>
+        <footer class="clockbar"><Clock/></footer>
     }
 }

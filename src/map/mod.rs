@@ -1,6 +1,7 @@
 //! The regional map: projection, viewport (pan and zoom maths), map data, graticule, scale bar, and the
 //! component that draws them. Everything but `view` and `use_pan_zoom` is pure maths, tested natively.
 
+pub mod flight_layer;
 pub mod geodata;
 pub mod graticule;
 pub mod paths;
@@ -11,4 +12,4 @@ pub mod use_pan_zoom;
 pub mod view;
 pub mod viewport;
 
-pub use view::MapView;
+pub use view::{MapContext, MapView};

@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 
 /// Wheel zoom per pixel of wheel travel: one notch (100 px) zooms by about 1.22.
 const WHEEL_ZOOM_PER_PX: f64 = 0.002;
+/// A press that moves less than this (px) before release is a click, not a drag.
+const CLICK_SLOP_PX: f64 = 4.0;
 
 #[derive(Clone, Copy)]
 pub struct UsePanZoomReturn {
@@ -20,6 +22,8 @@ pub struct UsePanZoomReturn {
     pub pointer: RwSignal<Option<(f64, f64)>>,
     /// Active pointers (id -> last position) for drag and pinch.
     active: StoredValue<BTreeMap<i32, (f64, f64)>>,
+    /// Where the current press started, and whether it has moved far enough to be a drag rather than a click.
+    press: StoredValue<Option<((f64, f64), bool)>>,
     initial: MapBounds,
     limits: MapBounds,
 }
@@ -30,6 +34,7 @@ pub fn use_pan_zoom(initial: MapBounds, limits: MapBounds) -> UsePanZoomReturn {
         view: RwSignal::new(Viewport::fit(initial, 960.0, 640.0)),
         pointer: RwSignal::new(None),
         active: StoredValue::new(BTreeMap::new()),
+        press: StoredValue::new(None),
         initial,
         limits,
     };
@@ -79,6 +84,8 @@ impl UsePanZoomReturn {
         self.active.update_value(|a| {
             a.insert(e.pointer_id(), p);
         });
+        let first = self.active.with_value(|a| a.len() == 1);
+        self.press.set_value(first.then_some((p, false)));
         if let Some(el) = self.node_ref.get_untracked() {
             let _ = el.set_pointer_capture(e.pointer_id());
         }
@@ -93,6 +100,11 @@ impl UsePanZoomReturn {
         };
         self.active.update_value(|a| {
             a.insert(e.pointer_id(), p);
+        });
+        self.press.update_value(|press| {
+            if let Some((start, moved)) = press {
+                *moved |= (p.0 - start.0).hypot(p.1 - start.1) > CLICK_SLOP_PX;
+            }
         });
         let v = self.view.get_untracked();
         match before.iter().find(|(id, _)| **id != e.pointer_id()) {
@@ -114,10 +126,18 @@ impl UsePanZoomReturn {
         }
     }
 
-    pub fn pointer_up(&self, e: ev::PointerEvent) {
+    /// Ends a press; returns the position (px on the element) if the press was a click.
+    pub fn pointer_up(&self, e: ev::PointerEvent) -> Option<(f64, f64)> {
+        let was_alone = self.active.with_value(|a| a.len() == 1 && a.contains_key(&e.pointer_id()));
         self.active.update_value(|a| {
             a.remove(&e.pointer_id());
         });
+        let press = self.press.get_value();
+        self.press.set_value(None);
+        match press {
+            Some((start, false)) if was_alone && e.type_() == "pointerup" => Some(start),
+            _ => None,
+        }
     }
 
     pub fn pointer_leave(&self, e: ev::PointerEvent) {

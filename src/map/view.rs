@@ -9,8 +9,28 @@ use super::places::PLACES;
 use super::projection::LambertConformal;
 use super::scale_bar::scale_bar;
 use super::use_pan_zoom::{use_pan_zoom, UsePanZoomReturn};
-use super::viewport::MapBounds;
+use super::viewport::{MapBounds, Viewport};
 use leptos::prelude::*;
+
+/// What overlays drawn on the map (flights, radar fans, tracks) need: the projection and the live viewport.
+/// [`MapView`] provides it to its children.
+#[derive(Clone, Copy)]
+pub struct MapContext {
+    pub proj: LambertConformal,
+    pub view: RwSignal<Viewport>,
+}
+
+impl MapContext {
+    /// Screen position (px) of a geodetic point.
+    pub fn screen(&self, lat_deg: f64, lon_deg: f64) -> (f64, f64) {
+        self.view.get().to_screen(self.proj.forward(lat_deg, lon_deg))
+    }
+
+    /// The SVG transform that places projected-km geometry on the screen.
+    pub fn world_transform(&self) -> String {
+        self.view.get().svg_transform()
+    }
+}
 
 /// The view the map opens on: the core of the theatre, 24-48 N and 117-153 E (the peninsula, Japan from Kyushu
 /// to Hokkaido, north-east China, the Sea of Japan and the Pacific east of Japan). On a conic projection the
@@ -60,7 +80,14 @@ pub fn format_position(lat_deg: f64, lon_deg: f64) -> String {
 
 /// The interactive regional map. It fills its parent.
 #[component]
-pub fn MapView() -> impl IntoView {
+pub fn MapView(
+    /// Called with (latitude, longitude) in degrees when the user clicks (not drags) the map.
+    #[prop(optional, into)]
+    on_pick: Option<Callback<(f64, f64)>>,
+    /// Overlays, drawn above the map inside its SVG; they get a [`MapContext`] from context.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
     let proj = LambertConformal::theatre();
     let layers = decode(THEATRE_BIN);
     let (land, borders, data_error) = match &layers {
@@ -95,6 +122,13 @@ pub fn MapView() -> impl IntoView {
         pointer,
         ..
     } = pz;
+    provide_context(MapContext { proj, view });
+    let up = move |e: leptos::ev::PointerEvent| {
+        if let (Some((x, y)), Some(pick)) = (pz.pointer_up(e), on_pick) {
+            let (lat, lon) = proj.inverse(view.get_untracked().to_map(x, y));
+            pick.run((lat, lon));
+        }
+    };
 
     let step = Memo::new(move |_| graticule::step_for_scale(view.get().scale_px_per_km));
     let graticule_paths = Memo::new(move |_| {
@@ -141,8 +175,10 @@ pub fn MapView() -> impl IntoView {
             aria-label="Regional map: drag to pan, wheel or +/- to zoom"
             on:pointerdown=move |e| pz.pointer_down(e)
             on:pointermove=move |e| pz.pointer_move(e)
-            on:pointerup=move |e| pz.pointer_up(e)
-            on:pointercancel=move |e| pz.pointer_up(e)
+            on:pointerup=up
+            on:pointercancel=move |e| {
+                pz.pointer_up(e);
+            }
             on:pointerleave=move |e| pz.pointer_leave(e)
             on:wheel=move |e| pz.wheel(e)
             on:keydown=move |e| pz.key(e)>
@@ -179,6 +215,7 @@ pub fn MapView() -> impl IntoView {
                         }
                     }).collect_view()}
                 </g>
+                <g class="overlays">{children.map(|c| c())}</g>
                 <g class="scale-bar" transform=move || format!("translate(16 {})", view.get().height_px - 48.0)>
                     <line x1="0" y1="0" x2=move || bar().length_px y2="0"></line>
                     <line x1="0" y1="-5" x2="0" y2="5"></line>

@@ -1,0 +1,126 @@
+//! A flown launch as the UI draws it: the ground track with altitude and ground range, the events, and the
+//! state at any time. Pure, tested natively.
+
+use picture_sim::earth;
+use picture_sim::flight::{fly, EventKind, Flight};
+
+use crate::launch_form::LaunchForm;
+
+/// Polyline points for drawing: more than enough for a smooth arc at the closest zoom.
+const TRACK_POINTS: usize = 240;
+
+/// # Units
+/// Seconds after launch, degrees, km.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrackPoint {
+    pub t_s: f64,
+    pub lat_deg: f64,
+    pub lon_deg: f64,
+    pub alt_km: f64,
+    /// Ground range from the launch site along the WGS84 geodesic.
+    pub range_km: f64,
+    pub speed_km_s: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlightView {
+    pub flight: Flight,
+    pub site_lat_deg: f64,
+    pub site_lon_deg: f64,
+    pub track: Vec<TrackPoint>,
+}
+
+impl FlightView {
+    /// Flies the form's launch; the error names the field or says why the flight is impossible.
+    pub fn fly(form: &LaunchForm) -> Result<FlightView, String> {
+        let request = form.to_request()?;
+        let flight = fly(&request).map_err(|e| e.to_string())?;
+        Ok(FlightView::new(flight, request.site.lat_deg(), request.site.lon_deg()))
+    }
+
+    pub fn new(flight: Flight, site_lat_deg: f64, site_lon_deg: f64) -> FlightView {
+        let mut v = FlightView { flight, site_lat_deg, site_lon_deg, track: Vec::new() };
+        let d = v.duration_s();
+        v.track = (0..TRACK_POINTS).map(|i| v.at(d * i as f64 / (TRACK_POINTS - 1) as f64)).collect();
+        v
+    }
+
+    pub fn duration_s(&self) -> f64 {
+        self.flight.summary.flight_time_s
+    }
+
+    /// The missile at `t_s` seconds after launch (clamped to the flight).
+    pub fn at(&self, t_s: f64) -> TrackPoint {
+        let s = self.flight.trajectory.sample(t_s);
+        let (lat_deg, lon_deg) = (s.geodetic.lat_deg(), s.geodetic.lon_deg());
+        TrackPoint {
+            t_s: s.t_s,
+            lat_deg,
+            lon_deg,
+            alt_km: s.geodetic.h_m / 1000.0,
+            range_km: earth::inverse(self.site_lat_deg, self.site_lon_deg, lat_deg, lon_deg).distance_m / 1000.0,
+            speed_km_s: s.speed_m_s / 1000.0,
+        }
+    }
+
+    /// The events worth marking on the map: (label, point).
+    pub fn markers(&self) -> Vec<(String, TrackPoint)> {
+        self.flight
+            .summary
+            .events
+            .iter()
+            .filter_map(|e| {
+                let label = match e.kind {
+                    EventKind::Burnout { stage } => format!("Stage {stage} burnout"),
+                    EventKind::Apogee => "Apogee".to_string(),
+                    EventKind::Impact => "Impact".to_string(),
+                    EventKind::Launch | EventKind::Reentry => return None,
+                };
+                Some((label, self.at(e.t_s)))
+            })
+            .collect()
+    }
+}
+
+/// "T+12:34" for seconds after launch.
+pub fn format_elapsed(t_s: f64) -> String {
+    let t = t_s.max(0.0).round() as i64;
+    format!("T+{:02}:{:02}", t / 60, t % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_launch_flies_as_reported() {
+        let v = FlightView::fly(&LaunchForm::default()).expect("default flies");
+        let s = &v.flight.summary;
+        assert!((s.apogee_m / 1000.0 - 550.0).abs() < 5.0, "apogee {}", s.apogee_m);
+        assert!((s.range_m / 1000.0 - 2700.0).abs() < 10.0, "range {}", s.range_m);
+        assert_eq!(v.track.len(), TRACK_POINTS);
+        let last = v.track.last().unwrap();
+        assert!((last.range_km - s.range_m / 1000.0).abs() < 1.0);
+        assert!(last.alt_km.abs() < 0.5);
+        assert!(v.markers().iter().any(|(l, _)| l == "Apogee"));
+        assert!(v.markers().iter().any(|(l, _)| l == "Impact"));
+    }
+
+    #[test]
+    fn an_impossible_launch_says_why() {
+        let form = LaunchForm {
+            missile: "hwasong-11".into(),
+            shape: crate::launch_form::ShapeChoice::MinEnergy,
+            aim: crate::launch_form::AimForm::AzimuthRange { azimuth_deg: 90.0, range_km: 3000.0 },
+            ..LaunchForm::default()
+        };
+        let e = FlightView::fly(&form).unwrap_err();
+        assert!(e.contains("cannot"), "{e}");
+    }
+
+    #[test]
+    fn elapsed_format() {
+        assert_eq!(format_elapsed(0.0), "T+00:00");
+        assert_eq!(format_elapsed(754.4), "T+12:34");
+    }
+}

@@ -1,0 +1,34 @@
+//! The flight's figures beside the map.
+
+use crate::flight_view::format_elapsed;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn FlightFacts() -> impl IntoView {
+    let app = AppState::get();
+    let facts = move || {
+        app.flight.with(|f| {
+            f.as_ref().ok().map(|f| {
+                let s = &f.flight.summary;
+                vec![
+                    ("apogee", "Apogee", format!("{:.0} km", s.apogee_m / 1000.0)),
+                    ("range", "Range", format!("{:.0} km", s.range_m / 1000.0)),
+                    ("flight-time", "Flight time", format!("{} ({:.0} s)", format_elapsed(s.flight_time_s).trim_start_matches("T+"), s.flight_time_s)),
+                    ("max-speed", "Maximum speed", format!("{:.2} km/s", s.max_speed_m_s / 1000.0)),
+                    ("burnout", "Burnout", format!("T+{:.0} s at {:.2} km/s", s.burnout_time_s, s.burnout_speed_m_s / 1000.0)),
+                    ("impact", "Impact", format!("{:.2}° N {:.2}° E", s.impact_lat_deg, s.impact_lon_deg)),
+                ]
+            })
+        })
+    };
+    view! {
+        <section class="panel flight-facts" aria-label="Flight figures">
+            <dl>
+                {move || facts().unwrap_or_default().into_iter().map(|(key, name, value)| view! {
+                    <div class="fact" data-fact=key><dt>{name}</dt><dd>{value}</dd></div>
+                }).collect_view()}
+            </dl>
+        </section>
+    }
+}

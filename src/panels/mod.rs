@@ -1,0 +1,5 @@
+//! Side panels: the launch editor, the flight's figures, the side view.
+
+pub mod flight_facts;
+pub mod launch_editor;
+pub mod side_view;

@@ -1,0 +1,3 @@
+//! Time: the clock bar (play, pause, speed, scrubber).
+
+pub mod clock;
