@@ -5,6 +5,7 @@
 pub mod earth;
 pub mod measurement;
 pub mod time;
+pub mod tracking;
 pub mod truth;
 
 pub use time::SimTime;
