@@ -303,20 +303,20 @@ fn cell(v: Option<f64>) -> String {
 impl fmt::Display for Comparison {
     /// A plain-text table: warning time left (worst missile) at each event.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:<26}", "picture (warning left)")?;
+        write!(f, "{:<36}", "picture (warning left)")?;
         for e in Event::ALL {
             write!(f, " | {:>20}", e.label())?;
         }
         writeln!(f)?;
         for r in &self.rows {
-            write!(f, "{:<26}", r.picture)?;
+            write!(f, "{:<36}", r.picture)?;
             for v in r.warning_left_s {
                 write!(f, " | {:>20}", cell(v))?;
             }
             writeln!(f)?;
         }
         for g in &self.trilateral_gain {
-            write!(f, "{:<26}", format!("trilateral gain over {}", g.over))?;
+            write!(f, "{:<36}", format!("trilateral gain over {}", g.over))?;
             for v in g.gain_s {
                 write!(f, " | {:>20}", v.map_or_else(|| "n/a".to_string(), |s| format!("{s:+.0} s")))?;
             }

@@ -12,8 +12,10 @@
 //! about 6 min after launch in 2012 and about 3 min in 2017 (NHK), 4 min on 29 August 2017, 5-7 min on
 //! 4 October 2022. Every number below is therefore an ASSUMPTION, chosen to be consistent with that record:
 //! - `national_ms` = 2 s: a nation's own radar to its own centre (dedicated military networks; assumption).
-//! - `hub_ms` = 5 s: any sensor to the Hawaii hub and back out to the shared picture ("real-time" in the
-//!   joint statement; the propagation over ~7,000 km is tens of ms, the rest is gateway processing; assumption).
+//! - `hub_ms` = 2 s: any sensor through the Hawaii hub to the shared picture. The joint statement calls the
+//!   sharing "real-time"; the propagation over ~7,000 km is tens of ms, so the default assumes the hub path
+//!   costs no more than a national network (assumption). With `hub_ms` above `national_ms` the trilateral
+//!   picture is later than a nation alone by the difference wherever that nation's own sensor sees first.
 //! - `legacy_us_ms` = 10 s: United States sensor data to Japan's centre under the bilateral arrangement
 //!   (assumption).
 //! - `legacy_relay_ms` = 300 s: South Korean data relayed to Japan through the United States before the
@@ -88,7 +90,7 @@ pub struct LatencyDefaults {
 
 impl Default for LatencyDefaults {
     fn default() -> Self {
-        LatencyDefaults { national_ms: 2_000, hub_ms: 5_000, legacy_us_ms: 10_000, legacy_relay_ms: 300_000 }
+        LatencyDefaults { national_ms: 2_000, hub_ms: 2_000, legacy_us_ms: 10_000, legacy_relay_ms: 300_000 }
     }
 }
 
