@@ -4,10 +4,10 @@
 use picture_sim::earth::{inverse, Ellipsoid, Geodetic};
 use picture_sim::measurement::{Measurement, SensorIndex};
 use picture_sim::time::SimTime;
-use picture_sim::tracking::fixtures::{launch_report, BallisticTruth, FixtureRadar, LaunchSpec};
+use picture_sim::tracking::fixtures::{salvo_scenario, BallisticTruth, FixtureRadar, FusionScenario, LaunchSpec};
 use picture_sim::tracking::impact::predict_impact;
 use picture_sim::tracking::measurement_model::RadarAerModel;
-use picture_sim::tracking::metrics::{compare, evaluate_pictures, Event, MetricsConfig, PictureMetrics, TrueImpact};
+use picture_sim::tracking::metrics::{compare, evaluate_pictures, Event, MetricsConfig, PictureMetrics};
 use picture_sim::tracking::picture::{
     run_picture, LatencyDefaults, Link, Nation, PictureConfig, JAPAN, SOUTH_KOREA, TRILATERAL, UNITED_STATES,
 };
@@ -167,44 +167,18 @@ fn late_plots_are_replayed_not_dropped() {
     assert!(d < 50.0);
 }
 
-struct Fixture {
-    truths: Vec<BallisticTruth>,
-    impacts: Vec<TrueImpact>,
-    nations: Vec<Nation>,
-    plots: Vec<Measurement>,
+fn fusion_fixture(seed: u64, missiles: usize) -> FusionScenario {
+    salvo_scenario(seed, missiles, 2000, &E)
 }
 
-/// A KR radar close to the launch, a JP radar far away (the missile rises above its horizon late), a US
-/// forward radar in Japan and a US infrared launch report.
-fn fusion_fixture(seed: u64, missiles: usize) -> Fixture {
-    let specs: Vec<LaunchSpec> = (0..missiles).map(|i| launch(39.0 + 0.02 * i as f64, 125.75, 5.0 * i as f64, 90.0 + 0.3 * i as f64)).collect();
-    let truths: Vec<BallisticTruth> = specs.iter().map(|s| BallisticTruth::fly(s, &E)).collect();
-    let impacts = truths.iter().map(|t| TrueImpact { point: t.impact_point(), time: t.impact_time() }).collect();
-    let refs: Vec<&dyn Truth> = truths.iter().map(|t| t as &dyn Truth).collect();
-    let end = truths.iter().map(|t| t.end()).max().unwrap();
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let kr = FixtureRadar { period_ms: 2000, ..FixtureRadar::standard(SensorIndex(0), geo(37.5, 127.0, 100.0)) };
-    let jp = FixtureRadar { period_ms: 2000, phase_ms: 700, ..FixtureRadar::standard(SensorIndex(1), geo(35.5, 139.5, 200.0)) };
-    let us = FixtureRadar { period_ms: 2000, phase_ms: 1300, ..FixtureRadar::standard(SensorIndex(2), geo(40.9, 140.3, 30.0)) };
-    let mut plots = Vec::new();
-    for r in [kr, jp, us] {
-        plots.extend(r.observe(&refs, SimTime::ZERO, end, &E, &mut rng));
-    }
-    for s in &specs {
-        plots.push(launch_report(SensorIndex(3), s, 20_000, 2_000.0, &mut rng));
-    }
-    Fixture { truths, impacts, nations: vec![Nation::SouthKorea, Nation::Japan, Nation::UnitedStates, Nation::UnitedStates], plots }
-}
-
-fn run_fixture(f: &Fixture) -> Vec<PictureMetrics> {
-    let refs: Vec<&dyn Truth> = f.truths.iter().map(|t| t as &dyn Truth).collect();
+fn run_fixture(f: &FusionScenario) -> Vec<PictureMetrics> {
     evaluate_pictures(
         &PictureConfig::builtin(&LatencyDefaults::default()),
         &f.nations,
-        &f.plots,
+        &f.measurements,
         &TrackerConfig::default(),
         &E,
-        &refs,
+        &f.truth_refs(),
         &f.impacts,
         &MetricsConfig::default(),
     )

@@ -10,7 +10,7 @@ use crate::measurement::{Measurement, MeasurementKind, SensorIndex};
 use crate::time::SimTime;
 use crate::truth::{FlightPhase, TargetState, Truth};
 use nalgebra::{Point3, Vector3};
-use rand::Rng;
+use rand::{Rng, SeedableRng};
 use rand_distr::StandardNormal;
 
 /// A boost-then-coast launch.
@@ -258,5 +258,69 @@ pub fn launch_report(
         sensor,
         time: spec.launch_time.plus_ms(delay_ms),
         kind: MeasurementKind::LaunchReport { launch_point, sigma_pos_m, launch_time: spec.launch_time },
+    }
+}
+
+/// A fusion scenario: missiles, their impacts, the sensors' nations and every measurement.
+#[derive(Debug, Clone)]
+pub struct FusionScenario {
+    pub truths: Vec<BallisticTruth>,
+    pub impacts: Vec<super::metrics::TrueImpact>,
+    /// `nations[i]` operates sensor `i`.
+    pub nations: Vec<super::picture::Nation>,
+    pub measurements: Vec<Measurement>,
+}
+
+impl FusionScenario {
+    pub fn truth_refs(&self) -> Vec<&dyn Truth> {
+        self.truths.iter().map(|t| t as &dyn Truth).collect()
+    }
+}
+
+/// A salvo of `missiles` launched 5 s apart from near Pyongyang eastwards on near-parallel paths, seen by a
+/// South Korean radar close to the launch, a Japanese radar far away (the missiles rise above its horizon
+/// late), a United States forward radar in northern Japan (each reporting every `radar_period_ms`), and a
+/// United States infrared launch report 20 s after each launch. Sensors 0 KR, 1 JP, 2 US, 3 US (infrared).
+pub fn salvo_scenario(seed: u64, missiles: usize, radar_period_ms: i64, ellipsoid: &Ellipsoid) -> FusionScenario {
+    use super::picture::Nation;
+    let geo = |lat: f64, lon: f64, h: f64| Geodetic::from_deg(lat, lon, h).unwrap_or(Geodetic { lat_rad: 0.0, lon_rad: 0.0, h_m: 0.0 });
+    let specs: Vec<LaunchSpec> = (0..missiles)
+        .map(|i| LaunchSpec {
+            launch: geo(39.0 + 0.02 * i as f64, 125.75, 0.0),
+            launch_time: SimTime::from_secs(5.0 * i as f64),
+            azimuth_deg: 90.0 + 0.3 * i as f64,
+            pitch_deg: 45.0,
+            burn_s: 80.0,
+            thrust_accel_m_s2: 35.0,
+        })
+        .collect();
+    let truths: Vec<BallisticTruth> = specs.iter().map(|s| BallisticTruth::fly(s, ellipsoid)).collect();
+    let impacts = truths.iter().map(|t| super::metrics::TrueImpact { point: t.impact_point(), time: t.impact_time() }).collect();
+    let refs: Vec<&dyn Truth> = truths.iter().map(|t| t as &dyn Truth).collect();
+    let end = truths.iter().map(|t| t.end()).max().unwrap_or(SimTime::ZERO);
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let kr = FixtureRadar { period_ms: radar_period_ms, ..FixtureRadar::standard(SensorIndex(0), geo(37.5, 127.0, 100.0)) };
+    let jp = FixtureRadar {
+        period_ms: radar_period_ms,
+        phase_ms: 700 % radar_period_ms,
+        ..FixtureRadar::standard(SensorIndex(1), geo(35.5, 139.5, 200.0))
+    };
+    let us = FixtureRadar {
+        period_ms: radar_period_ms,
+        phase_ms: 1300 % radar_period_ms,
+        ..FixtureRadar::standard(SensorIndex(2), geo(40.9, 140.3, 30.0))
+    };
+    let mut measurements = Vec::new();
+    for r in [kr, jp, us] {
+        measurements.extend(r.observe(&refs, SimTime::ZERO, end, ellipsoid, &mut rng));
+    }
+    for s in &specs {
+        measurements.push(launch_report(SensorIndex(3), s, 20_000, 2_000.0, &mut rng));
+    }
+    FusionScenario {
+        truths,
+        impacts,
+        nations: vec![Nation::SouthKorea, Nation::Japan, Nation::UnitedStates, Nation::UnitedStates],
+        measurements,
     }
 }
