@@ -31,7 +31,7 @@ pub struct LaunchSpec {
 /// A flown trajectory sampled every 100 ms, linearly interpolated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BallisticTruth {
-    samples: Vec<(Ecef, Vector3<f64>)>,
+    samples: Vec<(Ecef, Vector3<f64>, FlightPhase)>,
     start: SimTime,
     end: SimTime,
     burnout: SimTime,
@@ -73,7 +73,20 @@ impl BallisticTruth {
         let h = STEP_MS as f64 / 1000.0;
         let mut r = pos.0.coords;
         let mut v = vel;
-        let mut samples = vec![(pos, vel)];
+        let phase_of = |t_ms: i64, g: &Geodetic, v: &Vector3<f64>| {
+            if t_ms < burn_ms {
+                return FlightPhase::Boost { stage: 1 };
+            }
+            let (sl, cl) = g.lat_rad.sin_cos();
+            let (so, co) = g.lon_rad.sin_cos();
+            let up = Vector3::new(cl * co, cl * so, sl);
+            if v.dot(&up) < 0.0 && g.h_m < 100_000.0 {
+                FlightPhase::Reentry
+            } else {
+                FlightPhase::Midcourse
+            }
+        };
+        let mut samples = vec![(pos, vel, phase_of(0, &ellipsoid.to_geodetic(&pos), &vel))];
         let mut t_ms = 0;
         let start_h = ellipsoid.to_geodetic(&pos).h_m;
         let mut impact = ellipsoid.to_geodetic(&pos);
@@ -96,7 +109,7 @@ impl BallisticTruth {
                 impact = ellipsoid.to_geodetic(&Ecef(Point3::from(rc)));
                 impact.h_m = 0.0;
                 let end_ms = t_ms - STEP_MS + (f * STEP_MS as f64).round() as i64;
-                samples.push((Ecef(Point3::from(rc)), vc));
+                samples.push((Ecef(Point3::from(rc)), vc, FlightPhase::Reentry));
                 let _ = start_h;
                 return BallisticTruth {
                     samples,
@@ -109,7 +122,7 @@ impl BallisticTruth {
             }
             r = r1;
             v = v1;
-            samples.push((Ecef(Point3::from(r)), v));
+            samples.push((Ecef(Point3::from(r)), v, phase_of(t_ms, &g1, &v)));
         }
         BallisticTruth { samples, start, end: start.plus_ms(t_ms), burnout: start.plus_ms(burn_ms), impact, ellipsoid: *ellipsoid }
     }
@@ -135,21 +148,10 @@ impl Truth for BallisticTruth {
         }
         let k = ((time - self.start) / STEP_MS) as usize;
         let f = ((time - self.start) % STEP_MS) as f64 / STEP_MS as f64;
-        let (p0, v0) = self.samples[k.min(self.samples.len() - 1)];
-        let (p1, v1) = self.samples[(k + 1).min(self.samples.len() - 1)];
+        let (p0, v0, phase) = self.samples[k.min(self.samples.len() - 1)];
+        let (p1, v1, _) = self.samples[(k + 1).min(self.samples.len() - 1)];
         let pos = Ecef(Point3::from(p0.0.coords + (p1.0.coords - p0.0.coords) * f));
         let vel = v0 + (v1 - v0) * f;
-        let phase = if time < self.burnout {
-            FlightPhase::Boost { stage: 1 }
-        } else {
-            let g = self.ellipsoid.to_geodetic(&pos);
-            let descending = vel.dot(&LocalFrame::at(&self.ellipsoid, g).up_ecef()) < 0.0;
-            if descending && g.h_m < 100_000.0 {
-                FlightPhase::Reentry
-            } else {
-                FlightPhase::Midcourse
-            }
-        };
         Some(TargetState { time, pos, vel_ecef_m_s: vel, phase })
     }
 

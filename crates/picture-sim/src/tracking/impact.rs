@@ -97,9 +97,8 @@ pub fn predict_impact(
         if elapsed_s >= horizon_s {
             return Err(ImpactError::NoImpact { time_ms, horizon_s });
         }
-        let next = model.function(&x, STEP_S);
-        if height(&next) > 0.0 {
-            let (y, f) = model.function_and_jacobian(&x, STEP_S);
+        let (y, f) = model.function_and_jacobian(&x, STEP_S);
+        if height(&y) > 0.0 {
             p = f * p * f.transpose() + model.covar(STEP_S);
             x = y;
             elapsed_s += STEP_S;
@@ -114,7 +113,7 @@ pub fn predict_impact(
             } else {
                 hi = mid;
             }
-            if hi - lo < 1e-4 {
+            if hi - lo < 1e-3 {
                 break;
             }
         }

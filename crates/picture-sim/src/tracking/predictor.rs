@@ -112,8 +112,8 @@ impl ImmPredictor {
         for (j, cj) in c.iter_mut().enumerate() {
             *cj = (0..2).map(|i| p[i][j] * mu[i]).sum::<f64>().max(1e-300);
         }
-        let mut modes = prior.modes;
-        for (j, mode) in modes.iter_mut().enumerate() {
+        let mut mixed = prior.modes;
+        for (j, mode) in mixed.iter_mut().enumerate() {
             let w = [p[0][j] * mu[0] / c[j], p[1][j] * mu[1] / c[j]];
             let mean = prior.modes[0].mean * w[0] + prior.modes[1].mean * w[1];
             let mut covar = StateCovariance::zeros();
@@ -121,8 +121,17 @@ impl ImmPredictor {
                 let d = prior.modes[i].mean - mean;
                 covar += (prior.modes[i].covar + d * d.transpose()) * w[i];
             }
-            let mixed = GaussianState { time: prior.time, mean, covar };
-            *mode = ExtendedKalmanPredictor::new(self.models[j]).predict(&mixed, time);
+            *mode = GaussianState { time: prior.time, mean, covar };
+        }
+        // Both modes share the ballistic dynamics (they differ in process noise only), and their means differ
+        // by far less than the scale on which the jacobian varies: one jacobian serves both.
+        let (mean1, f) = self.models[MODE_BALLISTIC].function_and_jacobian(&mixed[MODE_BALLISTIC].mean, dt_s);
+        let mut modes = mixed;
+        for (j, mode) in modes.iter_mut().enumerate() {
+            let mean = if j == MODE_BALLISTIC { mean1 } else { self.models[j].function(&mixed[j].mean, dt_s) };
+            let covar = f * mixed[j].covar * f.transpose() + self.models[j].covar(dt_s);
+            debug_assert!(asymmetry(&covar) < 1e-9, "predicted covariance not symmetric");
+            *mode = GaussianState { time, mean, covar: symmetrize(&covar) };
         }
         let total = c[0] + c[1];
         ImmState { time, modes, probabilities: [c[0] / total, c[1] / total] }

@@ -241,13 +241,23 @@ impl Tracker {
         let mut hyps: Vec<Hypothesis> = Vec::new();
         let mut bases = Vec::with_capacity(self.tracks.len());
         let mut preds = Vec::with_capacity(self.tracks.len());
+        let mut any_base = false;
+        // Coarse positions of the plots and their 5-sigma reach, for a cheap pre-gate.
+        let coarse: Vec<(nalgebra::Vector3<f64>, f64)> = scan
+            .iter()
+            .map(|p| {
+                let (pos, cov) = p.model.inverse(&p.z);
+                (pos.0.coords, 5.0 * cov.trace().sqrt())
+            })
+            .collect();
         for (i, track) in self.tracks.iter().enumerate() {
             let base = if t >= track.state.time {
                 Some((Base::Current, track.state))
             } else {
                 track.history.iter().rposition(|c| c.posterior.time <= t).map(|k| (Base::Checkpoint(k), track.history[k].posterior))
             };
-            match base {
+            any_base |= base.is_some();
+            match base.filter(|(_, state)| near_any(state, t, &coarse)) {
                 Some((b, state)) => {
                     let pred = predictor.predict(&state, t);
                     self.config.hypothesiser.hypothesise(i, &pred.combined(), scan, &mut hyps);
@@ -286,7 +296,7 @@ impl Tracker {
             }
         }
         // A late plot that no track could even consider (all too old) is counted as too late.
-        if self.tracks.iter().any(|tr| t < tr.state.time) && preds.iter().all(|p| p.is_none()) {
+        if self.tracks.iter().any(|tr| t < tr.state.time) && !any_base {
             self.stats.too_late += scan.len() as u64;
         }
         let leftover: Vec<RadarPlot> = scan.iter().zip(&taken).filter(|(_, &t)| !t).map(|(p, _)| *p).collect();
@@ -394,4 +404,24 @@ impl Tracker {
         self.stats.deleted += deleted.len() as u64;
         report.deleted.extend(deleted);
     }
+}
+
+/// Whether any plot could be near the track at `t`: a coarse test before the full prediction and gate, with
+/// generous bounds (5 sigma of position and velocity, 60 m/s^2 of unmodelled gravity and thrust, 2 km).
+fn near_any(state: &ImmState, t: SimTime, plots: &[(nalgebra::Vector3<f64>, f64)]) -> bool {
+    let dt_s = (t - state.time) as f64 / 1000.0;
+    let mut reach_m = 2_000.0 + 30.0 * dt_s * dt_s;
+    let mut centre = nalgebra::Vector3::zeros();
+    for (k, g) in state.modes.iter().enumerate() {
+        let pos_sd = (g.covar[(0, 0)] + g.covar[(1, 1)] + g.covar[(2, 2)]).sqrt();
+        let vel_sd = (g.covar[(3, 3)] + g.covar[(4, 4)] + g.covar[(5, 5)]).sqrt();
+        reach_m = reach_m.max(2_000.0 + 30.0 * dt_s * dt_s + 5.0 * (pos_sd + vel_sd * dt_s.abs()));
+        if k == 0 {
+            centre = g.position().0.coords + g.velocity_m_s() * dt_s;
+        }
+    }
+    if !reach_m.is_finite() {
+        return true;
+    }
+    plots.iter().any(|(p, r)| (p - centre).norm() <= reach_m + r)
 }

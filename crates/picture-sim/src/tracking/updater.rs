@@ -33,15 +33,16 @@ pub struct MeasurementPrediction {
     /// Cross covariance P H'.
     pub cross_covar: SMatrix<f64, 6, 3>,
     pub jacobian: SMatrix<f64, 3, 6>,
+    /// S^-1 (from its Cholesky factor) and ln det S, for gating; `None` if S is not positive definite.
+    gating: Option<(Matrix3<f64>, f64)>,
 }
 
 impl MeasurementPrediction {
     /// Squared Mahalanobis distance of `z`, and the log-determinant of S.
     pub fn mahalanobis2(&self, z: &MeasurementVector) -> Option<(f64, f64)> {
-        let chol = self.innovation_covar.cholesky()?;
+        let (s_inv, log_det) = self.gating?;
         let y = RadarAerModel::residual(z, &self.z_pred);
-        let d2 = y.dot(&chol.solve(&y));
-        let log_det = 2.0 * chol.l_dirty().diagonal().iter().map(|v| v.ln()).sum::<f64>();
+        let d2 = y.dot(&(s_inv * y));
         (d2.is_finite() && log_det.is_finite()).then_some((d2, log_det))
     }
 }
@@ -71,7 +72,11 @@ impl ExtendedKalmanUpdater {
         let h = model.jacobian(&pred.mean)?;
         let cross_covar = pred.covar * h.transpose();
         let innovation_covar = symmetrize(&(h * cross_covar + model.noise_covar()));
-        Ok(MeasurementPrediction { z_pred: model.function(&pred.mean), innovation_covar, cross_covar, jacobian: h })
+        let gating = innovation_covar.cholesky().map(|chol| {
+            let log_det = 2.0 * chol.l_dirty().diagonal().iter().map(|v| v.ln()).sum::<f64>();
+            (chol.inverse(), log_det)
+        });
+        Ok(MeasurementPrediction { z_pred: model.function(&pred.mean), innovation_covar, cross_covar, jacobian: h, gating })
     }
 
     /// Updates a prediction made to the plot's time.
