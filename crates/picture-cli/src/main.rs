@@ -4,7 +4,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "picture", version, about = "Shared Picture: the trilateral missile-warning picture, from the command line")]
+#[command(
+    name = "picture",
+    version,
+    about = "Shared Picture: the trilateral missile-warning picture, from the command line"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

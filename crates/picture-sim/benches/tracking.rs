@@ -31,7 +31,15 @@ fn cv_workload() -> (GaussianState, Vec<RadarPlot>) {
     let e = Ellipsoid::WGS84;
     let site = Geodetic::from_deg(37.5, 127.0, 100.0).unwrap();
     let frame = LocalFrame::at(&e, site);
-    let model = RadarAerModel::new(&e, SensorIndex(0), site, 0.05_f64.to_radians(), 0.05_f64.to_radians(), 100.0).unwrap();
+    let model = RadarAerModel::new(
+        &e,
+        SensorIndex(0),
+        site,
+        0.05_f64.to_radians(),
+        0.05_f64.to_radians(),
+        100.0,
+    )
+    .unwrap();
     let start = e.to_ecef(&Geodetic::from_deg(40.0, 127.0, 30_000.0).unwrap());
     let vel = frame.vector_to_ecef(&Vector3::new(250.0, -150.0, 0.0));
     let mut rng = ChaCha8Rng::seed_from_u64(1);
@@ -42,14 +50,25 @@ fn cv_workload() -> (GaussianState, Vec<RadarPlot>) {
             z[0] += 0.05_f64.to_radians() * rng.sample::<f64, _>(StandardNormal);
             z[1] += 0.05_f64.to_radians() * rng.sample::<f64, _>(StandardNormal);
             z[2] += 100.0 * rng.sample::<f64, _>(StandardNormal);
-            RadarPlot { time: SimTime::from_secs(k as f64), model, z }
+            RadarPlot {
+                time: SimTime::from_secs(k as f64),
+                model,
+                z,
+            }
         })
         .collect();
     let mut covar = StateCovariance::identity() * 1.0e6;
     for i in 3..6 {
         covar[(i, i)] = 1.0e4;
     }
-    (GaussianState { time: SimTime::ZERO, mean: state_vector(&start, &vel), covar }, plots)
+    (
+        GaussianState {
+            time: SimTime::ZERO,
+            mean: state_vector(&start, &vel),
+            covar,
+        },
+        plots,
+    )
 }
 
 fn ekf(c: &mut Criterion) {
@@ -84,7 +103,15 @@ fn salvo(c: &mut Criterion) {
     group.bench_function("salvo20_five_pictures_tracking", |b| {
         b.iter(|| {
             for p in &pictures {
-                let t = run_picture(p, &scenario.nations, &scenario.measurements, &cfg, &e, |_, _, _| {}).unwrap();
+                let t = run_picture(
+                    p,
+                    &scenario.nations,
+                    &scenario.measurements,
+                    &cfg,
+                    &e,
+                    |_, _, _| {},
+                )
+                .unwrap();
                 black_box(t.stats());
             }
         })
@@ -93,8 +120,17 @@ fn salvo(c: &mut Criterion) {
     group.bench_function("salvo20_five_pictures_with_metrics", |b| {
         b.iter(|| {
             black_box(
-                evaluate_pictures(&pictures, &scenario.nations, &scenario.measurements, &cfg, &e, &truths, &scenario.impacts, &MetricsConfig::default())
-                    .unwrap(),
+                evaluate_pictures(
+                    &pictures,
+                    &scenario.nations,
+                    &scenario.measurements,
+                    &cfg,
+                    &e,
+                    &truths,
+                    &scenario.impacts,
+                    &MetricsConfig::default(),
+                )
+                .unwrap(),
             )
         })
     });

@@ -4,18 +4,23 @@
 use picture_sim::earth::{inverse, Ellipsoid, Geodetic};
 use picture_sim::measurement::{Measurement, SensorIndex};
 use picture_sim::time::SimTime;
-use picture_sim::tracking::fixtures::{salvo_scenario, BallisticTruth, FixtureRadar, FusionScenario, LaunchSpec};
+use picture_sim::tracking::fixtures::{
+    salvo_scenario, BallisticTruth, FixtureRadar, FusionScenario, LaunchSpec,
+};
 use picture_sim::tracking::impact::predict_impact;
 use picture_sim::tracking::measurement_model::RadarAerModel;
-use picture_sim::tracking::metrics::{compare, evaluate_pictures, Event, MetricsConfig, PictureMetrics};
+use picture_sim::tracking::measurement_model::RadarPlot;
+use picture_sim::tracking::metrics::{
+    compare, evaluate_pictures, Event, MetricsConfig, PictureMetrics,
+};
 use picture_sim::tracking::picture::{
-    run_picture, LatencyDefaults, Link, Nation, PictureConfig, JAPAN, SOUTH_KOREA, TRILATERAL, UNITED_STATES,
+    run_picture, LatencyDefaults, Link, Nation, PictureConfig, JAPAN, SOUTH_KOREA, TRILATERAL,
+    UNITED_STATES,
 };
 use picture_sim::tracking::predictor::ExtendedKalmanPredictor;
 use picture_sim::tracking::tracker::{Tracker, TrackerConfig};
 use picture_sim::tracking::transition::BallisticEcef;
 use picture_sim::tracking::updater::ExtendedKalmanUpdater;
-use picture_sim::tracking::measurement_model::RadarPlot;
 use picture_sim::tracking::{state_vector, GaussianState, StateCovariance};
 use picture_sim::truth::Truth;
 use rand::{Rng, SeedableRng};
@@ -52,7 +57,9 @@ fn nees_and_nis_are_consistent_over_100_runs() {
     let spec = launch(39.0, 125.75, 0.0, 90.0);
     let boosted = BallisticTruth::fly(&spec, &E);
     // Pure coast from 20 s after burnout: the filter's model is exact, so NEES ~ chi2(6), NIS ~ chi2(3).
-    let start = boosted.state_at(boosted.burnout_time().plus_ms(20_000)).unwrap();
+    let start = boosted
+        .state_at(boosted.burnout_time().plus_ms(20_000))
+        .unwrap();
     let truth = BallisticTruth::coast(&start, &E);
     let radar = FixtureRadar::standard(SensorIndex(0), geo(37.5, 127.0, 100.0));
     let predictor = ExtendedKalmanPredictor::new(BallisticEcef::new(1e-4));
@@ -63,7 +70,13 @@ fn nees_and_nis_are_consistent_over_100_runs() {
     for run in 0..RUNS {
         let mut rng = ChaCha8Rng::seed_from_u64(1000 + run as u64);
         let truths: [&dyn Truth; 1] = [&truth];
-        let plots = radar.observe(&truths, start.time, start.time.plus_ms(STEPS as i64 * 1000), &E, &mut rng);
+        let plots = radar.observe(
+            &truths,
+            start.time,
+            start.time.plus_ms(STEPS as i64 * 1000),
+            &E,
+            &mut rng,
+        );
         assert_eq!(plots.len(), STEPS);
         let mut x = state_vector(&start.pos, &start.vel_ecef_m_s);
         let mut p = StateCovariance::zeros();
@@ -71,11 +84,24 @@ fn nees_and_nis_are_consistent_over_100_runs() {
             x[i] += sig[i] * rng.sample::<f64, _>(StandardNormal);
             p[(i, i)] = sig[i] * sig[i];
         }
-        let mut g = GaussianState { time: start.time, mean: x, covar: p };
+        let mut g = GaussianState {
+            time: start.time,
+            mean: x,
+            covar: p,
+        };
         for (k, m) in plots.iter().enumerate() {
             let (model, z) = RadarAerModel::from_measurement(&E, m).unwrap();
             let pred = predictor.predict(&g, m.time);
-            let u = updater.update(&pred, &RadarPlot { time: m.time, model, z }).unwrap();
+            let u = updater
+                .update(
+                    &pred,
+                    &RadarPlot {
+                        time: m.time,
+                        model,
+                        z,
+                    },
+                )
+                .unwrap();
             g = u.posterior;
             let s = truth.state_at(m.time).unwrap();
             let err = g.mean - state_vector(&s.pos, &s.vel_ecef_m_s);
@@ -84,12 +110,24 @@ fn nees_and_nis_are_consistent_over_100_runs() {
             nis[k] += u.nis / RUNS as f64;
         }
     }
-    let (lo6, hi6) = (chi2_quantile(6.0 * RUNS as f64, -1.96) / RUNS as f64, chi2_quantile(6.0 * RUNS as f64, 1.96) / RUNS as f64);
-    let (lo3, hi3) = (chi2_quantile(3.0 * RUNS as f64, -1.96) / RUNS as f64, chi2_quantile(3.0 * RUNS as f64, 1.96) / RUNS as f64);
+    let (lo6, hi6) = (
+        chi2_quantile(6.0 * RUNS as f64, -1.96) / RUNS as f64,
+        chi2_quantile(6.0 * RUNS as f64, 1.96) / RUNS as f64,
+    );
+    let (lo3, hi3) = (
+        chi2_quantile(3.0 * RUNS as f64, -1.96) / RUNS as f64,
+        chi2_quantile(3.0 * RUNS as f64, 1.96) / RUNS as f64,
+    );
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
     // Skip the first steps, where the linearisation about a poor prior dominates.
     let settled = 5;
-    let inside = |v: &[f64], lo: f64, hi: f64| v[settled..].iter().filter(|x| (lo..=hi).contains(*x)).count() as f64 / (v.len() - settled) as f64;
+    let inside = |v: &[f64], lo: f64, hi: f64| {
+        v[settled..]
+            .iter()
+            .filter(|x| (lo..=hi).contains(*x))
+            .count() as f64
+            / (v.len() - settled) as f64
+    };
     let (anees, anis) = (mean(&nees[settled..]), mean(&nis[settled..]));
     println!("ANEES {anees:.3} (95% bounds per step {lo6:.3}..{hi6:.3}, expected 6), {:.0}% of steps inside", 100.0 * inside(&nees, lo6, hi6));
     println!("ANIS  {anis:.3} (95% bounds per step {lo3:.3}..{hi3:.3}, expected 3), {:.0}% of steps inside", 100.0 * inside(&nis, lo3, hi3));
@@ -122,17 +160,33 @@ fn salvo_keeps_two_tracks_without_swap() {
         tracker.process(scan, t);
         for tr in tracker.confirmed_tracks() {
             let g = tr.estimate();
-            let d: Vec<f64> = truths.iter().map(|tru| tru.state_at(g.time).map_or(f64::INFINITY, |s| (s.pos.0 - g.position().0).norm())).collect();
+            let d: Vec<f64> = truths
+                .iter()
+                .map(|tru| {
+                    tru.state_at(g.time)
+                        .map_or(f64::INFINITY, |s| (s.pos.0 - g.position().0).norm())
+                })
+                .collect();
             let nearest = if d[0] <= d[1] { 0 } else { 1 };
             let prev = *owner.entry(tr.id.0).or_insert(nearest);
-            assert_eq!(prev, nearest, "track {} swapped at t = {} s (distances {:?} m)", tr.id.0, t.as_secs(), d);
+            assert_eq!(
+                prev,
+                nearest,
+                "track {} swapped at t = {} s (distances {:?} m)",
+                tr.id.0,
+                t.as_secs(),
+                d
+            );
             checked += 1;
         }
     }
     // Both missiles had their own track, and no more than one each.
     let mut owners: Vec<usize> = owner.values().copied().collect();
     owners.sort();
-    println!("track owners {owner:?}, {checked} checks, stats {:?}", tracker.stats());
+    println!(
+        "track owners {owner:?}, {checked} checks, stats {:?}",
+        tracker.stats()
+    );
     assert_eq!(owners, vec![0, 1]);
 }
 
@@ -143,15 +197,42 @@ fn late_plots_are_replayed_not_dropped() {
     let truth = BallisticTruth::fly(&launch(39.0, 125.75, 0.0, 90.0), &E);
     let truths: [&dyn Truth; 1] = [&truth];
     let kr = FixtureRadar::standard(SensorIndex(0), geo(37.5, 127.0, 100.0));
-    let jp = FixtureRadar { phase_ms: 500, ..FixtureRadar::standard(SensorIndex(1), geo(38.1, 133.0, 200.0)) };
+    let jp = FixtureRadar {
+        phase_ms: 500,
+        ..FixtureRadar::standard(SensorIndex(1), geo(38.1, 133.0, 200.0))
+    };
     let mut rng = ChaCha8Rng::seed_from_u64(3);
     let end = SimTime::from_secs(300.0);
     let mut plots = kr.observe(&truths, SimTime::ZERO, end, &E, &mut rng);
     plots.extend(jp.observe(&truths, SimTime::ZERO, end, &E, &mut rng));
     let nations = [Nation::SouthKorea, Nation::Japan];
     let cfg = TrackerConfig::default();
-    let prompt = PictureConfig { name: "prompt".into(), links: vec![Link { from: Nation::SouthKorea, latency_ms: 0 }, Link { from: Nation::Japan, latency_ms: 0 }] };
-    let late = PictureConfig { name: "late".into(), links: vec![Link { from: Nation::SouthKorea, latency_ms: 0 }, Link { from: Nation::Japan, latency_ms: 20_000 }] };
+    let prompt = PictureConfig {
+        name: "prompt".into(),
+        links: vec![
+            Link {
+                from: Nation::SouthKorea,
+                latency_ms: 0,
+            },
+            Link {
+                from: Nation::Japan,
+                latency_ms: 0,
+            },
+        ],
+    };
+    let late = PictureConfig {
+        name: "late".into(),
+        links: vec![
+            Link {
+                from: Nation::SouthKorea,
+                latency_ms: 0,
+            },
+            Link {
+                from: Nation::Japan,
+                latency_ms: 20_000,
+            },
+        ],
+    };
     let a = run_picture(&prompt, &nations, &plots, &cfg, &E, |_, _, _| {}).unwrap();
     let b = run_picture(&late, &nations, &plots, &cfg, &E, |_, _, _| {}).unwrap();
     let (sa, sb) = (a.stats(), b.stats());
@@ -204,38 +285,74 @@ fn trilateral_is_never_later_than_a_nation_alone() {
             println!("{table}");
             let tri = results.iter().find(|r| r.picture == TRILATERAL).unwrap();
             let m = &tri.missiles[0];
-            println!("trilateral position error samples: {} (last {:?})", m.position_error_m.len(), m.position_error_m.last());
+            println!(
+                "trilateral position error samples: {} (last {:?})",
+                m.position_error_m.len(),
+                m.position_error_m.last()
+            );
         }
         let tri = table.rows.iter().find(|r| r.picture == TRILATERAL).unwrap();
         for name in [JAPAN, SOUTH_KOREA, UNITED_STATES] {
             let alone = table.rows.iter().find(|r| r.picture == name).unwrap();
             for (i, e) in Event::ALL.iter().enumerate() {
                 if let Some(w) = alone.warning_left_s[i] {
-                    let t = tri.warning_left_s[i].unwrap_or_else(|| panic!("seed {seed}: trilateral never reached {} but {name} did", e.label()));
-                    assert!(t >= w, "seed {seed}: trilateral {} {t} s left < {name} {w} s", e.label());
+                    let t = tri.warning_left_s[i].unwrap_or_else(|| {
+                        panic!(
+                            "seed {seed}: trilateral never reached {} but {name} did",
+                            e.label()
+                        )
+                    });
+                    assert!(
+                        t >= w,
+                        "seed {seed}: trilateral {} {t} s left < {name} {w} s",
+                        e.label()
+                    );
                 }
             }
         }
         // Japan's radar is far away: the trilateral picture must gain warning time over Japan alone.
-        let gain = table.trilateral_gain.iter().find(|g| g.over == JAPAN).unwrap();
-        assert!(gain.gain_s[0].unwrap_or(f64::INFINITY) > 0.0, "seed {seed}: {gain:?}");
+        let gain = table
+            .trilateral_gain
+            .iter()
+            .find(|g| g.over == JAPAN)
+            .unwrap();
+        assert!(
+            gain.gain_s[0].unwrap_or(f64::INFINITY) > 0.0,
+            "seed {seed}: {gain:?}"
+        );
     }
 }
 
 #[test]
 fn impact_prediction_converges_on_truth() {
     let truth = BallisticTruth::fly(&launch(39.0, 125.75, 0.0, 90.0), &E);
-    let s = truth.state_at(truth.burnout_time().plus_ms(30_000)).unwrap();
+    let s = truth
+        .state_at(truth.burnout_time().plus_ms(30_000))
+        .unwrap();
     let mut covar = StateCovariance::zeros();
     for i in 0..3 {
         covar[(i, i)] = 100.0 * 100.0;
         covar[(i + 3, i + 3)] = 5.0 * 5.0;
     }
-    let g = GaussianState { time: s.time, mean: state_vector(&s.pos, &s.vel_ecef_m_s), covar };
+    let g = GaussianState {
+        time: s.time,
+        mean: state_vector(&s.pos, &s.vel_ecef_m_s),
+        covar,
+    };
     let p = predict_impact(&g, &BallisticEcef::new(0.0), &E, 3600.0).unwrap();
     let ip = truth.impact_point();
-    let d = inverse(p.point.lat_deg(), p.point.lon_deg(), ip.lat_deg(), ip.lon_deg()).distance_m;
-    println!("impact error {d:.1} m, time error {} ms, ellipse {:?}", p.time - truth.impact_time(), p.ellipse);
+    let d = inverse(
+        p.point.lat_deg(),
+        p.point.lon_deg(),
+        ip.lat_deg(),
+        ip.lon_deg(),
+    )
+    .distance_m;
+    println!(
+        "impact error {d:.1} m, time error {} ms, ellipse {:?}",
+        p.time - truth.impact_time(),
+        p.ellipse
+    );
     assert!(d < 200.0);
     assert!((p.time - truth.impact_time()).abs() < 500);
     assert!(p.ellipse.semi_major_m > 0.0 && p.ellipse.semi_major_m < 50_000.0);

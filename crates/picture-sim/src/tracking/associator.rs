@@ -22,15 +22,28 @@ pub struct GlobalNearestNeighbour {
 
 impl GlobalNearestNeighbour {
     /// For each of `n_tracks` tracks, the index of its plot, or `None`.
-    pub fn associate(&self, n_tracks: usize, n_plots: usize, hypotheses: &[Hypothesis]) -> Vec<Option<usize>> {
-        let costs: Vec<(usize, usize, f64)> = hypotheses.iter().map(|h| (h.track, h.plot, h.distance2)).collect();
+    pub fn associate(
+        &self,
+        n_tracks: usize,
+        n_plots: usize,
+        hypotheses: &[Hypothesis],
+    ) -> Vec<Option<usize>> {
+        let costs: Vec<(usize, usize, f64)> = hypotheses
+            .iter()
+            .map(|h| (h.track, h.plot, h.distance2))
+            .collect();
         assign_min_cost(n_tracks, n_plots, &costs, self.miss_cost)
     }
 }
 
 /// Optimal assignment of rows to columns minimising the summed cost over the allowed `(row, col, cost)`
 /// pairs, a row being free to stay unassigned at `miss_cost`. Non-finite costs are ignored.
-pub fn assign_min_cost(n_rows: usize, n_cols: usize, costs: &[(usize, usize, f64)], miss_cost: f64) -> Vec<Option<usize>> {
+pub fn assign_min_cost(
+    n_rows: usize,
+    n_cols: usize,
+    costs: &[(usize, usize, f64)],
+    miss_cost: f64,
+) -> Vec<Option<usize>> {
     if n_rows == 0 {
         return Vec::new();
     }

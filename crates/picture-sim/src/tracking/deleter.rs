@@ -25,7 +25,10 @@ pub struct CoastDeleter {
 
 impl Default for CoastDeleter {
     fn default() -> Self {
-        CoastDeleter { max_coast_ms: 60_000, max_position_sigma_m: 100_000.0 }
+        CoastDeleter {
+            max_coast_ms: 60_000,
+            max_position_sigma_m: 100_000.0,
+        }
     }
 }
 

@@ -51,15 +51,33 @@ impl BallisticTruth {
         let pos = ellipsoid.to_ecef(&spec.launch);
         let burn_ms = (spec.burn_s * 1000.0).round() as i64;
         let accel = move |t_ms: i64, r: &Vector3<f64>, v: &Vector3<f64>| {
-            let thrust = if t_ms < burn_ms { thrust_dir * spec.thrust_accel_m_s2 } else { Vector3::zeros() };
+            let thrust = if t_ms < burn_ms {
+                thrust_dir * spec.thrust_accel_m_s2
+            } else {
+                Vector3::zeros()
+            };
             ballistic_acceleration_m_s2(r, v) + thrust
         };
-        Self::integrate(pos, Vector3::zeros(), spec.launch_time, burn_ms, accel, ellipsoid)
+        Self::integrate(
+            pos,
+            Vector3::zeros(),
+            spec.launch_time,
+            burn_ms,
+            accel,
+            ellipsoid,
+        )
     }
 
     /// Coasts from a state (no thrust) to impact.
     pub fn coast(start: &TargetState, ellipsoid: &Ellipsoid) -> BallisticTruth {
-        Self::integrate(start.pos, start.vel_ecef_m_s, start.time, 0, |_, r, v| ballistic_acceleration_m_s2(r, v), ellipsoid)
+        Self::integrate(
+            start.pos,
+            start.vel_ecef_m_s,
+            start.time,
+            0,
+            |_, r, v| ballistic_acceleration_m_s2(r, v),
+            ellipsoid,
+        )
     }
 
     fn integrate(
@@ -93,9 +111,18 @@ impl BallisticTruth {
         while t_ms < 4 * 3_600_000 {
             let tm = t_ms + STEP_MS / 2;
             let (k1r, k1v) = (v, accel(t_ms, &r, &v));
-            let (k2r, k2v) = (v + k1v * h / 2.0, accel(tm, &(r + k1r * h / 2.0), &(v + k1v * h / 2.0)));
-            let (k3r, k3v) = (v + k2v * h / 2.0, accel(tm, &(r + k2r * h / 2.0), &(v + k2v * h / 2.0)));
-            let (k4r, k4v) = (v + k3v * h, accel(t_ms + STEP_MS, &(r + k3r * h), &(v + k3v * h)));
+            let (k2r, k2v) = (
+                v + k1v * h / 2.0,
+                accel(tm, &(r + k1r * h / 2.0), &(v + k1v * h / 2.0)),
+            );
+            let (k3r, k3v) = (
+                v + k2v * h / 2.0,
+                accel(tm, &(r + k2r * h / 2.0), &(v + k2v * h / 2.0)),
+            );
+            let (k4r, k4v) = (
+                v + k3v * h,
+                accel(t_ms + STEP_MS, &(r + k3r * h), &(v + k3v * h)),
+            );
             let r1 = r + (k1r + k2r * 2.0 + k3r * 2.0 + k4r) * (h / 6.0);
             let v1 = v + (k1v + k2v * 2.0 + k3v * 2.0 + k4v) * (h / 6.0);
             t_ms += STEP_MS;
@@ -124,7 +151,14 @@ impl BallisticTruth {
             v = v1;
             samples.push((Ecef(Point3::from(r)), v, phase_of(t_ms, &g1, &v)));
         }
-        BallisticTruth { samples, start, end: start.plus_ms(t_ms), burnout: start.plus_ms(burn_ms), impact, ellipsoid: *ellipsoid }
+        BallisticTruth {
+            samples,
+            start,
+            end: start.plus_ms(t_ms),
+            burnout: start.plus_ms(burn_ms),
+            impact,
+            ellipsoid: *ellipsoid,
+        }
     }
 
     /// The true impact point (height 0).
@@ -152,7 +186,12 @@ impl Truth for BallisticTruth {
         let (p1, v1, _) = self.samples[(k + 1).min(self.samples.len() - 1)];
         let pos = Ecef(Point3::from(p0.0.coords + (p1.0.coords - p0.0.coords) * f));
         let vel = v0 + (v1 - v0) * f;
-        Some(TargetState { time, pos, vel_ecef_m_s: vel, phase })
+        Some(TargetState {
+            time,
+            pos,
+            vel_ecef_m_s: vel,
+            phase,
+        })
     }
 
     fn start(&self) -> SimTime {
@@ -222,8 +261,13 @@ impl FixtureRadar {
                 if aer.el_rad < self.min_el_rad || aer.range_m > self.max_range_m {
                     continue;
                 }
-                let n: [f64; 3] = [rng.sample(StandardNormal), rng.sample(StandardNormal), rng.sample(StandardNormal)];
-                aer.az_rad = (aer.az_rad + n[0] * self.sigma_az_rad).rem_euclid(std::f64::consts::TAU);
+                let n: [f64; 3] = [
+                    rng.sample(StandardNormal),
+                    rng.sample(StandardNormal),
+                    rng.sample(StandardNormal),
+                ];
+                aer.az_rad =
+                    (aer.az_rad + n[0] * self.sigma_az_rad).rem_euclid(std::f64::consts::TAU);
                 aer.el_rad += n[1] * self.sigma_el_rad;
                 aer.range_m += n[2] * self.sigma_range_m;
                 out.push(Measurement {
@@ -254,12 +298,21 @@ pub fn launch_report(
 ) -> Measurement {
     let e: f64 = rng.sample::<f64, _>(StandardNormal) * sigma_pos_m;
     let n: f64 = rng.sample::<f64, _>(StandardNormal) * sigma_pos_m;
-    let (lat, lon) = crate::earth::destination(spec.launch.lat_deg(), spec.launch.lon_deg(), e.atan2(n).to_degrees(), e.hypot(n));
+    let (lat, lon) = crate::earth::destination(
+        spec.launch.lat_deg(),
+        spec.launch.lon_deg(),
+        e.atan2(n).to_degrees(),
+        e.hypot(n),
+    );
     let launch_point = Geodetic::from_deg(lat, lon, 0.0).unwrap_or(spec.launch);
     Measurement {
         sensor,
         time: spec.launch_time.plus_ms(delay_ms),
-        kind: MeasurementKind::LaunchReport { launch_point, sigma_pos_m, launch_time: spec.launch_time },
+        kind: MeasurementKind::LaunchReport {
+            launch_point,
+            sigma_pos_m,
+            launch_time: spec.launch_time,
+        },
     }
 }
 
@@ -283,9 +336,20 @@ impl FusionScenario {
 /// South Korean radar close to the launch, a Japanese radar far away (the missiles rise above its horizon
 /// late), a United States forward radar in northern Japan (each reporting every `radar_period_ms`), and a
 /// United States infrared launch report 20 s after each launch. Sensors 0 KR, 1 JP, 2 US, 3 US (infrared).
-pub fn salvo_scenario(seed: u64, missiles: usize, radar_period_ms: i64, ellipsoid: &Ellipsoid) -> FusionScenario {
+pub fn salvo_scenario(
+    seed: u64,
+    missiles: usize,
+    radar_period_ms: i64,
+    ellipsoid: &Ellipsoid,
+) -> FusionScenario {
     use super::picture::Nation;
-    let geo = |lat: f64, lon: f64, h: f64| Geodetic::from_deg(lat, lon, h).unwrap_or(Geodetic { lat_rad: 0.0, lon_rad: 0.0, h_m: 0.0 });
+    let geo = |lat: f64, lon: f64, h: f64| {
+        Geodetic::from_deg(lat, lon, h).unwrap_or(Geodetic {
+            lat_rad: 0.0,
+            lon_rad: 0.0,
+            h_m: 0.0,
+        })
+    };
     let specs: Vec<LaunchSpec> = (0..missiles)
         .map(|i| LaunchSpec {
             launch: geo(39.0 + 0.02 * i as f64, 125.75, 0.0),
@@ -296,12 +360,28 @@ pub fn salvo_scenario(seed: u64, missiles: usize, radar_period_ms: i64, ellipsoi
             thrust_accel_m_s2: 35.0,
         })
         .collect();
-    let truths: Vec<BallisticTruth> = specs.iter().map(|s| BallisticTruth::fly(s, ellipsoid)).collect();
-    let impacts = truths.iter().map(|t| super::metrics::TrueImpact { point: t.impact_point(), time: t.impact_time() }).collect();
+    let truths: Vec<BallisticTruth> = specs
+        .iter()
+        .map(|s| BallisticTruth::fly(s, ellipsoid))
+        .collect();
+    let impacts = truths
+        .iter()
+        .map(|t| super::metrics::TrueImpact {
+            point: t.impact_point(),
+            time: t.impact_time(),
+        })
+        .collect();
     let refs: Vec<&dyn Truth> = truths.iter().map(|t| t as &dyn Truth).collect();
-    let end = truths.iter().map(|t| t.end()).max().unwrap_or(SimTime::ZERO);
+    let end = truths
+        .iter()
+        .map(|t| t.end())
+        .max()
+        .unwrap_or(SimTime::ZERO);
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
-    let kr = FixtureRadar { period_ms: radar_period_ms, ..FixtureRadar::standard(SensorIndex(0), geo(37.5, 127.0, 100.0)) };
+    let kr = FixtureRadar {
+        period_ms: radar_period_ms,
+        ..FixtureRadar::standard(SensorIndex(0), geo(37.5, 127.0, 100.0))
+    };
     let jp = FixtureRadar {
         period_ms: radar_period_ms,
         phase_ms: 700 % radar_period_ms,
@@ -322,7 +402,12 @@ pub fn salvo_scenario(seed: u64, missiles: usize, radar_period_ms: i64, ellipsoi
     FusionScenario {
         truths,
         impacts,
-        nations: vec![Nation::SouthKorea, Nation::Japan, Nation::UnitedStates, Nation::UnitedStates],
+        nations: vec![
+            Nation::SouthKorea,
+            Nation::Japan,
+            Nation::UnitedStates,
+            Nation::UnitedStates,
+        ],
         measurements,
     }
 }

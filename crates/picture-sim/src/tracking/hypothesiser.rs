@@ -10,7 +10,12 @@ use super::GaussianState;
 use serde::{Deserialize, Serialize};
 
 /// Chi-square quantiles with 3 degrees of freedom: (probability, value).
-pub const CHI2_3DOF: [(f64, f64); 4] = [(0.95, 7.815), (0.99, 11.345), (0.999, 16.266), (0.9999, 21.108)];
+pub const CHI2_3DOF: [(f64, f64); 4] = [
+    (0.95, 7.815),
+    (0.99, 11.345),
+    (0.999, 16.266),
+    (0.9999, 21.108),
+];
 
 /// One track-plot pairing inside the gate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -19,7 +24,6 @@ pub struct Hypothesis {
     pub plot: usize,
     /// Squared Mahalanobis distance of the plot from the track's predicted measurement.
     pub distance2: f64,
-    pub prediction: MeasurementPrediction,
 }
 
 /// Gating by Mahalanobis distance.
@@ -31,13 +35,21 @@ pub struct DistanceHypothesiser {
 
 impl Default for DistanceHypothesiser {
     fn default() -> Self {
-        DistanceHypothesiser { gate_chi2: CHI2_3DOF[2].1 }
+        DistanceHypothesiser {
+            gate_chi2: CHI2_3DOF[2].1,
+        }
     }
 }
 
 impl DistanceHypothesiser {
     /// Appends to `out` the plots (all taken at `pred.time`) inside the gate of track `track`.
-    pub fn hypothesise(&self, track: usize, pred: &GaussianState, plots: &[RadarPlot], out: &mut Vec<Hypothesis>) {
+    pub fn hypothesise(
+        &self,
+        track: usize,
+        pred: &GaussianState,
+        plots: &[RadarPlot],
+        out: &mut Vec<Hypothesis>,
+    ) {
         let updater = ExtendedKalmanUpdater;
         let mut cached: Option<(usize, MeasurementPrediction)> = None;
         for (j, plot) in plots.iter().enumerate() {
@@ -57,7 +69,11 @@ impl DistanceHypothesiser {
             };
             if let Some((d2, _)) = mp.mahalanobis2(&plot.z) {
                 if d2 <= self.gate_chi2 {
-                    out.push(Hypothesis { track, plot: j, distance2: d2, prediction: mp });
+                    out.push(Hypothesis {
+                        track,
+                        plot: j,
+                        distance2: d2,
+                    });
                 }
             }
         }

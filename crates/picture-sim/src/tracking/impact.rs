@@ -83,7 +83,11 @@ pub fn predict_impact(
     horizon_s: f64,
 ) -> Result<ImpactPrediction, ImpactError> {
     let time_ms = state.time.0;
-    let height = |x: &super::StateVector| ellipsoid.to_geodetic(&Ecef(Point3::new(x[0], x[1], x[2]))).h_m;
+    let height = |x: &super::StateVector| {
+        ellipsoid
+            .to_geodetic(&Ecef(Point3::new(x[0], x[1], x[2])))
+            .h_m
+    };
     if !state.is_finite() {
         return Err(ImpactError::NotFinite { time_ms });
     }
@@ -132,7 +136,11 @@ pub fn predict_impact(
     let vu = if v.z.abs() < 1.0 { -1.0 } else { v.z };
     // Rows: ground east, ground north, time; columns: ECEF position error.
     let mut j = SMatrix::<f64, 3, 3>::zeros();
-    let rows_enu = [Vector3::new(1.0, 0.0, -v.x / vu), Vector3::new(0.0, 1.0, -v.y / vu), Vector3::new(0.0, 0.0, -1.0 / vu)];
+    let rows_enu = [
+        Vector3::new(1.0, 0.0, -v.x / vu),
+        Vector3::new(0.0, 1.0, -v.y / vu),
+        Vector3::new(0.0, 0.0, -1.0 / vu),
+    ];
     for (i, r) in rows_enu.iter().enumerate() {
         let row = frame.vector_to_ecef(r);
         for k in 0..3 {
@@ -143,7 +151,8 @@ pub fn predict_impact(
     let en = Matrix2::new(c[(0, 0)], c[(0, 1)], c[(1, 0)], c[(1, 1)]);
     let ellipse = ErrorEllipse::from_covariance_en(&en, CHI2_2DOF_95, 0.95);
     let sigma_time_s = c[(2, 2)].max(0.0).sqrt();
-    if !(ellipse.semi_major_m.is_finite() && sigma_time_s.is_finite() && point.lat_rad.is_finite()) {
+    if !(ellipse.semi_major_m.is_finite() && sigma_time_s.is_finite() && point.lat_rad.is_finite())
+    {
         return Err(ImpactError::NotFinite { time_ms });
     }
     Ok(ImpactPrediction {
@@ -163,12 +172,18 @@ mod tests {
     fn ellipse_orientation() {
         // Long north-south: orientation 0; long east-west: 90.
         let ns = ErrorEllipse::from_covariance_en(&Matrix2::new(1.0, 0.0, 0.0, 4.0), 1.0, 0.95);
-        assert!((ns.orientation_deg - 0.0).abs() < 1e-9 || (ns.orientation_deg - 180.0).abs() < 1e-9);
+        assert!(
+            (ns.orientation_deg - 0.0).abs() < 1e-9 || (ns.orientation_deg - 180.0).abs() < 1e-9
+        );
         assert!((ns.semi_major_m - 2.0).abs() < 1e-12 && (ns.semi_minor_m - 1.0).abs() < 1e-12);
         let ew = ErrorEllipse::from_covariance_en(&Matrix2::new(4.0, 0.0, 0.0, 1.0), 1.0, 0.95);
         assert!((ew.orientation_deg - 90.0).abs() < 1e-9);
         // North-east diagonal: 45.
         let ne = ErrorEllipse::from_covariance_en(&Matrix2::new(2.5, 1.5, 1.5, 2.5), 1.0, 0.95);
-        assert!((ne.orientation_deg - 45.0).abs() < 1e-9, "{}", ne.orientation_deg);
+        assert!(
+            (ne.orientation_deg - 45.0).abs() < 1e-9,
+            "{}",
+            ne.orientation_deg
+        );
     }
 }

@@ -80,16 +80,33 @@ pub struct TwoPointInitiator {
 
 impl TwoPointInitiator {
     pub fn new(config: InitiatorConfig) -> Self {
-        TwoPointInitiator { config, candidates: Vec::new(), cues: Vec::new() }
+        TwoPointInitiator {
+            config,
+            candidates: Vec::new(),
+            cues: Vec::new(),
+        }
     }
 
     /// Adds a cue from a launch report.
     ///
     /// # Units
     /// `sigma_pos_m`: one-sigma circular position error of the launch point, metres.
-    pub fn add_cue(&mut self, ellipsoid: &Ellipsoid, launch_point: &Geodetic, sigma_pos_m: f64, launch_time: SimTime) {
-        let ground = Geodetic { h_m: 0.0, ..*launch_point };
-        self.cues.push(Cue { launch_point: ellipsoid.to_ecef(&ground), sigma_pos_m, launch_time });
+    pub fn add_cue(
+        &mut self,
+        ellipsoid: &Ellipsoid,
+        launch_point: &Geodetic,
+        sigma_pos_m: f64,
+        launch_time: SimTime,
+    ) {
+        let ground = Geodetic {
+            h_m: 0.0,
+            ..*launch_point
+        };
+        self.cues.push(Cue {
+            launch_point: ellipsoid.to_ecef(&ground),
+            sigma_pos_m,
+            launch_time,
+        });
     }
 
     pub fn candidates(&self) -> &[RadarPlot] {
@@ -119,7 +136,9 @@ impl TwoPointInitiator {
             let (pos, _) = p.model.inverse(&p.z);
             for (j, c) in self.candidates.iter().enumerate() {
                 let gap_ms = (p.time - c.time).abs();
-                if gap_ms < cfg.min_pair_gap_ms || c.model.sensor == p.model.sensor && c.time == p.time {
+                if gap_ms < cfg.min_pair_gap_ms
+                    || c.model.sensor == p.model.sensor && c.time == p.time
+                {
                     continue;
                 }
                 let (cpos, _) = c.model.inverse(&c.z);
@@ -142,7 +161,12 @@ impl TwoPointInitiator {
                     } else {
                         (plots[i], self.candidates[*j])
                     };
-                    out.push(Initiation { state: two_point(&a, &b, cfg.accel_sigma_m_s2), plot: b, plots_used: 2, cued: false });
+                    out.push(Initiation {
+                        state: two_point(&a, &b, cfg.accel_sigma_m_s2),
+                        plot: b,
+                        plots_used: 2,
+                        cued: false,
+                    });
                 }
                 None => unpaired.push(plots[i]),
             }
@@ -156,7 +180,12 @@ impl TwoPointInitiator {
             match self.cue_for(&p, time) {
                 Some((ci, state)) => {
                     self.cues.remove(ci);
-                    out.push(Initiation { state, plot: p, plots_used: 1, cued: true });
+                    out.push(Initiation {
+                        state,
+                        plot: p,
+                        plots_used: 1,
+                        cued: true,
+                    });
                 }
                 None => self.candidates.push(p),
             }
@@ -190,10 +219,19 @@ impl TwoPointInitiator {
                 let sigma_v = (0.5 * v.norm()).max(300.0);
                 let mut covar = StateCovariance::zeros();
                 covar.fixed_view_mut::<3, 3>(0, 0).copy_from(&r);
-                covar.fixed_view_mut::<3, 3>(3, 3).copy_from(&(Matrix3::identity() * sigma_v * sigma_v));
+                covar
+                    .fixed_view_mut::<3, 3>(3, 3)
+                    .copy_from(&(Matrix3::identity() * sigma_v * sigma_v));
                 let mean = StateVector::new(pos.0.x, pos.0.y, pos.0.z, v.x, v.y, v.z);
                 let _ = time;
-                (i, GaussianState { time: p.time, mean, covar })
+                (
+                    i,
+                    GaussianState {
+                        time: p.time,
+                        mean,
+                        covar,
+                    },
+                )
             })
     }
 }
@@ -212,5 +250,9 @@ pub fn two_point(a: &RadarPlot, b: &RadarPlot, accel_sigma_m_s2: f64) -> Gaussia
     covar
         .fixed_view_mut::<3, 3>(3, 3)
         .copy_from(&((ra + rb) / (dt_s * dt_s) + Matrix3::identity() * accel_var));
-    GaussianState { time: b.time, mean: StateVector::new(pb.0.x, pb.0.y, pb.0.z, v.x, v.y, v.z), covar }
+    GaussianState {
+        time: b.time,
+        mean: StateVector::new(pb.0.x, pb.0.y, pb.0.z, v.x, v.y, v.z),
+        covar,
+    }
 }

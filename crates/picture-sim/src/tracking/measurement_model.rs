@@ -19,12 +19,18 @@ pub type MeasurementJacobian = SMatrix<f64, 3, 6>;
 #[derive(Debug, Error, PartialEq)]
 pub enum MeasurementModelError {
     #[error("sensor {sensor}: {field} must be finite and positive, got {value}")]
-    BadSigma { sensor: usize, field: &'static str, value: f64 },
+    BadSigma {
+        sensor: usize,
+        field: &'static str,
+        value: f64,
+    },
     #[error("sensor {sensor}: measurement at t = {time_ms} ms is not a radar plot")]
     NotRadar { sensor: usize, time_ms: i64 },
     #[error("sensor {sensor}: measurement at t = {time_ms} ms has a non-finite value")]
     NotFinite { sensor: usize, time_ms: i64 },
-    #[error("target is within {range_m:.1} m horizontally of the site's vertical: azimuth undefined")]
+    #[error(
+        "target is within {range_m:.1} m horizontally of the site's vertical: azimuth undefined"
+    )]
     Singular { range_m: f64 },
 }
 
@@ -47,11 +53,17 @@ impl RadarAerModel {
         sigma_el_rad: f64,
         sigma_range_m: f64,
     ) -> Result<RadarAerModel, MeasurementModelError> {
-        for (field, value) in
-            [("sigma_az_rad", sigma_az_rad), ("sigma_el_rad", sigma_el_rad), ("sigma_range_m", sigma_range_m)]
-        {
+        for (field, value) in [
+            ("sigma_az_rad", sigma_az_rad),
+            ("sigma_el_rad", sigma_el_rad),
+            ("sigma_range_m", sigma_range_m),
+        ] {
             if !(value.is_finite() && value > 0.0) {
-                return Err(MeasurementModelError::BadSigma { sensor: sensor.0, field, value });
+                return Err(MeasurementModelError::BadSigma {
+                    sensor: sensor.0,
+                    field,
+                    value,
+                });
             }
         }
         let noise = Matrix3::from_diagonal(&Vector3::new(
@@ -59,7 +71,11 @@ impl RadarAerModel {
             sigma_el_rad * sigma_el_rad,
             sigma_range_m * sigma_range_m,
         ));
-        Ok(RadarAerModel { sensor, frame: LocalFrame::at(ellipsoid, site), noise })
+        Ok(RadarAerModel {
+            sensor,
+            frame: LocalFrame::at(ellipsoid, site),
+            noise,
+        })
     }
 
     /// The model and the measurement vector of a radar [`Measurement`].
@@ -68,18 +84,34 @@ impl RadarAerModel {
         m: &Measurement,
     ) -> Result<(RadarAerModel, MeasurementVector), MeasurementModelError> {
         match &m.kind {
-            MeasurementKind::Radar { site, aer, sigma_range_m, sigma_az_rad, sigma_el_rad } => {
+            MeasurementKind::Radar {
+                site,
+                aer,
+                sigma_range_m,
+                sigma_az_rad,
+                sigma_el_rad,
+            } => {
                 let z = Vector3::new(aer.az_rad, aer.el_rad, aer.range_m);
                 if !z.iter().all(|v| v.is_finite()) {
-                    return Err(MeasurementModelError::NotFinite { sensor: m.sensor.0, time_ms: m.time.0 });
+                    return Err(MeasurementModelError::NotFinite {
+                        sensor: m.sensor.0,
+                        time_ms: m.time.0,
+                    });
                 }
-                let model =
-                    RadarAerModel::new(ellipsoid, m.sensor, *site, *sigma_az_rad, *sigma_el_rad, *sigma_range_m)?;
+                let model = RadarAerModel::new(
+                    ellipsoid,
+                    m.sensor,
+                    *site,
+                    *sigma_az_rad,
+                    *sigma_el_rad,
+                    *sigma_range_m,
+                )?;
                 Ok((model, z))
             }
-            MeasurementKind::LaunchReport { .. } => {
-                Err(MeasurementModelError::NotRadar { sensor: m.sensor.0, time_ms: m.time.0 })
-            }
+            MeasurementKind::LaunchReport { .. } => Err(MeasurementModelError::NotRadar {
+                sensor: m.sensor.0,
+                time_ms: m.time.0,
+            }),
         }
     }
 
@@ -129,7 +161,12 @@ impl RadarAerModel {
 
     /// The plot as an ECEF position and its covariance (first-order), m and m^2.
     pub fn inverse(&self, z: &MeasurementVector) -> (Ecef, Matrix3<f64>) {
-        let enu = Aer { az_rad: z[0], el_rad: z[1], range_m: z[2] }.to_enu();
+        let enu = Aer {
+            az_rad: z[0],
+            el_rad: z[1],
+            range_m: z[2],
+        }
+        .to_enu();
         let pos = self.frame.ecef_of(&enu);
         let (sa, ca) = z[0].sin_cos();
         let (se, ce) = z[1].sin_cos();
@@ -178,7 +215,8 @@ mod tests {
     #[test]
     fn jacobian_matches_finite_differences() {
         let site = Geodetic::from_deg(37.0, 127.0, 100.0).unwrap();
-        let m = RadarAerModel::new(&Ellipsoid::WGS84, SensorIndex(0), site, 1e-3, 1e-3, 100.0).unwrap();
+        let m =
+            RadarAerModel::new(&Ellipsoid::WGS84, SensorIndex(0), site, 1e-3, 1e-3, 100.0).unwrap();
         let target = Ellipsoid::WGS84.to_ecef(&Geodetic::from_deg(39.5, 125.0, 300e3).unwrap());
         let x = StateVector::new(target.0.x, target.0.y, target.0.z, 1.0, 2.0, 3.0);
         let h = m.jacobian(&x).unwrap();
@@ -189,7 +227,10 @@ mod tests {
             xm[j] -= 1.0;
             let col = RadarAerModel::residual(&m.function(&xp), &m.function(&xm)) / 2.0;
             for i in 0..3 {
-                assert!((col[i] - h[(i, j)]).abs() < 1e-6 * (1.0 + col[i].abs()), "H[{i},{j}]");
+                assert!(
+                    (col[i] - h[(i, j)]).abs() < 1e-6 * (1.0 + col[i].abs()),
+                    "H[{i},{j}]"
+                );
             }
         }
         let (p, _) = m.inverse(&m.function(&x));

@@ -9,7 +9,9 @@
 
 use super::associator::assign_min_cost;
 use super::impact::predict_impact;
-use super::picture::{run_picture, Nation, PictureConfig, PictureError, JAPAN, SOUTH_KOREA, TRILATERAL, UNITED_STATES};
+use super::picture::{
+    run_picture, Nation, PictureConfig, PictureError, JAPAN, SOUTH_KOREA, TRILATERAL, UNITED_STATES,
+};
 use super::tracker::{TrackerConfig, TrackerStats};
 use crate::earth::{inverse, Ecef, Ellipsoid, Geodetic, LocalFrame};
 use crate::measurement::{Measurement, MeasurementKind};
@@ -38,7 +40,11 @@ pub struct MetricsConfig {
 
 impl Default for MetricsConfig {
     fn default() -> Self {
-        MetricsConfig { association_distance_m: 50_000.0, impact_interval_ms: 5_000, impact_horizon_s: 3_600.0 }
+        MetricsConfig {
+            association_distance_m: 50_000.0,
+            impact_interval_ms: 5_000,
+            impact_horizon_s: 3_600.0,
+        }
     }
 }
 
@@ -82,7 +88,12 @@ pub enum Event {
 }
 
 impl Event {
-    pub const ALL: [Event; 4] = [Event::FirstDetection, Event::Established, Event::ImpactWithin100Km, Event::ImpactWithin25Km];
+    pub const ALL: [Event; 4] = [
+        Event::FirstDetection,
+        Event::Established,
+        Event::ImpactWithin100Km,
+        Event::ImpactWithin25Km,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -145,61 +156,86 @@ pub fn evaluate_picture(
         })
         .collect();
     let n = truths.len().min(impacts.len());
-    let launch_points: Vec<Option<Ecef>> = truths.iter().map(|t| t.state_at(t.start()).map(|s| s.pos)).collect();
+    let launch_points: Vec<Option<Ecef>> = truths
+        .iter()
+        .map(|t| t.state_at(t.start()).map(|s| s.pos))
+        .collect();
     let mut last_impact_check: Vec<Option<SimTime>> = vec![None; n];
     let ballistic = tracker_config.predictor.models[super::predictor::MODE_BALLISTIC];
-    let tracker = run_picture(config, sensor_nations, measurements, tracker_config, ellipsoid, |now, batch, tracker| {
-        // First detection.
-        for m in batch {
-            if let Some(k) = attribute(m, truths, &launch_points, ellipsoid, mc.association_distance_m) {
-                if k < n && missiles[k].first_detection.is_none() {
-                    missiles[k].first_detection = Some(now);
-                }
-            }
-        }
-        // Track-to-missile assignment.
-        let tracks: Vec<_> = tracker.confirmed_tracks().collect();
-        let mut costs = Vec::new();
-        let mut errors = Vec::new();
-        for (i, tr) in tracks.iter().enumerate() {
-            let g = tr.estimate();
-            for (k, truth) in truths.iter().enumerate().take(n) {
-                if let Some(s) = truth.state_at(g.time) {
-                    let d = (g.position().0 - s.pos.0).norm();
-                    if d <= mc.association_distance_m {
-                        costs.push((k, i, (d / mc.association_distance_m).powi(2)));
-                        errors.push(((k, i), d));
+    let tracker = run_picture(
+        config,
+        sensor_nations,
+        measurements,
+        tracker_config,
+        ellipsoid,
+        |now, batch, tracker| {
+            // First detection.
+            for m in batch {
+                if let Some(k) = attribute(
+                    m,
+                    truths,
+                    &launch_points,
+                    ellipsoid,
+                    mc.association_distance_m,
+                ) {
+                    if k < n && missiles[k].first_detection.is_none() {
+                        missiles[k].first_detection = Some(now);
                     }
                 }
             }
-        }
-        let assignment = assign_min_cost(n, tracks.len(), &costs, 1.0);
-        for (k, a) in assignment.iter().enumerate() {
-            let Some(i) = a else { continue };
-            let mm = &mut missiles[k];
-            if mm.established.is_none() {
-                mm.established = Some(now);
-            }
-            if let Some((_, d)) = errors.iter().find(|(key, _)| *key == (k, *i)) {
-                mm.position_error_m.push((now, *d));
-            }
-            let due = last_impact_check[k].is_none_or(|t| now - t >= mc.impact_interval_ms);
-            if due && now < mm.true_impact_time {
-                last_impact_check[k] = Some(now);
-                if let Ok(p) = predict_impact(&tracks[*i].estimate(), &ballistic, ellipsoid, mc.impact_horizon_s) {
-                    let d = distance_m(&p.point, &impacts[k].point);
-                    mm.impact_error_m.push((now, d));
-                    if d <= 100_000.0 && mm.impact_within_100km.is_none() {
-                        mm.impact_within_100km = Some(now);
-                    }
-                    if d <= 25_000.0 && mm.impact_within_25km.is_none() {
-                        mm.impact_within_25km = Some(now);
+            // Track-to-missile assignment.
+            let tracks: Vec<_> = tracker.confirmed_tracks().collect();
+            let mut costs = Vec::new();
+            let mut errors = Vec::new();
+            for (i, tr) in tracks.iter().enumerate() {
+                let g = tr.estimate();
+                for (k, truth) in truths.iter().enumerate().take(n) {
+                    if let Some(s) = truth.state_at(g.time) {
+                        let d = (g.position().0 - s.pos.0).norm();
+                        if d <= mc.association_distance_m {
+                            costs.push((k, i, (d / mc.association_distance_m).powi(2)));
+                            errors.push(((k, i), d));
+                        }
                     }
                 }
             }
-        }
-    })?;
-    Ok(PictureMetrics { picture: config.name.clone(), missiles, stats: tracker.stats() })
+            let assignment = assign_min_cost(n, tracks.len(), &costs, 1.0);
+            for (k, a) in assignment.iter().enumerate() {
+                let Some(i) = a else { continue };
+                let mm = &mut missiles[k];
+                if mm.established.is_none() {
+                    mm.established = Some(now);
+                }
+                if let Some((_, d)) = errors.iter().find(|(key, _)| *key == (k, *i)) {
+                    mm.position_error_m.push((now, *d));
+                }
+                let due = last_impact_check[k].is_none_or(|t| now - t >= mc.impact_interval_ms);
+                if due && now < mm.true_impact_time {
+                    last_impact_check[k] = Some(now);
+                    if let Ok(p) = predict_impact(
+                        &tracks[*i].estimate(),
+                        &ballistic,
+                        ellipsoid,
+                        mc.impact_horizon_s,
+                    ) {
+                        let d = distance_m(&p.point, &impacts[k].point);
+                        mm.impact_error_m.push((now, d));
+                        if d <= 100_000.0 && mm.impact_within_100km.is_none() {
+                            mm.impact_within_100km = Some(now);
+                        }
+                        if d <= 25_000.0 && mm.impact_within_25km.is_none() {
+                            mm.impact_within_25km = Some(now);
+                        }
+                    }
+                }
+            }
+        },
+    )?;
+    Ok(PictureMetrics {
+        picture: config.name.clone(),
+        missiles,
+        stats: tracker.stats(),
+    })
 }
 
 /// The missile a measurement is of, if any.
@@ -221,12 +257,23 @@ fn attribute(
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(k, _)| k)
         }
-        MeasurementKind::LaunchReport { launch_point, launch_time, .. } => {
+        MeasurementKind::LaunchReport {
+            launch_point,
+            launch_time,
+            ..
+        } => {
             let p = ellipsoid.to_ecef(launch_point);
             launch_points
                 .iter()
                 .enumerate()
-                .filter_map(|(k, lp)| lp.map(|lp| (k, (lp.0 - p.0).norm() + (truths[k].start() - *launch_time).abs() as f64)))
+                .filter_map(|(k, lp)| {
+                    lp.map(|lp| {
+                        (
+                            k,
+                            (lp.0 - p.0).norm() + (truths[k].start() - *launch_time).abs() as f64,
+                        )
+                    })
+                })
                 .filter(|(_, d)| *d <= max_m)
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(k, _)| k)
@@ -248,7 +295,18 @@ pub fn evaluate_pictures(
 ) -> Result<Vec<PictureMetrics>, PictureError> {
     pictures
         .iter()
-        .map(|p| evaluate_picture(p, sensor_nations, measurements, tracker_config, ellipsoid, truths, impacts, metrics_config))
+        .map(|p| {
+            evaluate_picture(
+                p,
+                sensor_nations,
+                measurements,
+                tracker_config,
+                ellipsoid,
+                truths,
+                impacts,
+                metrics_config,
+            )
+        })
         .collect()
 }
 
@@ -279,7 +337,10 @@ pub struct Comparison {
 pub fn compare(results: &[PictureMetrics]) -> Comparison {
     let rows: Vec<ComparisonRow> = results
         .iter()
-        .map(|r| ComparisonRow { picture: r.picture.clone(), warning_left_s: Event::ALL.map(|e| r.worst_warning_left_s(e)) })
+        .map(|r| ComparisonRow {
+            picture: r.picture.clone(),
+            warning_left_s: Event::ALL.map(|e| r.worst_warning_left_s(e)),
+        })
         .collect();
     let tri = rows.iter().find(|r| r.picture == TRILATERAL);
     let trilateral_gain = match tri {
@@ -288,12 +349,17 @@ pub fn compare(results: &[PictureMetrics]) -> Comparison {
             .filter_map(|name| rows.iter().find(|r| r.picture == *name))
             .map(|r| Gain {
                 over: r.picture.clone(),
-                gain_s: std::array::from_fn(|i| Some(tri.warning_left_s[i]? - r.warning_left_s[i]?)),
+                gain_s: std::array::from_fn(|i| {
+                    Some(tri.warning_left_s[i]? - r.warning_left_s[i]?)
+                }),
             })
             .collect(),
         None => Vec::new(),
     };
-    Comparison { rows, trilateral_gain }
+    Comparison {
+        rows,
+        trilateral_gain,
+    }
 }
 
 fn cell(v: Option<f64>) -> String {
@@ -318,7 +384,11 @@ impl fmt::Display for Comparison {
         for g in &self.trilateral_gain {
             write!(f, "{:<36}", format!("trilateral gain over {}", g.over))?;
             for v in g.gain_s {
-                write!(f, " | {:>20}", v.map_or_else(|| "n/a".to_string(), |s| format!("{s:+.0} s")))?;
+                write!(
+                    f,
+                    " | {:>20}",
+                    v.map_or_else(|| "n/a".to_string(), |s| format!("{s:+.0} s"))
+                )?;
             }
             writeln!(f)?;
         }

@@ -70,7 +70,10 @@ pub fn state_vector(pos: &Ecef, vel_m_s: &Vector3<f64>) -> StateVector {
 /// Largest relative asymmetry of a covariance, for `debug_assert`s.
 pub(crate) fn asymmetry<const N: usize>(m: &SMatrix<f64, N, N>) -> f64 {
     let scale = m.iter().fold(0.0_f64, |a, v| a.max(v.abs())).max(1e-300);
-    (m - m.transpose()).iter().fold(0.0_f64, |a, v| a.max(v.abs())) / scale
+    (m - m.transpose())
+        .iter()
+        .fold(0.0_f64, |a, v| a.max(v.abs()))
+        / scale
 }
 
 /// The symmetric part of a matrix.

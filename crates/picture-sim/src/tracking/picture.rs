@@ -55,13 +55,28 @@ impl Nation {
 #[derive(Debug, Error, PartialEq)]
 pub enum PictureError {
     #[error("picture {picture:?}: link from {nation} has latency {latency_ms} ms (must be 0 to 86,400,000)")]
-    BadLatency { picture: String, nation: &'static str, latency_ms: i64 },
+    BadLatency {
+        picture: String,
+        nation: &'static str,
+        latency_ms: i64,
+    },
     #[error("picture {picture:?}: two links from {nation}")]
-    DuplicateLink { picture: String, nation: &'static str },
+    DuplicateLink {
+        picture: String,
+        nation: &'static str,
+    },
     #[error("picture {picture:?}: measurement {index} names sensor {sensor}, but only {known} sensor nations are given")]
-    UnknownSensor { picture: String, index: usize, sensor: usize, known: usize },
+    UnknownSensor {
+        picture: String,
+        index: usize,
+        sensor: usize,
+        known: usize,
+    },
     #[error("picture {picture:?}: {source}")]
-    Tracker { picture: String, source: TrackerError },
+    Tracker {
+        picture: String,
+        source: TrackerError,
+    },
 }
 
 /// A link from one nation's sensors to the picture's fusion centre.
@@ -90,7 +105,12 @@ pub struct LatencyDefaults {
 
 impl Default for LatencyDefaults {
     fn default() -> Self {
-        LatencyDefaults { national_ms: 2_000, hub_ms: 2_000, legacy_us_ms: 10_000, legacy_relay_ms: 300_000 }
+        LatencyDefaults {
+            national_ms: 2_000,
+            hub_ms: 2_000,
+            legacy_us_ms: 10_000,
+            legacy_relay_ms: 300_000,
+        }
     }
 }
 
@@ -109,7 +129,13 @@ impl PictureConfig {
             Nation::SouthKorea => SOUTH_KOREA,
             Nation::UnitedStates => UNITED_STATES,
         };
-        PictureConfig { name: name.into(), links: vec![Link { from: nation, latency_ms: lat.national_ms }] }
+        PictureConfig {
+            name: name.into(),
+            links: vec![Link {
+                from: nation,
+                latency_ms: lat.national_ms,
+            }],
+        }
     }
 
     /// Japan's centre before the trilateral link: its own sensors, the United States' over the bilateral link,
@@ -118,9 +144,18 @@ impl PictureConfig {
         PictureConfig {
             name: LEGACY.into(),
             links: vec![
-                Link { from: Nation::Japan, latency_ms: lat.national_ms },
-                Link { from: Nation::UnitedStates, latency_ms: lat.legacy_us_ms },
-                Link { from: Nation::SouthKorea, latency_ms: lat.legacy_relay_ms },
+                Link {
+                    from: Nation::Japan,
+                    latency_ms: lat.national_ms,
+                },
+                Link {
+                    from: Nation::UnitedStates,
+                    latency_ms: lat.legacy_us_ms,
+                },
+                Link {
+                    from: Nation::SouthKorea,
+                    latency_ms: lat.legacy_relay_ms,
+                },
             ],
         }
     }
@@ -129,7 +164,13 @@ impl PictureConfig {
     pub fn trilateral(lat: &LatencyDefaults) -> PictureConfig {
         PictureConfig {
             name: TRILATERAL.into(),
-            links: Nation::ALL.iter().map(|&from| Link { from, latency_ms: lat.hub_ms }).collect(),
+            links: Nation::ALL
+                .iter()
+                .map(|&from| Link {
+                    from,
+                    latency_ms: lat.hub_ms,
+                })
+                .collect(),
         }
     }
 
@@ -146,7 +187,10 @@ impl PictureConfig {
 
     /// The latency from `nation`'s sensors, or `None` if they do not reach this picture.
     pub fn latency_ms(&self, nation: Nation) -> Option<i64> {
-        self.links.iter().find(|l| l.from == nation).map(|l| l.latency_ms)
+        self.links
+            .iter()
+            .find(|l| l.from == nation)
+            .map(|l| l.latency_ms)
     }
 
     pub fn validate(&self) -> Result<(), PictureError> {
@@ -159,7 +203,10 @@ impl PictureConfig {
                 });
             }
             if self.links[..i].iter().any(|k| k.from == l.from) {
-                return Err(PictureError::DuplicateLink { picture: self.name.clone(), nation: l.from.code() });
+                return Err(PictureError::DuplicateLink {
+                    picture: self.name.clone(),
+                    nation: l.from.code(),
+                });
             }
         }
         Ok(())
@@ -184,14 +231,19 @@ pub fn schedule(
     config.validate()?;
     let mut out = Vec::new();
     for (index, m) in measurements.iter().enumerate() {
-        let nation = sensor_nations.get(m.sensor.0).ok_or_else(|| PictureError::UnknownSensor {
-            picture: config.name.clone(),
-            index,
-            sensor: m.sensor.0,
-            known: sensor_nations.len(),
-        })?;
+        let nation = sensor_nations
+            .get(m.sensor.0)
+            .ok_or_else(|| PictureError::UnknownSensor {
+                picture: config.name.clone(),
+                index,
+                sensor: m.sensor.0,
+                known: sensor_nations.len(),
+            })?;
         if let Some(latency_ms) = config.latency_ms(*nation) {
-            out.push(Arrival { time: m.time.plus_ms(latency_ms), index });
+            out.push(Arrival {
+                time: m.time.plus_ms(latency_ms),
+                index,
+            });
         }
     }
     out.sort_by_key(|a| (a.time, measurements[a.index].time, a.index));
@@ -209,8 +261,11 @@ pub fn run_picture(
     mut observe: impl FnMut(SimTime, &[Measurement], &Tracker),
 ) -> Result<Tracker, PictureError> {
     let arrivals = schedule(config, sensor_nations, measurements)?;
-    let mut tracker = Tracker::new(*tracker_config, *ellipsoid)
-        .map_err(|source| PictureError::Tracker { picture: config.name.clone(), source })?;
+    let mut tracker =
+        Tracker::new(*tracker_config, *ellipsoid).map_err(|source| PictureError::Tracker {
+            picture: config.name.clone(),
+            source,
+        })?;
     let mut batch: Vec<Measurement> = Vec::new();
     let mut start = 0;
     while start < arrivals.len() {

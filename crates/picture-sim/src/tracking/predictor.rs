@@ -30,8 +30,15 @@ impl<T: TransitionModel> ExtendedKalmanPredictor<T> {
         }
         let (mean, f) = self.transition.function_and_jacobian(&prior.mean, dt_s);
         let covar = f * prior.covar * f.transpose() + self.transition.covar(dt_s);
-        debug_assert!(asymmetry(&covar) < 1e-9, "predicted covariance not symmetric");
-        GaussianState { time, mean, covar: symmetrize(&covar) }
+        debug_assert!(
+            asymmetry(&covar) < 1e-9,
+            "predicted covariance not symmetric"
+        );
+        GaussianState {
+            time,
+            mean,
+            covar: symmetrize(&covar),
+        }
     }
 }
 
@@ -50,7 +57,11 @@ pub struct ImmState {
 impl ImmState {
     /// Both modes start from one Gaussian.
     pub fn from_gaussian(g: GaussianState, probabilities: [f64; 2]) -> ImmState {
-        ImmState { time: g.time, modes: [g, g], probabilities }
+        ImmState {
+            time: g.time,
+            modes: [g, g],
+            probabilities,
+        }
     }
 
     /// The moment-matched single Gaussian of the mixture.
@@ -64,7 +75,11 @@ impl ImmState {
             let d = g.mean - mean;
             covar += (g.covar + d * d.transpose()) * p;
         }
-        GaussianState { time: self.time, mean, covar: symmetrize(&covar) }
+        GaussianState {
+            time: self.time,
+            mean,
+            covar: symmetrize(&covar),
+        }
     }
 }
 
@@ -117,23 +132,43 @@ impl ImmPredictor {
             let w = [p[0][j] * mu[0] / c[j], p[1][j] * mu[1] / c[j]];
             let mean = prior.modes[0].mean * w[0] + prior.modes[1].mean * w[1];
             let mut covar = StateCovariance::zeros();
-            for i in 0..2 {
-                let d = prior.modes[i].mean - mean;
-                covar += (prior.modes[i].covar + d * d.transpose()) * w[i];
+            for (m, wi) in prior.modes.iter().zip(w) {
+                let d = m.mean - mean;
+                covar += (m.covar + d * d.transpose()) * wi;
             }
-            *mode = GaussianState { time: prior.time, mean, covar };
+            *mode = GaussianState {
+                time: prior.time,
+                mean,
+                covar,
+            };
         }
         // Both modes share the ballistic dynamics (they differ in process noise only), and their means differ
         // by far less than the scale on which the jacobian varies: one jacobian serves both.
-        let (mean1, f) = self.models[MODE_BALLISTIC].function_and_jacobian(&mixed[MODE_BALLISTIC].mean, dt_s);
+        let (mean1, f) =
+            self.models[MODE_BALLISTIC].function_and_jacobian(&mixed[MODE_BALLISTIC].mean, dt_s);
         let mut modes = mixed;
         for (j, mode) in modes.iter_mut().enumerate() {
-            let mean = if j == MODE_BALLISTIC { mean1 } else { self.models[j].function(&mixed[j].mean, dt_s) };
+            let mean = if j == MODE_BALLISTIC {
+                mean1
+            } else {
+                self.models[j].function(&mixed[j].mean, dt_s)
+            };
             let covar = f * mixed[j].covar * f.transpose() + self.models[j].covar(dt_s);
-            debug_assert!(asymmetry(&covar) < 1e-9, "predicted covariance not symmetric");
-            *mode = GaussianState { time, mean, covar: symmetrize(&covar) };
+            debug_assert!(
+                asymmetry(&covar) < 1e-9,
+                "predicted covariance not symmetric"
+            );
+            *mode = GaussianState {
+                time,
+                mean,
+                covar: symmetrize(&covar),
+            };
         }
         let total = c[0] + c[1];
-        ImmState { time, modes, probabilities: [c[0] / total, c[1] / total] }
+        ImmState {
+            time,
+            modes,
+            probabilities: [c[0] / total, c[1] / total],
+        }
     }
 }

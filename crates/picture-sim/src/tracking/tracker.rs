@@ -6,7 +6,9 @@
 //! **Late plots.** A plot older than a track's last update (it came over a slower link) is neither dropped nor
 //! applied out of order: each track keeps a short history of checkpoints (the posterior after each update and
 //! the plot that made it); the late plot is gated against the checkpoint before it, inserted there, and the
-//! later plots are replayed on top. Only a plot older than the whole history is dropped (and counted).
+//! later plots are replayed on top. Only a plot older than the whole history of the track it falls to (found by
+//! predicting the oldest checkpoint back to it) is dropped, and counted in [`TrackerStats::too_late`]; it does
+//! not start a duplicate track.
 
 use super::associator::GlobalNearestNeighbour;
 use super::deleter::{CoastDeleter, DeletionReason};
@@ -26,7 +28,10 @@ use thiserror::Error;
 #[derive(Debug, Error, PartialEq)]
 pub enum TrackerError {
     #[error("tracker config: {field} {reason}")]
-    Config { field: &'static str, reason: &'static str },
+    Config {
+        field: &'static str,
+        reason: &'static str,
+    },
 }
 
 /// Identifies a track within one tracker.
@@ -110,7 +115,7 @@ impl Default for TrackerConfig {
             deleter: CoastDeleter::default(),
             confirm_m: 3,
             confirm_n: 4,
-            history_len: 64,
+            history_len: 32,
             initial_probabilities: [0.7, 0.3],
         }
     }
@@ -119,13 +124,22 @@ impl Default for TrackerConfig {
 impl TrackerConfig {
     pub fn validate(&self) -> Result<(), TrackerError> {
         if self.confirm_m == 0 || self.confirm_m > self.confirm_n {
-            return Err(TrackerError::Config { field: "confirm_m", reason: "must be in 1..=confirm_n" });
+            return Err(TrackerError::Config {
+                field: "confirm_m",
+                reason: "must be in 1..=confirm_n",
+            });
         }
         if self.history_len < 2 {
-            return Err(TrackerError::Config { field: "history_len", reason: "must be at least 2" });
+            return Err(TrackerError::Config {
+                field: "history_len",
+                reason: "must be at least 2",
+            });
         }
         if !(self.hypothesiser.gate_chi2.is_finite() && self.hypothesiser.gate_chi2 > 0.0) {
-            return Err(TrackerError::Config { field: "hypothesiser.gate_chi2", reason: "must be positive" });
+            return Err(TrackerError::Config {
+                field: "hypothesiser.gate_chi2",
+                reason: "must be positive",
+            });
         }
         Ok(())
     }
@@ -208,14 +222,29 @@ impl Tracker {
         let mut plots = Vec::with_capacity(measurements.len());
         for m in measurements {
             match &m.kind {
-                MeasurementKind::LaunchReport { launch_point, sigma_pos_m, launch_time } => {
-                    self.initiator.add_cue(&self.ellipsoid, launch_point, *sigma_pos_m, *launch_time);
+                MeasurementKind::LaunchReport {
+                    launch_point,
+                    sigma_pos_m,
+                    launch_time,
+                } => {
+                    self.initiator.add_cue(
+                        &self.ellipsoid,
+                        launch_point,
+                        *sigma_pos_m,
+                        *launch_time,
+                    );
                     self.stats.cues += 1;
                 }
-                MeasurementKind::Radar { .. } => match RadarAerModel::from_measurement(&self.ellipsoid, m) {
-                    Ok((model, z)) => plots.push(RadarPlot { time: m.time, model, z }),
-                    Err(_) => self.stats.rejected += 1,
-                },
+                MeasurementKind::Radar { .. } => {
+                    match RadarAerModel::from_measurement(&self.ellipsoid, m) {
+                        Ok((model, z)) => plots.push(RadarPlot {
+                            time: m.time,
+                            model,
+                            z,
+                        }),
+                        Err(_) => self.stats.rejected += 1,
+                    }
+                }
             }
         }
         self.stats.plots += plots.len() as u64;
@@ -242,6 +271,7 @@ impl Tracker {
         let mut bases = Vec::with_capacity(self.tracks.len());
         let mut preds = Vec::with_capacity(self.tracks.len());
         let mut any_base = false;
+        let mut stale: Vec<Hypothesis> = Vec::new();
         // Coarse positions of the plots and their 5-sigma reach, for a cheap pre-gate.
         let coarse: Vec<(nalgebra::Vector3<f64>, f64)> = scan
             .iter()
@@ -254,23 +284,44 @@ impl Tracker {
             let base = if t >= track.state.time {
                 Some((Base::Current, track.state))
             } else {
-                track.history.iter().rposition(|c| c.posterior.time <= t).map(|k| (Base::Checkpoint(k), track.history[k].posterior))
+                track
+                    .history
+                    .iter()
+                    .rposition(|c| c.posterior.time <= t)
+                    .map(|k| (Base::Checkpoint(k), track.history[k].posterior))
             };
             any_base |= base.is_some();
             match base.filter(|(_, state)| near_any(state, t, &coarse)) {
                 Some((b, state)) => {
                     let pred = predictor.predict(&state, t);
-                    self.config.hypothesiser.hypothesise(i, &pred.combined(), scan, &mut hyps);
+                    self.config
+                        .hypothesiser
+                        .hypothesise(i, &pred.combined(), scan, &mut hyps);
                     bases.push(Some(b));
                     preds.push(Some(pred));
                 }
                 None => {
+                    // Older than the whole history: predict the oldest checkpoint back to the scan, only to
+                    // recognise this track's plots (they are dropped as too late, not made into new tracks).
+                    if let Some(oldest) = track.history.front() {
+                        if t < oldest.posterior.time && near_any(&oldest.posterior, t, &coarse) {
+                            let back = predictor.predict(&oldest.posterior, t);
+                            self.config.hypothesiser.hypothesise(
+                                i,
+                                &back.combined(),
+                                scan,
+                                &mut stale,
+                            );
+                        }
+                    }
                     bases.push(None);
                     preds.push(None);
                 }
             }
         }
-        let gnn = GlobalNearestNeighbour { miss_cost: self.config.hypothesiser.gate_chi2 };
+        let gnn = GlobalNearestNeighbour {
+            miss_cost: self.config.hypothesiser.gate_chi2,
+        };
         let assignment = gnn.associate(self.tracks.len(), scan.len(), &hyps);
         let mut taken = vec![false; scan.len()];
         for (i, a) in assignment.iter().enumerate() {
@@ -295,11 +346,20 @@ impl Tracker {
                 self.tracks[i].opportunities += 1;
             }
         }
-        // A late plot that no track could even consider (all too old) is counted as too late.
-        if self.tracks.iter().any(|tr| t < tr.state.time) && !any_base {
-            self.stats.too_late += scan.len() as u64;
+        // Plots of tracks whose history does not reach back to them are dropped, and counted.
+        for h in &stale {
+            if !taken[h.plot] {
+                taken[h.plot] = true;
+                self.stats.too_late += 1;
+            }
         }
-        let leftover: Vec<RadarPlot> = scan.iter().zip(&taken).filter(|(_, &t)| !t).map(|(p, _)| *p).collect();
+        let _ = any_base;
+        let leftover: Vec<RadarPlot> = scan
+            .iter()
+            .zip(&taken)
+            .filter(|(_, &t)| !t)
+            .map(|(p, _)| *p)
+            .collect();
         if !leftover.is_empty() {
             for init in self.initiator.initiate(&leftover, t) {
                 let id = TrackId(self.next_id);
@@ -317,7 +377,10 @@ impl Tracker {
                     cued: init.cued,
                     last_nis: f64::NAN,
                     sensors: vec![sensor],
-                    history: VecDeque::from([Checkpoint { posterior: state, plot: init.plot }]),
+                    history: VecDeque::from([Checkpoint {
+                        posterior: state,
+                        plot: init.plot,
+                    }]),
                 });
                 self.stats.initiated += 1;
                 report.initiated.push(id);
@@ -328,13 +391,18 @@ impl Tracker {
 
     /// Applies an in-order plot to track `i`.
     fn apply(&mut self, i: usize, pred: &ImmState, plot: &RadarPlot, arrival: SimTime) -> bool {
-        let Ok(u) = ImmUpdater.update(pred, plot) else { return false };
+        let Ok(u) = ImmUpdater.update(pred, plot) else {
+            return false;
+        };
         let history_len = self.config.history_len;
         let track = &mut self.tracks[i];
         track.state = u.posterior;
         track.last_nis = u.nis;
         track.last_arrival = arrival;
-        track.history.push_back(Checkpoint { posterior: u.posterior, plot: *plot });
+        track.history.push_back(Checkpoint {
+            posterior: u.posterior,
+            plot: *plot,
+        });
         while track.history.len() > history_len {
             track.history.pop_front();
         }
@@ -343,12 +411,27 @@ impl Tracker {
     }
 
     /// Inserts a late plot after checkpoint `k` of track `i` and replays the later plots.
-    fn replay(&mut self, i: usize, k: usize, pred: &ImmState, plot: &RadarPlot, arrival: SimTime) -> bool {
-        let Ok(u) = ImmUpdater.update(pred, plot) else { return false };
+    fn replay(
+        &mut self,
+        i: usize,
+        k: usize,
+        pred: &ImmState,
+        plot: &RadarPlot,
+        arrival: SimTime,
+    ) -> bool {
+        let Ok(u) = ImmUpdater.update(pred, plot) else {
+            return false;
+        };
         let predictor = self.config.predictor;
         let history_len = self.config.history_len;
         let track = &mut self.tracks[i];
-        track.history.insert(k + 1, Checkpoint { posterior: u.posterior, plot: *plot });
+        track.history.insert(
+            k + 1,
+            Checkpoint {
+                posterior: u.posterior,
+                plot: *plot,
+            },
+        );
         let mut state = u.posterior;
         for c in track.history.iter_mut().skip(k + 2) {
             let p = predictor.predict(&state, c.plot.time);
@@ -423,5 +506,7 @@ fn near_any(state: &ImmState, t: SimTime, plots: &[(nalgebra::Vector3<f64>, f64)
     if !reach_m.is_finite() {
         return true;
     }
-    plots.iter().any(|(p, r)| (p - centre).norm() <= reach_m + r)
+    plots
+        .iter()
+        .any(|(p, r)| (p - centre).norm() <= reach_m + r)
 }

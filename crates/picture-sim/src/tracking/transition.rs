@@ -26,7 +26,11 @@ pub trait TransitionModel {
 /// Process noise of continuous white-noise acceleration with spectral density `q_m2_s3` on each axis.
 pub fn white_noise_acceleration(q_m2_s3: f64, dt_s: f64) -> StateCovariance {
     let dt = dt_s.abs();
-    let (a, b, c) = (q_m2_s3 * dt * dt * dt / 3.0, q_m2_s3 * dt * dt / 2.0, q_m2_s3 * dt);
+    let (a, b, c) = (
+        q_m2_s3 * dt * dt * dt / 3.0,
+        q_m2_s3 * dt * dt / 2.0,
+        q_m2_s3 * dt,
+    );
     let mut q = StateCovariance::zeros();
     for i in 0..3 {
         q[(i, i)] = a;
@@ -77,7 +81,10 @@ pub struct BallisticEcef {
 
 impl BallisticEcef {
     pub fn new(q_m2_s3: f64) -> BallisticEcef {
-        BallisticEcef { q_m2_s3, max_step_s: 10.0 }
+        BallisticEcef {
+            q_m2_s3,
+            max_step_s: 10.0,
+        }
     }
 }
 
@@ -192,7 +199,12 @@ mod tests {
             let col = (m.function(&xp, dt) - m.function(&xm, dt)) / (2.0 * eps);
             for i in 0..6 {
                 let tol = 1e-3 * (1.0 + col[i].abs());
-                assert!((col[i] - f[(i, j)]).abs() < tol, "F[{i},{j}] = {} vs {}", f[(i, j)], col[i]);
+                assert!(
+                    (col[i] - f[(i, j)]).abs() < tol,
+                    "F[{i},{j}] = {} vs {}",
+                    f[(i, j)],
+                    col[i]
+                );
             }
         }
     }

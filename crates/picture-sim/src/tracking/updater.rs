@@ -6,7 +6,9 @@
 //! symmetric positive semi-definite with a sub-optimal gain and under round-off. A failure is an error, never
 //! a panic.
 
-use super::measurement_model::{MeasurementModelError, MeasurementVector, RadarAerModel, RadarPlot};
+use super::measurement_model::{
+    MeasurementModelError, MeasurementVector, RadarAerModel, RadarPlot,
+};
 use super::predictor::ImmState;
 use super::{asymmetry, symmetrize, GaussianState, StateCovariance};
 use nalgebra::{Matrix3, SMatrix};
@@ -73,16 +75,35 @@ impl ExtendedKalmanUpdater {
         let cross_covar = pred.covar * h.transpose();
         let innovation_covar = symmetrize(&(h * cross_covar + model.noise_covar()));
         let gating = innovation_covar.cholesky().map(|chol| {
-            let log_det = 2.0 * chol.l_dirty().diagonal().iter().map(|v| v.ln()).sum::<f64>();
+            let log_det = 2.0
+                * chol
+                    .l_dirty()
+                    .diagonal()
+                    .iter()
+                    .map(|v| v.ln())
+                    .sum::<f64>();
             (chol.inverse(), log_det)
         });
-        Ok(MeasurementPrediction { z_pred: model.function(&pred.mean), innovation_covar, cross_covar, jacobian: h, gating })
+        Ok(MeasurementPrediction {
+            z_pred: model.function(&pred.mean),
+            innovation_covar,
+            cross_covar,
+            jacobian: h,
+            gating,
+        })
     }
 
     /// Updates a prediction made to the plot's time.
-    pub fn update(&self, pred: &GaussianState, plot: &RadarPlot) -> Result<Update<GaussianState>, UpdaterError> {
+    pub fn update(
+        &self,
+        pred: &GaussianState,
+        plot: &RadarPlot,
+    ) -> Result<Update<GaussianState>, UpdaterError> {
         if pred.time != plot.time {
-            return Err(UpdaterError::TimeMismatch { plot_ms: plot.time.0, state_ms: pred.time.0 });
+            return Err(UpdaterError::TimeMismatch {
+                plot_ms: plot.time.0,
+                state_ms: pred.time.0,
+            });
         }
         let mp = self.predict_measurement(pred, &plot.model)?;
         self.update_with(pred, &mp, plot)
@@ -96,21 +117,42 @@ impl ExtendedKalmanUpdater {
         plot: &RadarPlot,
     ) -> Result<Update<GaussianState>, UpdaterError> {
         let time_ms = plot.time.0;
-        let chol = mp.innovation_covar.cholesky().ok_or(UpdaterError::NotPositiveDefinite { time_ms })?;
+        let chol = mp
+            .innovation_covar
+            .cholesky()
+            .ok_or(UpdaterError::NotPositiveDefinite { time_ms })?;
         let y = RadarAerModel::residual(&plot.z, &mp.z_pred);
         // K = P H' S^-1, found as (S^-1 (P H')')'.
         let k = chol.solve(&mp.cross_covar.transpose()).transpose();
         let mean = pred.mean + k * y;
         let i_kh = StateCovariance::identity() - k * mp.jacobian;
-        let covar = i_kh * pred.covar * i_kh.transpose() + k * plot.model.noise_covar() * k.transpose();
-        debug_assert!(asymmetry(&covar) < 1e-9, "Joseph-form covariance not symmetric");
+        let covar =
+            i_kh * pred.covar * i_kh.transpose() + k * plot.model.noise_covar() * k.transpose();
+        debug_assert!(
+            asymmetry(&covar) < 1e-9,
+            "Joseph-form covariance not symmetric"
+        );
         let nis = y.dot(&chol.solve(&y));
-        let log_det = 2.0 * chol.l_dirty().diagonal().iter().map(|v| v.ln()).sum::<f64>();
-        let posterior = GaussianState { time: pred.time, mean, covar: symmetrize(&covar) };
+        let log_det = 2.0
+            * chol
+                .l_dirty()
+                .diagonal()
+                .iter()
+                .map(|v| v.ln())
+                .sum::<f64>();
+        let posterior = GaussianState {
+            time: pred.time,
+            mean,
+            covar: symmetrize(&covar),
+        };
         if !posterior.is_finite() || !nis.is_finite() {
             return Err(UpdaterError::NotFinite { time_ms });
         }
-        Ok(Update { posterior, nis, log_likelihood: -0.5 * (nis + log_det + 3.0 * LN_2PI) })
+        Ok(Update {
+            posterior,
+            nis,
+            log_likelihood: -0.5 * (nis + log_det + 3.0 * LN_2PI),
+        })
     }
 }
 
@@ -119,22 +161,39 @@ impl ExtendedKalmanUpdater {
 pub struct ImmUpdater;
 
 impl ImmUpdater {
-    pub fn update(&self, pred: &ImmState, plot: &RadarPlot) -> Result<Update<ImmState>, UpdaterError> {
+    pub fn update(
+        &self,
+        pred: &ImmState,
+        plot: &RadarPlot,
+    ) -> Result<Update<ImmState>, UpdaterError> {
         let ekf = ExtendedKalmanUpdater;
         let u0 = ekf.update(&pred.modes[0], plot)?;
         let u1 = ekf.update(&pred.modes[1], plot)?;
         let l = [u0.log_likelihood, u1.log_likelihood];
         let lmax = l[0].max(l[1]);
-        let w = [pred.probabilities[0] * (l[0] - lmax).exp(), pred.probabilities[1] * (l[1] - lmax).exp()];
+        let w = [
+            pred.probabilities[0] * (l[0] - lmax).exp(),
+            pred.probabilities[1] * (l[1] - lmax).exp(),
+        ];
         let total = w[0] + w[1];
         // Keep both modes alive: a probability of exactly zero could never recover.
-        let p0 = if total > 0.0 { (w[0] / total).clamp(1e-6, 1.0 - 1e-6) } else { 0.5 };
-        let posterior =
-            ImmState { time: pred.time, modes: [u0.posterior, u1.posterior], probabilities: [p0, 1.0 - p0] };
-        // NIS and likelihood of the combined prediction, for consistency checks and gating.
-        let mp = ekf.predict_measurement(&pred.combined(), &plot.model)?;
-        let (nis, _) =
-            mp.mahalanobis2(&plot.z).ok_or(UpdaterError::NotPositiveDefinite { time_ms: plot.time.0 })?;
-        Ok(Update { posterior, nis, log_likelihood: lmax + total.ln() })
+        let p0 = if total > 0.0 {
+            (w[0] / total).clamp(1e-6, 1.0 - 1e-6)
+        } else {
+            0.5
+        };
+        let posterior = ImmState {
+            time: pred.time,
+            modes: [u0.posterior, u1.posterior],
+            probabilities: [p0, 1.0 - p0],
+        };
+        // NIS reported as the mode-probability-weighted NIS of the predictions (the gate uses the combined
+        // prediction's Mahalanobis distance, from the hypothesiser).
+        let nis = pred.probabilities[0] * u0.nis + pred.probabilities[1] * u1.nis;
+        Ok(Update {
+            posterior,
+            nis,
+            log_likelihood: lmax + total.ln(),
+        })
     }
 }
