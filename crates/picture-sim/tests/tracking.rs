@@ -357,3 +357,88 @@ fn impact_prediction_converges_on_truth() {
     assert!((p.time - truth.impact_time()).abs() < 500);
     assert!(p.ellipse.semi_major_m > 0.0 && p.ellipse.semi_major_m < 50_000.0);
 }
+
+/// A launch report lets a single radar plot start a track, so the track is confirmed one scan earlier.
+#[test]
+fn infrared_cue_confirms_earlier() {
+    let spec = launch(39.0, 125.75, 0.0, 90.0);
+    let truth = BallisticTruth::fly(&spec, &E);
+    let truths: [&dyn Truth; 1] = [&truth];
+    let radar = FixtureRadar {
+        period_ms: 5000,
+        ..FixtureRadar::standard(SensorIndex(0), geo(37.5, 127.0, 100.0))
+    };
+    let mut rng = ChaCha8Rng::seed_from_u64(5);
+    let plots = radar.observe(&truths, SimTime::ZERO, truth.end(), &E, &mut rng);
+    let report = picture_sim::tracking::fixtures::launch_report(
+        SensorIndex(1),
+        &spec,
+        15_000,
+        2_000.0,
+        &mut rng,
+    );
+    let confirmed_at = |with_cue: bool| {
+        let mut tracker = Tracker::new(TrackerConfig::default(), E).unwrap();
+        if with_cue {
+            tracker.process(std::slice::from_ref(&report), report.time);
+        }
+        for m in &plots {
+            let r = tracker.process(std::slice::from_ref(m), m.time);
+            if !r.confirmed.is_empty() {
+                return (m.time, tracker.tracks()[0].cued);
+            }
+        }
+        panic!("never confirmed");
+    };
+    let (plain, plain_cued) = confirmed_at(false);
+    let (cued, was_cued) = confirmed_at(true);
+    println!(
+        "confirmed at {} s without the cue, {} s with it",
+        plain.as_secs(),
+        cued.as_secs()
+    );
+    assert!(!plain_cued && was_cued);
+    assert_eq!(plain - cued, 5000);
+}
+
+#[test]
+fn configs_are_validated_and_pictures_serialise() {
+    let bad = TrackerConfig {
+        confirm_m: 5,
+        confirm_n: 4,
+        ..TrackerConfig::default()
+    };
+    let err = Tracker::new(bad, E).unwrap_err();
+    assert!(err.to_string().contains("confirm_m"), "{err}");
+    let pictures = PictureConfig::builtin(&LatencyDefaults::default());
+    let json = serde_json::to_string(&pictures).unwrap();
+    assert!(json.contains("\"from\":\"KR\""), "{json}");
+    let back: Vec<PictureConfig> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, pictures);
+    let dup = PictureConfig {
+        name: "dup".into(),
+        links: vec![
+            Link {
+                from: Nation::Japan,
+                latency_ms: 0,
+            },
+            Link {
+                from: Nation::Japan,
+                latency_ms: 5,
+            },
+        ],
+    };
+    assert!(dup
+        .validate()
+        .unwrap_err()
+        .to_string()
+        .contains("two links from JP"));
+    let neg = PictureConfig {
+        name: "neg".into(),
+        links: vec![Link {
+            from: Nation::Japan,
+            latency_ms: -1,
+        }],
+    };
+    assert!(neg.validate().is_err());
+}

@@ -8,7 +8,7 @@
 //!
 //! *Cueing*: an infrared launch report leaves a cue (the launch point and time). A single radar plot within
 //! reach of the cue (distance below the top speed times the time since launch) then starts a tentative track
-//! at once, with a velocity guessed from constant acceleration since launch and a wide velocity variance.
+//! at once (the report counts as one of the M hits), with a velocity guessed from constant acceleration since launch and a wide velocity variance.
 
 use super::associator::assign_min_cost;
 use super::measurement_model::RadarPlot;
@@ -65,8 +65,9 @@ pub struct Initiation {
     pub state: GaussianState,
     /// The plot at the state's time.
     pub plot: RadarPlot,
-    /// How many plots went into it (2 for two-point, 1 for a cue).
-    pub plots_used: u32,
+    /// Detections that went into it, counted as hits by the M-of-N test: 2 for two-point, 2 for a cue (the
+    /// infrared report and the radar plot).
+    pub hits: u32,
     pub cued: bool,
 }
 
@@ -164,7 +165,7 @@ impl TwoPointInitiator {
                     out.push(Initiation {
                         state: two_point(&a, &b, cfg.accel_sigma_m_s2),
                         plot: b,
-                        plots_used: 2,
+                        hits: 2,
                         cued: false,
                     });
                 }
@@ -183,7 +184,7 @@ impl TwoPointInitiator {
                     out.push(Initiation {
                         state,
                         plot: p,
-                        plots_used: 1,
+                        hits: 2,
                         cued: true,
                     });
                 }
