@@ -4,6 +4,7 @@
 
 pub mod earth;
 pub mod measurement;
+pub mod sensors;
 pub mod time;
 pub mod truth;
 
