@@ -131,20 +131,35 @@ pub(crate) fn marcum_q(m: u32, a: f64, b: f64) -> f64 {
     let k_hi = (lambda + spread).ceil();
     let ln_lambda = lambda.ln();
     let ln_x = x.ln();
+    let weights = || {
+        let mut k = k_lo;
+        std::iter::from_fn(move || {
+            (k <= k_hi).then(|| {
+                let w = (-lambda + k * ln_lambda - ln_gamma(k + 1.0)).exp();
+                k += 1.0;
+                (k - 1.0, w)
+            })
+        })
+    };
+    // The increment x^n e^-x / n! between consecutive incomplete gamma orders.
+    let step = |n: f64| if x > 0.0 { (-x + n * ln_x - ln_gamma(n + 1.0)).exp() } else { 0.0 };
+    // Q_M = sum w_k Q(m + k, x). Near 1 its complement sum w_k P(m + k, x) is the accurate one.
     let mut q = gamma_q(m + k_lo, x);
-    let mut sum = 0.0;
-    let mut k = k_lo;
-    while k <= k_hi {
-        let ln_weight = -lambda + k * ln_lambda - ln_gamma(k + 1.0);
-        sum += ln_weight.exp() * q;
-        let n = m + k;
-        if x > 0.0 {
-            q += (-x + n * ln_x - ln_gamma(n + 1.0)).exp();
-        }
-        q = q.min(1.0);
-        k += 1.0;
+    let mut sum_q = 0.0;
+    for (k, w) in weights() {
+        sum_q += w * q;
+        q = (q + step(m + k)).min(1.0);
     }
-    sum.clamp(0.0, 1.0)
+    if sum_q < 0.5 {
+        return sum_q.clamp(0.0, 1.0);
+    }
+    let mut p = gamma_p(m + k_lo, x);
+    let mut sum_p = 0.0;
+    for (k, w) in weights() {
+        sum_p += w * p;
+        p = (p - step(m + k)).max(0.0);
+    }
+    (1.0 - sum_p).clamp(0.0, 1.0)
 }
 
 #[cfg(test)]
