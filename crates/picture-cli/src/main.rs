@@ -1,19 +1,49 @@
-//! `picture`: Shared Picture's models on the command line.
+//! `picture`: Shared Picture's models on the command line. Each command lives in its own module; this file
+//! only dispatches.
+
+mod horizon;
+mod pd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "picture", version, about = "Shared Picture: the trilateral missile-warning picture, from the command line")]
+#[command(
+    name = "picture",
+    version,
+    about = "Shared Picture: the trilateral missile-warning picture, from the command line"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Radar horizon: the farthest a radar at a height sees a target at an altitude.
+    Horizon(horizon::HorizonArgs),
+    /// Probability of detection for an SNR, or the SNR needed for a probability.
+    Pd(pd::PdArgs),
+}
+
+/// Prints a command's output, or its error on stderr with a non-zero exit.
+fn finish<E: std::fmt::Display>(result: Result<String, E>) -> ExitCode {
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Horizon(args) => finish(horizon::run(&args)),
+        Command::Pd(args) => finish(pd::run(&args)),
+    }
 }
