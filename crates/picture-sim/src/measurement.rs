@@ -23,8 +23,18 @@ pub struct Measurement {
 pub enum MeasurementKind {
     /// A radar plot: noisy azimuth, elevation and range from the site, with the standard deviations used to
     /// draw the noise.
-    Radar { site: Geodetic, aer: Aer, sigma_range_m: f64, sigma_az_rad: f64, sigma_el_rad: f64 },
+    Radar {
+        site: Geodetic,
+        aer: Aer,
+        sigma_range_m: f64,
+        sigma_az_rad: f64,
+        sigma_el_rad: f64,
+    },
     /// A space-based infrared launch report: an estimated launch point with a circular position uncertainty
     /// (one sigma, metres), and the time of launch it implies.
-    LaunchReport { launch_point: Geodetic, sigma_pos_m: f64, launch_time: SimTime },
+    LaunchReport {
+        launch_point: Geodetic,
+        sigma_pos_m: f64,
+        launch_time: SimTime,
+    },
 }

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 /// Simulation time: integer milliseconds from the scenario epoch (t = 0 is the scenario start).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct SimTime(pub i64);
 
 impl SimTime {

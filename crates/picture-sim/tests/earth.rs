@@ -34,7 +34,11 @@ fn gravity_at_the_equator_and_pole() {
 fn geodesic_seoul_tokyo() {
     // Seoul (37.5665 N, 126.9780 E) to Tokyo (35.6762 N, 139.6503 E): about 1152 km on WGS84.
     let g = earth::inverse(37.5665, 126.9780, 35.6762, 139.6503);
-    assert!((g.distance_m / 1000.0 - 1152.0).abs() < 5.0, "{}", g.distance_m);
+    assert!(
+        (g.distance_m / 1000.0 - 1152.0).abs() < 5.0,
+        "{}",
+        g.distance_m
+    );
     let (lat, lon) = earth::destination(37.5665, 126.9780, g.azimuth_start_deg, g.distance_m);
     assert!((lat - 35.6762).abs() < 1e-9 && (lon - 139.6503).abs() < 1e-9);
 }

@@ -16,11 +16,17 @@ pub struct Ellipsoid {
 
 impl Ellipsoid {
     /// WGS84 (NIMA TR8350.2, table 3.1): a = 6378137 m, 1/f = 298.257223563.
-    pub const WGS84: Ellipsoid = Ellipsoid { a_m: 6_378_137.0, flattening: 1.0 / 298.257_223_563 };
+    pub const WGS84: Ellipsoid = Ellipsoid {
+        a_m: 6_378_137.0,
+        flattening: 1.0 / 298.257_223_563,
+    };
 
     /// A sphere of the given radius, metres. `None` unless the radius is finite and positive.
     pub fn sphere(radius_m: f64) -> Option<Ellipsoid> {
-        (radius_m.is_finite() && radius_m > 0.0).then_some(Ellipsoid { a_m: radius_m, flattening: 0.0 })
+        (radius_m.is_finite() && radius_m > 0.0).then_some(Ellipsoid {
+            a_m: radius_m,
+            flattening: 0.0,
+        })
     }
 
     /// Polar radius, metres.
@@ -80,6 +86,10 @@ impl Ellipsoid {
         let n = self.prime_vertical_radius_m(lat_rad);
         let (sl, cl) = lat_rad.sin_cos();
         let h_m = rho * cl + z * sl - self.a_m * self.a_m / n;
-        Geodetic { lat_rad, lon_rad, h_m }
+        Geodetic {
+            lat_rad,
+            lon_rad,
+            h_m,
+        }
     }
 }

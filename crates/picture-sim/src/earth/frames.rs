@@ -29,7 +29,11 @@ impl Geodetic {
             && h_m.is_finite()
             && (-90.0..=90.0).contains(&lat_deg)
             && h_m > -1.0e6;
-        ok.then(|| Geodetic { lat_rad: lat_deg.to_radians(), lon_rad: wrap_lon_deg(lon_deg).to_radians(), h_m })
+        ok.then(|| Geodetic {
+            lat_rad: lat_deg.to_radians(),
+            lon_rad: wrap_lon_deg(lon_deg).to_radians(),
+            h_m,
+        })
     }
 
     pub fn lat_deg(&self) -> f64 {
@@ -79,7 +83,11 @@ impl Aer {
     pub fn to_enu(&self) -> Enu {
         let (se, ce) = self.el_rad.sin_cos();
         let (sa, ca) = self.az_rad.sin_cos();
-        Enu(Vector3::new(self.range_m * ce * sa, self.range_m * ce * ca, self.range_m * se))
+        Enu(Vector3::new(
+            self.range_m * ce * sa,
+            self.range_m * ce * ca,
+            self.range_m * se,
+        ))
     }
 }
 
@@ -102,7 +110,11 @@ impl LocalFrame {
             -sl * co, -sl * so, cl,
              cl * co,  cl * so, sl,
         );
-        LocalFrame { site, origin: ellipsoid.to_ecef(&site), rot_ecef_to_enu: rot }
+        LocalFrame {
+            site,
+            origin: ellipsoid.to_ecef(&site),
+            rot_ecef_to_enu: rot,
+        }
     }
 
     /// The unit vector of the local vertical (ellipsoid normal) in ECEF.

@@ -29,6 +29,7 @@ pub fn inverse(lat1_deg: f64, lon1_deg: f64, lat2_deg: f64, lon2_deg: f64) -> Ge
 /// The point reached from (lat, lon) in degrees along an initial azimuth (degrees, north 0, east 90) after
 /// `distance_m` metres on WGS84. Returns (lat_deg, lon_deg) with longitude in [-180, 180).
 pub fn destination(lat_deg: f64, lon_deg: f64, azimuth_deg: f64, distance_m: f64) -> (f64, f64) {
-    let (lat2, lon2): (f64, f64) = Geodesic::wgs84().direct(lat_deg, lon_deg, azimuth_deg, distance_m);
+    let (lat2, lon2): (f64, f64) =
+        Geodesic::wgs84().direct(lat_deg, lon_deg, azimuth_deg, distance_m);
     (lat2, wrap_lon_deg(lon2))
 }
