@@ -71,18 +71,33 @@ struct PdOut {
 pub fn run(args: &PdArgs) -> Result<String, PdCliError> {
     let model = DetectionModel::from(args.model);
     let (snr_db, pd) = match (args.snr_db, args.pd) {
-        (Some(snr_db), _) => (snr_db, probability_of_detection(model, snr_db, args.pfa, args.pulses)?),
+        (Some(snr_db), _) => (
+            snr_db,
+            probability_of_detection(model, snr_db, args.pfa, args.pulses)?,
+        ),
         (None, Some(pd)) => (required_snr_db(model, pd, args.pfa, args.pulses)?, pd),
         (None, None) => return Err(PdCliError::Missing),
     };
-    let out = PdOut { model, pfa: args.pfa, pulses: args.pulses, snr_db, pd };
+    let out = PdOut {
+        model,
+        pfa: args.pfa,
+        pulses: args.pulses,
+        snr_db,
+        pd,
+    };
     if args.json {
         return Ok(serde_json::to_string_pretty(&out)? + "\n");
     }
     let given_snr = args.snr_db.is_some();
     Ok(if given_snr {
-        format!("{model:?}, Pfa {}, {} pulse(s): SNR {snr_db} dB -> pd {pd:.6}\n", args.pfa, args.pulses)
+        format!(
+            "{model:?}, Pfa {}, {} pulse(s): SNR {snr_db} dB -> pd {pd:.6}\n",
+            args.pfa, args.pulses
+        )
     } else {
-        format!("{model:?}, Pfa {}, {} pulse(s): pd {pd} needs snr_db {snr_db:.3}\n", args.pfa, args.pulses)
+        format!(
+            "{model:?}, Pfa {}, {} pulse(s): pd {pd} needs snr_db {snr_db:.3}\n",
+            args.pfa, args.pulses
+        )
     })
 }

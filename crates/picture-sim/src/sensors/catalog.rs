@@ -16,7 +16,10 @@ use thiserror::Error;
 #[derive(Debug, Error, Clone, PartialEq)]
 pub enum CatalogError {
     #[error("catalog entry `{name}`: {source}")]
-    Sensor { name: &'static str, source: SensorError },
+    Sensor {
+        name: &'static str,
+        source: SensorError,
+    },
     #[error("catalog detection threshold: {0}")]
     Threshold(#[from] PdError),
 }
@@ -52,13 +55,16 @@ struct RadarEntry {
 
 const TPY2_FBM: &str = "AN/TPY-2 forward-based mode: press and analyst claims of 1000-2000 km (sensors.csv); \
     assumed to mean 1000 km on a 0.01 m^2 re-entry vehicle; instrumented to 2000 km; X-band accuracies notional";
-const THAAD_TM: &str = "AN/TPY-2 terminal mode: claim of about 600 km (sensors.csv), assumed on a 0.01 m^2 \
+const THAAD_TM: &str =
+    "AN/TPY-2 terminal mode: claim of about 600 km (sensors.csv), assumed on a 0.01 m^2 \
     re-entry vehicle; instrumented to 900 km; X-band accuracies notional";
 const FPS5: &str = "J/FPS-5: claims of 1000+ km (sensors.csv), assumed 1000 km on 0.01 m^2 (an ~18 m BMD face, \
     larger than TPY-2's); rotating, so a 10 s revisit; instrumented to 2000 km; accuracies notional";
-const GREEN_PINE_B: &str = "EL/M-2080 Green Pine Block-B: claims of 500-600 km (sensors.csv), assumed 500 km on \
+const GREEN_PINE_B: &str =
+    "EL/M-2080 Green Pine Block-B: claims of 500-600 km (sensors.csv), assumed 500 km on \
     0.1 m^2; instrumented to 600 km; L-band accuracies notional";
-const GREEN_PINE_C: &str = "EL/M-2080S Green Pine Block-C: claim of about 800 km (sensors.csv), assumed on 0.1 m^2; \
+const GREEN_PINE_C: &str =
+    "EL/M-2080S Green Pine Block-C: claim of about 800 km (sensors.csv), assumed on 0.1 m^2; \
     instrumented to 900 km; L-band accuracies notional";
 const SPY1D: &str = "AN/SPY-1D on a notional station: claim of about 1000 km (sensors.csv), assumed on a 1 m^2 \
     target (about 320 km on a 0.01 m^2 re-entry vehicle); instrumented to 1000 km; S-band accuracies notional";
@@ -127,7 +133,10 @@ pub fn sbirs_spec() -> InfraredSpec {
 }
 
 fn build_radar(e: &RadarEntry, snr_db: f64) -> Result<Sensor, CatalogError> {
-    let wrap = |source: SensorError| CatalogError::Sensor { name: e.name, source };
+    let wrap = |source: SensorError| CatalogError::Sensor {
+        name: e.name,
+        source,
+    };
     let spec = RadarSpec {
         lat_deg: e.lat_deg,
         lon_deg: e.lon_deg,
@@ -138,7 +147,11 @@ fn build_radar(e: &RadarEntry, snr_db: f64) -> Result<Sensor, CatalogError> {
         max_el_deg: e.max_el_deg,
         min_range_m: 5_000.0,
         instrumented_range_m: e.instrumented_range_km * 1000.0,
-        reference: DetectionReference::from_claim(e.claim.range_km * 1000.0, e.claim.rcs_m2, snr_db),
+        reference: DetectionReference::from_claim(
+            e.claim.range_km * 1000.0,
+            e.claim.rcs_m2,
+            snr_db,
+        ),
         pfa: CATALOG_PFA,
         pulses: 1,
         sigma_range_m: e.sigma_range_m,
@@ -146,9 +159,22 @@ fn build_radar(e: &RadarEntry, snr_db: f64) -> Result<Sensor, CatalogError> {
         sigma_el_rad: e.sigma_angle_mrad * 1e-3,
         update_interval_ms: e.update_interval_ms,
     };
-    let radar = Radar::new(spec).map_err(|source| wrap(SensorError::Radar { name: e.name.into(), source }))?;
-    let kind = if e.ship { SensorKind::ShipRadar(radar) } else { SensorKind::GroundRadar(radar) };
-    let provenance = Provenance { estimate: true, notional_site: e.notional_site, source: e.source.into() };
+    let radar = Radar::new(spec).map_err(|source| {
+        wrap(SensorError::Radar {
+            name: e.name.into(),
+            source,
+        })
+    })?;
+    let kind = if e.ship {
+        SensorKind::ShipRadar(radar)
+    } else {
+        SensorKind::GroundRadar(radar)
+    };
+    let provenance = Provenance {
+        estimate: true,
+        notional_site: e.notional_site,
+        source: e.source.into(),
+    };
     Sensor::new(e.name, e.nation, kind, provenance).map_err(wrap)
 }
 
@@ -156,12 +182,26 @@ fn build_radar(e: &RadarEntry, snr_db: f64) -> Result<Sensor, CatalogError> {
 pub fn catalog() -> Result<Vec<Sensor>, CatalogError> {
     // Pd 1/2 for one look at a Swerling 1 target, Pfa 1e-6.
     let claim_snr_db = required_snr_db(DetectionModel::Swerling1, 0.5, CATALOG_PFA, 1)?;
-    let mut sensors = radar_entries().iter().map(|e| build_radar(e, claim_snr_db)).collect::<Result<Vec<_>, _>>()?;
+    let mut sensors = radar_entries()
+        .iter()
+        .map(|e| build_radar(e, claim_snr_db))
+        .collect::<Result<Vec<_>, _>>()?;
     let name = "SBIRS / DSP";
     let wrap = |source: SensorError| CatalogError::Sensor { name, source };
-    let ir = Infrared::new(sbirs_spec()).map_err(|source| wrap(SensorError::Infrared { name: name.into(), source }))?;
-    let provenance = Provenance { estimate: true, notional_site: false, source: SBIRS.into() };
-    sensors.push(Sensor::new(name, Nation::US, SensorKind::SpaceInfrared(ir), provenance).map_err(wrap)?);
+    let ir = Infrared::new(sbirs_spec()).map_err(|source| {
+        wrap(SensorError::Infrared {
+            name: name.into(),
+            source,
+        })
+    })?;
+    let provenance = Provenance {
+        estimate: true,
+        notional_site: false,
+        source: SBIRS.into(),
+    };
+    sensors.push(
+        Sensor::new(name, Nation::US, SensorKind::SpaceInfrared(ir), provenance).map_err(wrap)?,
+    );
     Ok(sensors)
 }
 
@@ -177,7 +217,11 @@ mod tests {
         for (e, s) in radar_entries().iter().zip(&sensors) {
             let r = s.radar().unwrap();
             let range_m = r.spec().reference.range_for(e.claim.rcs_m2, snr_db);
-            assert!((range_m / (e.claim.range_km * 1000.0) - 1.0).abs() < 1e-9, "{}", e.name);
+            assert!(
+                (range_m / (e.claim.range_km * 1000.0) - 1.0).abs() < 1e-9,
+                "{}",
+                e.name
+            );
             assert!(s.provenance.estimate);
         }
     }

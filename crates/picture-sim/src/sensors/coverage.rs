@@ -47,7 +47,11 @@ pub struct Footprint {
 
 /// The nearest and farthest ground ranges (metres) at which a radar can see a target at `target_alt_m`,
 /// whatever the azimuth, and the horizon ground range; `None` if it cannot see that altitude at all.
-pub fn ground_range_limits_m(radar: &Radar, earth: &EffectiveEarth, target_alt_m: f64) -> Option<(f64, f64, f64)> {
+pub fn ground_range_limits_m(
+    radar: &Radar,
+    earth: &EffectiveEarth,
+    target_alt_m: f64,
+) -> Option<(f64, f64, f64)> {
     let spec = radar.spec();
     let hr = radar.antenna_height_m();
     let (min_el, max_el) = radar.elevation_limits_rad();
@@ -55,8 +59,12 @@ pub fn ground_range_limits_m(radar: &Radar, earth: &EffectiveEarth, target_alt_m
     let by_range = earth.ground_range_at_slant_m(hr, target_alt_m, spec.instrumented_range_m)?;
     let by_min_el = earth.ground_range_at_elevation_m(hr, target_alt_m, min_el)?;
     let outer = horizon_m.min(by_range).min(by_min_el);
-    let inner_by_range = earth.ground_range_at_slant_m(hr, target_alt_m, spec.min_range_m).unwrap_or(0.0);
-    let inner_by_el = earth.ground_range_at_elevation_m(hr, target_alt_m, max_el).unwrap_or(0.0);
+    let inner_by_range = earth
+        .ground_range_at_slant_m(hr, target_alt_m, spec.min_range_m)
+        .unwrap_or(0.0);
+    let inner_by_el = earth
+        .ground_range_at_elevation_m(hr, target_alt_m, max_el)
+        .unwrap_or(0.0);
     let inner = inner_by_range.max(inner_by_el);
     (outer > inner).then_some((inner, outer, horizon_m))
 }
@@ -71,12 +79,15 @@ pub fn footprint(
     step_deg: f64,
 ) -> Result<Option<Footprint>, CoverageError> {
     if !(target_alt_m.is_finite() && (0.0..=5.0e7).contains(&target_alt_m)) {
-        return Err(CoverageError::Altitude { alt_m: target_alt_m });
+        return Err(CoverageError::Altitude {
+            alt_m: target_alt_m,
+        });
     }
     if !(step_deg.is_finite() && (0.1..=45.0).contains(&step_deg)) {
         return Err(CoverageError::Step { step_deg });
     }
-    let Some((inner_m, outer_m, horizon_m)) = ground_range_limits_m(radar, earth, target_alt_m) else {
+    let Some((inner_m, outer_m, horizon_m)) = ground_range_limits_m(radar, earth, target_alt_m)
+    else {
         return Ok(None);
     };
     let site = radar.site();
@@ -86,10 +97,20 @@ pub fn footprint(
         LatLon { lat_deg, lon_deg }
     };
     let spec = radar.spec();
-    let extent = if radar.all_round() { 360.0 } else { spec.az_extent_deg };
+    let extent = if radar.all_round() {
+        360.0
+    } else {
+        spec.az_extent_deg
+    };
     let n = (extent / step_deg).ceil().max(1.0) as usize;
-    let az_start = if radar.all_round() { 0.0 } else { spec.boresight_az_deg - 0.5 * extent };
-    let azimuths: Vec<f64> = (0..=n).map(|i| az_start + extent * i as f64 / n as f64).collect();
+    let az_start = if radar.all_round() {
+        0.0
+    } else {
+        spec.boresight_az_deg - 0.5 * extent
+    };
+    let azimuths: Vec<f64> = (0..=n)
+        .map(|i| az_start + extent * i as f64 / n as f64)
+        .collect();
     let has_inner = inner_m > 1.0;
     let ring = |d_m: f64| -> Vec<LatLon> { azimuths.iter().map(|&az| point(az, d_m)).collect() };
     let footprint = if radar.all_round() {
@@ -100,16 +121,31 @@ pub fn footprint(
             close(&mut h);
             h
         });
-        Footprint { outer, hole, min_ground_range_m: inner_m, max_ground_range_m: outer_m, horizon_ground_range_m: horizon_m }
+        Footprint {
+            outer,
+            hole,
+            min_ground_range_m: inner_m,
+            max_ground_range_m: outer_m,
+            horizon_ground_range_m: horizon_m,
+        }
     } else {
         let mut outer = ring(outer_m);
         if has_inner {
             outer.extend(azimuths.iter().rev().map(|&az| point(az, inner_m)));
         } else {
-            outer.push(LatLon { lat_deg: lat, lon_deg: lon });
+            outer.push(LatLon {
+                lat_deg: lat,
+                lon_deg: lon,
+            });
         }
         close(&mut outer);
-        Footprint { outer, hole: None, min_ground_range_m: inner_m, max_ground_range_m: outer_m, horizon_ground_range_m: horizon_m }
+        Footprint {
+            outer,
+            hole: None,
+            min_ground_range_m: inner_m,
+            max_ground_range_m: outer_m,
+            horizon_ground_range_m: horizon_m,
+        }
     };
     Ok(Some(footprint))
 }
@@ -147,7 +183,12 @@ mod tests {
 
     #[test]
     fn fan_shrinks_as_altitude_falls() {
-        let radar = Radar::new(RadarSpec { instrumented_range_m: 3.0e6, min_el_deg: -1.0, ..spec() }).unwrap();
+        let radar = Radar::new(RadarSpec {
+            instrumented_range_m: 3.0e6,
+            min_el_deg: -1.0,
+            ..spec()
+        })
+        .unwrap();
         let e = EffectiveEarth::standard();
         let high = footprint(&radar, &e, 300_000.0, 2.0).unwrap().unwrap();
         let low = footprint(&radar, &e, 10_000.0, 2.0).unwrap().unwrap();
@@ -163,8 +204,15 @@ mod tests {
 
     #[test]
     fn all_round_radar_has_a_ring_and_hole() {
-        let radar = Radar::new(RadarSpec { az_extent_deg: 360.0, max_el_deg: 60.0, ..spec() }).unwrap();
-        let fp = footprint(&radar, &EffectiveEarth::standard(), 200_000.0, 5.0).unwrap().unwrap();
+        let radar = Radar::new(RadarSpec {
+            az_extent_deg: 360.0,
+            max_el_deg: 60.0,
+            ..spec()
+        })
+        .unwrap();
+        let fp = footprint(&radar, &EffectiveEarth::standard(), 200_000.0, 5.0)
+            .unwrap()
+            .unwrap();
         assert_eq!(fp.outer.len(), 73);
         assert!(fp.hole.is_some());
         assert!(fp.min_ground_range_m > 100_000.0);
@@ -172,8 +220,15 @@ mod tests {
 
     #[test]
     fn invisible_altitude_gives_none_and_bad_input_errors() {
-        let radar = Radar::new(RadarSpec { min_el_deg: 5.0, ..spec() }).unwrap();
-        assert_eq!(footprint(&radar, &EffectiveEarth::standard(), 0.0, 2.0).unwrap(), None);
+        let radar = Radar::new(RadarSpec {
+            min_el_deg: 5.0,
+            ..spec()
+        })
+        .unwrap();
+        assert_eq!(
+            footprint(&radar, &EffectiveEarth::standard(), 0.0, 2.0).unwrap(),
+            None
+        );
         assert!(footprint(&radar, &EffectiveEarth::standard(), -5.0, 2.0).is_err());
         assert!(footprint(&radar, &EffectiveEarth::standard(), 5.0, 0.0).is_err());
     }

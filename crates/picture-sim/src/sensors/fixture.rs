@@ -34,7 +34,11 @@ impl SineArc {
     ) -> Option<SineArc> {
         Geodetic::from_deg(from.0, from.1, 0.0)?;
         Geodetic::from_deg(to.0, to.1, 0.0)?;
-        let ok = apogee_m.is_finite() && apogee_m > 0.0 && flight_s.is_finite() && boost_s >= 0.0 && boost_s < flight_s;
+        let ok = apogee_m.is_finite()
+            && apogee_m > 0.0
+            && flight_s.is_finite()
+            && boost_s >= 0.0
+            && boost_s < flight_s;
         if !ok {
             return None;
         }
@@ -53,9 +57,18 @@ impl SineArc {
 
     fn position(&self, t_ms: i64) -> (Geodetic, f64) {
         let f = t_ms as f64 / self.duration_ms as f64;
-        let (lat, lon) = destination(self.lat_deg, self.lon_deg, self.azimuth_deg, f * self.range_m);
+        let (lat, lon) = destination(
+            self.lat_deg,
+            self.lon_deg,
+            self.azimuth_deg,
+            f * self.range_m,
+        );
         let h_m = self.apogee_m * (std::f64::consts::PI * f).sin();
-        let g = Geodetic { lat_rad: lat.to_radians(), lon_rad: lon.to_radians(), h_m };
+        let g = Geodetic {
+            lat_rad: lat.to_radians(),
+            lon_rad: lon.to_radians(),
+            h_m,
+        };
         (g, h_m)
     }
 }
@@ -69,7 +82,11 @@ impl Truth for SineArc {
         let (g, h_m) = self.position(t_ms);
         let pos = Ellipsoid::WGS84.to_ecef(&g);
         // Velocity by a 1 ms difference (forward, or backward at the end).
-        let (other_ms, sign) = if t_ms < self.duration_ms { (t_ms + 1, 1.0) } else { (t_ms - 1, -1.0) };
+        let (other_ms, sign) = if t_ms < self.duration_ms {
+            (t_ms + 1, 1.0)
+        } else {
+            (t_ms - 1, -1.0)
+        };
         let (g2, _) = self.position(other_ms);
         let vel_ecef_m_s = (Ellipsoid::WGS84.to_ecef(&g2).0 - pos.0) * (1000.0 * sign);
         let phase = if t_ms == self.duration_ms {
@@ -81,7 +98,12 @@ impl Truth for SineArc {
         } else {
             FlightPhase::Midcourse
         };
-        Some(TargetState { time, pos, vel_ecef_m_s, phase })
+        Some(TargetState {
+            time,
+            pos,
+            vel_ecef_m_s,
+            phase,
+        })
     }
 
     fn start(&self) -> SimTime {

@@ -54,7 +54,10 @@ impl TryFrom<EffectiveEarthSpec> for EffectiveEarth {
 
 impl From<EffectiveEarth> for EffectiveEarthSpec {
     fn from(e: EffectiveEarth) -> Self {
-        EffectiveEarthSpec { k: e.k, radius_m: e.radius_m }
+        EffectiveEarthSpec {
+            k: e.k,
+            radius_m: e.radius_m,
+        }
     }
 }
 
@@ -112,17 +115,29 @@ impl EffectiveEarth {
         if !(radius_m.is_finite() && radius_m > 0.0) {
             return Err(HorizonError::Radius { radius_m });
         }
-        Ok(EffectiveEarth { k, radius_m, effective_radius_m: k * radius_m })
+        Ok(EffectiveEarth {
+            k,
+            radius_m,
+            effective_radius_m: k * radius_m,
+        })
     }
 
     /// The standard atmosphere, `k = 4/3`.
     pub fn standard() -> EffectiveEarth {
-        EffectiveEarth { k: 4.0 / 3.0, radius_m: MEAN_RADIUS_M, effective_radius_m: 4.0 / 3.0 * MEAN_RADIUS_M }
+        EffectiveEarth {
+            k: 4.0 / 3.0,
+            radius_m: MEAN_RADIUS_M,
+            effective_radius_m: 4.0 / 3.0 * MEAN_RADIUS_M,
+        }
     }
 
     /// No refraction, `k = 1`.
     pub fn geometric() -> EffectiveEarth {
-        EffectiveEarth { k: 1.0, radius_m: MEAN_RADIUS_M, effective_radius_m: MEAN_RADIUS_M }
+        EffectiveEarth {
+            k: 1.0,
+            radius_m: MEAN_RADIUS_M,
+            effective_radius_m: MEAN_RADIUS_M,
+        }
     }
 
     pub fn k(&self) -> f64 {
@@ -167,7 +182,8 @@ impl EffectiveEarth {
 
     /// The horizon ground range (metres) for heights that may be negative (counted as 0).
     pub fn ground_range_m_of_horizon(&self, radar_h_m: f64, target_h_m: f64) -> f64 {
-        self.effective_radius_m * (self.horizon_angle_rad(radar_h_m) + self.horizon_angle_rad(target_h_m))
+        self.effective_radius_m
+            * (self.horizon_angle_rad(radar_h_m) + self.horizon_angle_rad(target_h_m))
     }
 
     /// The effective-sphere central angle for a true ground distance, radians.
@@ -187,14 +203,20 @@ impl EffectiveEarth {
         let (s, c) = theta.sin_cos();
         Sight {
             elevation_rad: (b * c - a).atan2(b * s),
-            margin_rad: self.horizon_angle_rad(radar_h_m) + self.horizon_angle_rad(target_h_m) - theta,
+            margin_rad: self.horizon_angle_rad(radar_h_m) + self.horizon_angle_rad(target_h_m)
+                - theta,
         }
     }
 
     /// The ground distance (metres) at which a target at `target_h_m` is seen from `radar_h_m` at apparent
     /// elevation `elevation_rad`. `None` if no point at that height is seen at that elevation (the target height
     /// is below the radar and the elevation too high).
-    pub fn ground_range_at_elevation_m(&self, radar_h_m: f64, target_h_m: f64, elevation_rad: f64) -> Option<f64> {
+    pub fn ground_range_at_elevation_m(
+        &self,
+        radar_h_m: f64,
+        target_h_m: f64,
+        elevation_rad: f64,
+    ) -> Option<f64> {
         let a = self.effective_radius_m + radar_h_m;
         let b = self.effective_radius_m + target_h_m;
         let c = a * elevation_rad.cos() / b;
@@ -208,7 +230,12 @@ impl EffectiveEarth {
     /// The ground distance (metres) at which a target at `target_h_m` is `slant_range_m` from a radar at
     /// `radar_h_m` (the near intersection, which is the visible one). `None` if the slant range is shorter than
     /// the height difference.
-    pub fn ground_range_at_slant_m(&self, radar_h_m: f64, target_h_m: f64, slant_range_m: f64) -> Option<f64> {
+    pub fn ground_range_at_slant_m(
+        &self,
+        radar_h_m: f64,
+        target_h_m: f64,
+        slant_range_m: f64,
+    ) -> Option<f64> {
         let a = self.effective_radius_m + radar_h_m;
         let b = self.effective_radius_m + target_h_m;
         let c = (a * a + b * b - slant_range_m * slant_range_m) / (2.0 * a * b);
@@ -255,7 +282,9 @@ mod tests {
         let (hr, ht) = (100.0, 80_000.0);
         let s_m = 600_000.0;
         let sight = e.sight(hr, ht, s_m / e.radius_m());
-        let back = e.ground_range_at_elevation_m(hr, ht, sight.elevation_rad).unwrap();
+        let back = e
+            .ground_range_at_elevation_m(hr, ht, sight.elevation_rad)
+            .unwrap();
         assert!((back - s_m).abs() < 1e-3, "{back}");
         let a = e.effective_radius_m() + hr;
         let b = e.effective_radius_m() + ht;

@@ -3,11 +3,11 @@
 //! launch point and time) after a processing and reporting delay. The constellation is taken to see the whole
 //! region (geostationary and high-orbit satellites over the western Pacific); no orbit is modelled.
 
+use super::measure::gaussian;
 use crate::earth::{destination, Geodetic};
 use crate::measurement::{Measurement, MeasurementKind, SensorIndex};
 use crate::time::SimTime;
 use crate::truth::{FlightPhase, TargetState};
-use super::measure::gaussian;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -15,7 +15,11 @@ use thiserror::Error;
 #[derive(Debug, Error, Clone, PartialEq)]
 pub enum InfraredError {
     #[error("infrared sensor field `{field}` = {value} is invalid: {why}")]
-    Field { field: &'static str, value: f64, why: &'static str },
+    Field {
+        field: &'static str,
+        value: f64,
+        why: &'static str,
+    },
 }
 
 /// An infrared early-warning sensor as a scenario stores it.
@@ -56,7 +60,12 @@ impl From<Infrared> for InfraredSpec {
     }
 }
 
-fn field(field: &'static str, value: f64, ok: bool, why: &'static str) -> Result<(), InfraredError> {
+fn field(
+    field: &'static str,
+    value: f64,
+    ok: bool,
+    why: &'static str,
+) -> Result<(), InfraredError> {
     if ok && value.is_finite() {
         Ok(())
     } else {
@@ -67,11 +76,36 @@ fn field(field: &'static str, value: f64, ok: bool, why: &'static str) -> Result
 impl Infrared {
     pub fn new(spec: InfraredSpec) -> Result<Infrared, InfraredError> {
         let s = &spec;
-        field("cloud_top_m", s.cloud_top_m, (0.0..=30_000.0).contains(&s.cloud_top_m), "must be in [0, 30000] m")?;
-        field("reporting_delay_ms", s.reporting_delay_ms as f64, s.reporting_delay_ms >= 0, "must be >= 0")?;
-        field("update_interval_ms", s.update_interval_ms as f64, s.update_interval_ms > 0, "must be > 0")?;
-        field("sigma_launch_point_m", s.sigma_launch_point_m, s.sigma_launch_point_m >= 0.0, "must be >= 0")?;
-        field("sigma_launch_time_s", s.sigma_launch_time_s, s.sigma_launch_time_s >= 0.0, "must be >= 0")?;
+        field(
+            "cloud_top_m",
+            s.cloud_top_m,
+            (0.0..=30_000.0).contains(&s.cloud_top_m),
+            "must be in [0, 30000] m",
+        )?;
+        field(
+            "reporting_delay_ms",
+            s.reporting_delay_ms as f64,
+            s.reporting_delay_ms >= 0,
+            "must be >= 0",
+        )?;
+        field(
+            "update_interval_ms",
+            s.update_interval_ms as f64,
+            s.update_interval_ms > 0,
+            "must be > 0",
+        )?;
+        field(
+            "sigma_launch_point_m",
+            s.sigma_launch_point_m,
+            s.sigma_launch_point_m >= 0.0,
+            "must be >= 0",
+        )?;
+        field(
+            "sigma_launch_time_s",
+            s.sigma_launch_time_s,
+            s.sigma_launch_time_s >= 0.0,
+            "must be >= 0",
+        )?;
         Ok(Infrared { spec })
     }
 
@@ -106,7 +140,10 @@ impl Infrared {
         let (mut lat_deg, mut lon_deg) = (launch_point.lat_deg(), launch_point.lon_deg());
         if s.sigma_launch_point_m > 0.0 {
             // A circular Gaussian error: Rayleigh distance in a uniform direction.
-            let (e_m, n_m) = (gaussian(rng, s.sigma_launch_point_m), gaussian(rng, s.sigma_launch_point_m));
+            let (e_m, n_m) = (
+                gaussian(rng, s.sigma_launch_point_m),
+                gaussian(rng, s.sigma_launch_point_m),
+            );
             let az_deg = e_m.atan2(n_m).to_degrees();
             (lat_deg, lon_deg) = destination(lat_deg, lon_deg, az_deg, e_m.hypot(n_m));
         }
@@ -142,8 +179,16 @@ mod tests {
     #[test]
     fn validates() {
         assert!(Infrared::new(spec()).is_ok());
-        assert!(Infrared::new(InfraredSpec { cloud_top_m: -1.0, ..spec() }).is_err());
-        assert!(Infrared::new(InfraredSpec { update_interval_ms: 0, ..spec() }).is_err());
+        assert!(Infrared::new(InfraredSpec {
+            cloud_top_m: -1.0,
+            ..spec()
+        })
+        .is_err());
+        assert!(Infrared::new(InfraredSpec {
+            update_interval_ms: 0,
+            ..spec()
+        })
+        .is_err());
     }
 
     #[test]
@@ -155,7 +200,12 @@ mod tests {
         assert_eq!(m.time, SimTime(70_000));
         match m.kind {
             MeasurementKind::LaunchReport { launch_point, .. } => {
-                let d = crate::earth::inverse(pad.lat_deg(), pad.lon_deg(), launch_point.lat_deg(), launch_point.lon_deg());
+                let d = crate::earth::inverse(
+                    pad.lat_deg(),
+                    pad.lon_deg(),
+                    launch_point.lat_deg(),
+                    launch_point.lon_deg(),
+                );
                 assert!(d.distance_m < 30_000.0);
             }
             other => panic!("unexpected {other:?}"),

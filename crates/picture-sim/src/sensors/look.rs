@@ -26,7 +26,11 @@ impl TargetSample {
         let geodetic = Ellipsoid::WGS84.to_geodetic(&state.pos);
         let (sl, cl) = geodetic.lat_rad.sin_cos();
         let (so, co) = geodetic.lon_rad.sin_cos();
-        TargetSample { state, geodetic, up_ecef: Vector3::new(cl * co, cl * so, sl) }
+        TargetSample {
+            state,
+            geodetic,
+            up_ecef: Vector3::new(cl * co, cl * so, sl),
+        }
     }
 
     /// Height above the ellipsoid, metres.
@@ -79,19 +83,31 @@ impl fmt::Display for MissReason {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LookOutcome {
     /// Detected: the true geometric azimuth, elevation and range, the SNR (dB) and the Pd of the look.
-    Detected { aer: Aer, snr_db: f64, pd: f64 },
+    Detected {
+        aer: Aer,
+        snr_db: f64,
+        pd: f64,
+    },
     Missed(MissReason),
 }
 
 /// The effective-Earth line of sight from a radar to a target sample.
 pub fn sight(radar: &Radar, earth: &EffectiveEarth, target: &TargetSample) -> Sight {
     let cos_angle = radar.up_ecef().dot(&target.up_ecef).clamp(-1.0, 1.0);
-    earth.sight(radar.antenna_height_m(), target.altitude_m(), cos_angle.acos())
+    earth.sight(
+        radar.antenna_height_m(),
+        target.altitude_m(),
+        cos_angle.acos(),
+    )
 }
 
 /// The coverage tests of a look, without the detection draw: `Ok` with the geometric azimuth, elevation and
 /// range if the target is in coverage, else the first reason it is not.
-pub fn coverage_check(radar: &Radar, earth: &EffectiveEarth, target: &TargetSample) -> Result<Aer, MissReason> {
+pub fn coverage_check(
+    radar: &Radar,
+    earth: &EffectiveEarth,
+    target: &TargetSample,
+) -> Result<Aer, MissReason> {
     let los = sight(radar, earth, target);
     if !los.clear() {
         return Err(MissReason::BelowHorizon);
@@ -134,7 +150,11 @@ pub fn radar_look(
     let snr = radar.snr(rcs_m2, aer.range_m);
     let pd = radar.detector().pd(model, snr);
     if rng.random::<f64>() < pd {
-        LookOutcome::Detected { aer, snr_db: ratio_to_db(snr), pd }
+        LookOutcome::Detected {
+            aer,
+            snr_db: ratio_to_db(snr),
+            pd,
+        }
     } else {
         LookOutcome::Missed(MissReason::PdDrawFailed)
     }

@@ -61,12 +61,18 @@ mod tests {
     fn errors_have_the_stated_spread() {
         let radar = Radar::new(spec()).unwrap();
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
-        let truth = Aer { az_rad: 1.0, el_rad: 0.2, range_m: 500_000.0 };
+        let truth = Aer {
+            az_rad: 1.0,
+            el_rad: 0.2,
+            range_m: 500_000.0,
+        };
         let n = 20_000;
         let (mut sum2_r, mut sum2_az) = (0.0, 0.0);
         for i in 0..n {
             let m = radar_measurement(SensorIndex(0), &radar, SimTime(i), truth, &mut rng);
-            let MeasurementKind::Radar { aer, .. } = m.kind else { panic!("not a radar plot") };
+            let MeasurementKind::Radar { aer, .. } = m.kind else {
+                panic!("not a radar plot")
+            };
             sum2_r += (aer.range_m - truth.range_m).powi(2);
             sum2_az += (aer.az_rad - truth.az_rad).powi(2);
         }
@@ -79,7 +85,11 @@ mod tests {
     #[test]
     fn same_seed_same_measurement() {
         let radar = Radar::new(spec()).unwrap();
-        let truth = Aer { az_rad: 1.0, el_rad: 0.2, range_m: 500_000.0 };
+        let truth = Aer {
+            az_rad: 1.0,
+            el_rad: 0.2,
+            range_m: 500_000.0,
+        };
         let draw = |seed| {
             let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
             radar_measurement(SensorIndex(0), &radar, SimTime(0), truth, &mut rng)

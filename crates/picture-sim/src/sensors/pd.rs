@@ -68,7 +68,11 @@ impl Detector {
         if pulses == 0 || pulses > MAX_PULSES {
             return Err(PdError::Pulses { pulses });
         }
-        Ok(Detector { pfa, pulses, threshold: threshold(pfa, pulses) })
+        Ok(Detector {
+            pfa,
+            pulses,
+            threshold: threshold(pfa, pulses),
+        })
     }
 
     pub fn pfa(&self) -> f64 {
@@ -86,9 +90,11 @@ impl Detector {
         match model {
             DetectionModel::Swerling1 if self.pulses == 1 => swerling1_pd(snr, self.pfa),
             DetectionModel::Swerling1 => swerling1_n_pd(snr, n, self.threshold),
-            DetectionModel::NonFluctuating => {
-                marcum_q(self.pulses, (2.0 * n * snr).sqrt(), (2.0 * self.threshold).sqrt())
-            }
+            DetectionModel::NonFluctuating => marcum_q(
+                self.pulses,
+                (2.0 * n * snr).sqrt(),
+                (2.0 * self.threshold).sqrt(),
+            ),
             DetectionModel::Albersheim => albersheim_pd(10.0 * snr.log10(), self.pfa, n),
         }
     }
@@ -119,7 +125,11 @@ fn swerling1_n_pd(snr: f64, n: f64, t: f64) -> f64 {
     let ns = n * snr;
     let g = 1.0 + 1.0 / ns;
     let p = gamma_p(n - 1.0, t / g);
-    let tail = if p > 0.0 { ((n - 1.0) * g.ln() + p.ln() - t / (1.0 + ns)).exp() } else { 0.0 };
+    let tail = if p > 0.0 {
+        ((n - 1.0) * g.ln() + p.ln() - t / (1.0 + ns)).exp()
+    } else {
+        0.0
+    };
     (1.0 - gamma_p(n - 1.0, t) + tail).clamp(0.0, 1.0)
 }
 
@@ -171,7 +181,12 @@ fn albersheim_pd(snr_db: f64, pfa: f64, n: f64) -> f64 {
 ///
 /// # Units
 /// `snr_db`: per-pulse signal-to-noise ratio in dB; `pfa` in (0, 1); `pulses` integrated non-coherently.
-pub fn probability_of_detection(model: DetectionModel, snr_db: f64, pfa: f64, pulses: u32) -> Result<f64, PdError> {
+pub fn probability_of_detection(
+    model: DetectionModel,
+    snr_db: f64,
+    pfa: f64,
+    pulses: u32,
+) -> Result<f64, PdError> {
     if !snr_db.is_finite() {
         return Err(PdError::Snr { snr_db });
     }
@@ -181,7 +196,12 @@ pub fn probability_of_detection(model: DetectionModel, snr_db: f64, pfa: f64, pu
 
 /// The per-pulse SNR in dB that gives probability of detection `pd` at false-alarm probability `pfa` with `pulses`
 /// pulses: closed form for Swerling 1 with one pulse and for Albersheim, bisection to 1e-9 dB otherwise.
-pub fn required_snr_db(model: DetectionModel, pd: f64, pfa: f64, pulses: u32) -> Result<f64, PdError> {
+pub fn required_snr_db(
+    model: DetectionModel,
+    pd: f64,
+    pfa: f64,
+    pulses: u32,
+) -> Result<f64, PdError> {
     let detector = Detector::new(pfa, pulses)?;
     if !(pd.is_finite() && pd > 0.0 && pd < 1.0) {
         return Err(PdError::Pd { pd });
@@ -190,7 +210,9 @@ pub fn required_snr_db(model: DetectionModel, pd: f64, pfa: f64, pulses: u32) ->
         return Err(PdError::PdBelowPfa { pd, pfa });
     }
     match model {
-        DetectionModel::Swerling1 if pulses == 1 => return Ok(ratio_to_db(pfa.ln() / pd.ln() - 1.0)),
+        DetectionModel::Swerling1 if pulses == 1 => {
+            return Ok(ratio_to_db(pfa.ln() / pd.ln() - 1.0))
+        }
         DetectionModel::Albersheim => return Ok(albersheim_snr_db(pd, pfa, f64::from(pulses))),
         _ => {}
     }
@@ -235,7 +257,10 @@ mod tests {
             let closed = swerling1_pd(snr, 1e-6);
             // With n = 1 the general formula's P(0, .) is 1.
             let general = swerling1_n_pd(snr, 1.0, t);
-            assert!((closed - general).abs() < 1e-12, "snr {snr}: {closed} vs {general}");
+            assert!(
+                (closed - general).abs() < 1e-12,
+                "snr {snr}: {closed} vs {general}"
+            );
         }
     }
 
@@ -258,7 +283,10 @@ mod tests {
         for model in [DetectionModel::Swerling1, DetectionModel::NonFluctuating] {
             for n in [1, 5] {
                 let d = Detector::new(1e-3, n).unwrap();
-                assert!((d.pd(model, 0.0) / 1e-3 - 1.0).abs() < 1e-6, "{model:?} n={n}");
+                assert!(
+                    (d.pd(model, 0.0) / 1e-3 - 1.0).abs() < 1e-6,
+                    "{model:?} n={n}"
+                );
             }
         }
     }
@@ -266,9 +294,18 @@ mod tests {
     #[test]
     fn rejects_bad_inputs() {
         assert!(matches!(Detector::new(0.0, 1), Err(PdError::Pfa { .. })));
-        assert!(matches!(Detector::new(1e-6, 0), Err(PdError::Pulses { .. })));
-        assert!(matches!(required_snr_db(DetectionModel::Swerling1, 1.0, 1e-6, 1), Err(PdError::Pd { .. })));
-        assert!(matches!(required_snr_db(DetectionModel::Swerling1, 1e-7, 1e-6, 1), Err(PdError::PdBelowPfa { .. })));
+        assert!(matches!(
+            Detector::new(1e-6, 0),
+            Err(PdError::Pulses { .. })
+        ));
+        assert!(matches!(
+            required_snr_db(DetectionModel::Swerling1, 1.0, 1e-6, 1),
+            Err(PdError::Pd { .. })
+        ));
+        assert!(matches!(
+            required_snr_db(DetectionModel::Swerling1, 1e-7, 1e-6, 1),
+            Err(PdError::PdBelowPfa { .. })
+        ));
         assert!(matches!(
             probability_of_detection(DetectionModel::Swerling1, f64::NAN, 1e-6, 1),
             Err(PdError::Snr { .. })

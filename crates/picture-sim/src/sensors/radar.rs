@@ -13,7 +13,11 @@ pub enum RadarError {
     #[error("radar site ({lat_deg}, {lon_deg}) is not a valid latitude/longitude in degrees")]
     Site { lat_deg: f64, lon_deg: f64 },
     #[error("radar field `{field}` = {value} is invalid: {why}")]
-    Field { field: &'static str, value: f64, why: &'static str },
+    Field {
+        field: &'static str,
+        value: f64,
+        why: &'static str,
+    },
     #[error("radar detector: {0}")]
     Detector(#[from] PdError),
 }
@@ -33,7 +37,10 @@ impl DetectionReference {
     /// The reference for a radar claimed to reach `claimed_range_m` on a target of `claim_rcs_m2` with
     /// `snr_db`: the 1 m^2 range is `claimed_range_m * (1 / claim_rcs_m2)^(1/4)`.
     pub fn from_claim(claimed_range_m: f64, claim_rcs_m2: f64, snr_db: f64) -> DetectionReference {
-        DetectionReference { range_m: claimed_range_m * claim_rcs_m2.recip().powf(0.25), snr_db }
+        DetectionReference {
+            range_m: claimed_range_m * claim_rcs_m2.recip().powf(0.25),
+            snr_db,
+        }
     }
 
     /// The range (metres) at which a target of `rcs_m2` gives `snr_db`.
@@ -117,28 +124,81 @@ fn field(field: &'static str, value: f64, ok: bool, why: &'static str) -> Result
 impl Radar {
     pub fn new(spec: RadarSpec) -> Result<Radar, RadarError> {
         let s = &spec;
-        let site = Geodetic::from_deg(s.lat_deg, s.lon_deg, s.antenna_height_m)
-            .ok_or(RadarError::Site { lat_deg: s.lat_deg, lon_deg: s.lon_deg })?;
+        let site = Geodetic::from_deg(s.lat_deg, s.lon_deg, s.antenna_height_m).ok_or(
+            RadarError::Site {
+                lat_deg: s.lat_deg,
+                lon_deg: s.lon_deg,
+            },
+        )?;
         let h = s.antenna_height_m;
-        field("antenna_height_m", h, (0.0..=10_000.0).contains(&h), "must be in [0, 10000] m")?;
-        field("boresight_az_deg", s.boresight_az_deg, true, "must be finite")?;
+        field(
+            "antenna_height_m",
+            h,
+            (0.0..=10_000.0).contains(&h),
+            "must be in [0, 10000] m",
+        )?;
+        field(
+            "boresight_az_deg",
+            s.boresight_az_deg,
+            true,
+            "must be finite",
+        )?;
         let ext = s.az_extent_deg;
-        field("az_extent_deg", ext, ext > 0.0 && ext <= 360.0, "must be in (0, 360]")?;
+        field(
+            "az_extent_deg",
+            ext,
+            ext > 0.0 && ext <= 360.0,
+            "must be in (0, 360]",
+        )?;
         let min_el = s.min_el_deg;
-        field("min_el_deg", min_el, (-10.0..90.0).contains(&min_el), "must be in [-10, 90)")?;
+        field(
+            "min_el_deg",
+            min_el,
+            (-10.0..90.0).contains(&min_el),
+            "must be in [-10, 90)",
+        )?;
         let max_el = s.max_el_deg;
-        field("max_el_deg", max_el, max_el > min_el && max_el <= 90.0, "must be in (min_el_deg, 90]")?;
-        field("min_range_m", s.min_range_m, s.min_range_m >= 0.0, "must be >= 0")?;
+        field(
+            "max_el_deg",
+            max_el,
+            max_el > min_el && max_el <= 90.0,
+            "must be in (min_el_deg, 90]",
+        )?;
+        field(
+            "min_range_m",
+            s.min_range_m,
+            s.min_range_m >= 0.0,
+            "must be >= 0",
+        )?;
         let rmax = s.instrumented_range_m;
-        field("instrumented_range_m", rmax, rmax > s.min_range_m, "must exceed min_range_m")?;
+        field(
+            "instrumented_range_m",
+            rmax,
+            rmax > s.min_range_m,
+            "must exceed min_range_m",
+        )?;
         let r_ref = s.reference.range_m;
         field("reference.range_m", r_ref, r_ref > 0.0, "must be > 0")?;
-        field("reference.snr_db", s.reference.snr_db, s.reference.snr_db.abs() < 200.0, "must be in (-200, 200) dB")?;
-        for (name, v) in [("sigma_range_m", s.sigma_range_m), ("sigma_az_rad", s.sigma_az_rad), ("sigma_el_rad", s.sigma_el_rad)] {
+        field(
+            "reference.snr_db",
+            s.reference.snr_db,
+            s.reference.snr_db.abs() < 200.0,
+            "must be in (-200, 200) dB",
+        )?;
+        for (name, v) in [
+            ("sigma_range_m", s.sigma_range_m),
+            ("sigma_az_rad", s.sigma_az_rad),
+            ("sigma_el_rad", s.sigma_el_rad),
+        ] {
             field(name, v, v >= 0.0, "must be >= 0")?;
         }
         let dt = s.update_interval_ms as f64;
-        field("update_interval_ms", dt, s.update_interval_ms > 0, "must be > 0")?;
+        field(
+            "update_interval_ms",
+            dt,
+            s.update_interval_ms > 0,
+            "must be > 0",
+        )?;
         let detector = Detector::new(s.pfa, s.pulses)?;
         let frame = LocalFrame::at(&Ellipsoid::WGS84, site);
         Ok(Radar {
@@ -160,7 +220,11 @@ impl Radar {
 
     /// The same radar at another place (a ship on a new station).
     pub fn moved_to(&self, lat_deg: f64, lon_deg: f64) -> Result<Radar, RadarError> {
-        Radar::new(RadarSpec { lat_deg, lon_deg, ..self.spec.clone() })
+        Radar::new(RadarSpec {
+            lat_deg,
+            lon_deg,
+            ..self.spec.clone()
+        })
     }
 
     pub fn site(&self) -> Geodetic {
@@ -198,7 +262,8 @@ impl Radar {
         if self.all_round() {
             return true;
         }
-        let off = (az_rad - self.boresight_rad + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU)
+        let off = (az_rad - self.boresight_rad + std::f64::consts::PI)
+            .rem_euclid(std::f64::consts::TAU)
             - std::f64::consts::PI;
         off.abs() <= self.half_extent_rad
     }
@@ -234,7 +299,10 @@ pub(crate) mod tests {
             max_el_deg: 85.0,
             min_range_m: 1_000.0,
             instrumented_range_m: 1_000_000.0,
-            reference: DetectionReference { range_m: 2_000_000.0, snr_db: 13.0 },
+            reference: DetectionReference {
+                range_m: 2_000_000.0,
+                snr_db: 13.0,
+            },
             pfa: 1e-6,
             pulses: 1,
             sigma_range_m: 20.0,
@@ -263,12 +331,18 @@ pub(crate) mod tests {
 
     #[test]
     fn validation_names_the_field() {
-        let bad = RadarSpec { az_extent_deg: 0.0, ..spec() };
+        let bad = RadarSpec {
+            az_extent_deg: 0.0,
+            ..spec()
+        };
         let err = Radar::new(bad).unwrap_err();
         assert!(err.to_string().contains("az_extent_deg"), "{err}");
         let bad = RadarSpec { pfa: 2.0, ..spec() };
         assert!(matches!(Radar::new(bad), Err(RadarError::Detector(_))));
-        let bad = RadarSpec { lat_deg: 91.0, ..spec() };
+        let bad = RadarSpec {
+            lat_deg: 91.0,
+            ..spec()
+        };
         assert!(matches!(Radar::new(bad), Err(RadarError::Site { .. })));
         let json = serde_json::to_string(&Radar::new(spec()).unwrap()).unwrap();
         let back: Radar = serde_json::from_str(&json).unwrap();

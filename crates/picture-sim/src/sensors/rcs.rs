@@ -37,7 +37,11 @@ pub struct RcsSpec {
 
 impl RcsSpec {
     /// The public-estimate defaults: 10, 0.1 and 0.05 m^2.
-    pub const DEFAULT: RcsSpec = RcsSpec { booster_m2: 10.0, midcourse_m2: 0.1, reentry_m2: 0.05 };
+    pub const DEFAULT: RcsSpec = RcsSpec {
+        booster_m2: 10.0,
+        midcourse_m2: 0.1,
+        reentry_m2: 0.05,
+    };
 }
 
 impl TryFrom<RcsSpec> for RcsModel {
@@ -55,15 +59,19 @@ impl From<RcsModel> for RcsSpec {
 
 impl Default for RcsModel {
     fn default() -> Self {
-        RcsModel { spec: RcsSpec::DEFAULT }
+        RcsModel {
+            spec: RcsSpec::DEFAULT,
+        }
     }
 }
 
 impl RcsModel {
     pub fn new(spec: RcsSpec) -> Result<RcsModel, RcsError> {
-        for (field, value_m2) in
-            [("booster_m2", spec.booster_m2), ("midcourse_m2", spec.midcourse_m2), ("reentry_m2", spec.reentry_m2)]
-        {
+        for (field, value_m2) in [
+            ("booster_m2", spec.booster_m2),
+            ("midcourse_m2", spec.midcourse_m2),
+            ("reentry_m2", spec.reentry_m2),
+        ] {
             if !(value_m2.is_finite() && value_m2 > 0.0) {
                 return Err(RcsError::NotPositive { field, value_m2 });
             }
@@ -97,6 +105,10 @@ mod tests {
         assert_eq!(m.rcs_m2(FlightPhase::Midcourse), Some(0.1));
         assert_eq!(m.rcs_m2(FlightPhase::Reentry), Some(0.05));
         assert_eq!(m.rcs_m2(FlightPhase::Impacted), None);
-        assert!(RcsModel::new(RcsSpec { reentry_m2: 0.0, ..RcsSpec::DEFAULT }).is_err());
+        assert!(RcsModel::new(RcsSpec {
+            reentry_m2: 0.0,
+            ..RcsSpec::DEFAULT
+        })
+        .is_err());
     }
 }

@@ -13,7 +13,11 @@ use crate::truth::Truth;
 /// `None`: not in flight) and non-negative at `after`, found by bisection to 1 ms.
 ///
 /// `margin` returns `None` when there is no target; that counts as negative.
-pub fn bisect_rise(mut before: SimTime, mut after: SimTime, mut margin: impl FnMut(SimTime) -> Option<f64>) -> SimTime {
+pub fn bisect_rise(
+    mut before: SimTime,
+    mut after: SimTime,
+    mut margin: impl FnMut(SimTime) -> Option<f64>,
+) -> SimTime {
     while after.0 - before.0 > 1 {
         let mid = SimTime(before.0 + (after.0 - before.0) / 2);
         match margin(mid) {
@@ -52,7 +56,12 @@ pub fn first_rise(
 
 /// The horizon margin (radians; >= 0 when the Earth leaves the line of sight clear) of a flight seen from a
 /// radar at time `t`, or `None` when the target is not in the air.
-pub fn horizon_margin_rad(truth: &dyn Truth, radar: &Radar, earth: &EffectiveEarth, t: SimTime) -> Option<f64> {
+pub fn horizon_margin_rad(
+    truth: &dyn Truth,
+    radar: &Radar,
+    earth: &EffectiveEarth,
+    t: SimTime,
+) -> Option<f64> {
     let state = truth.state_at(t)?;
     Some(sight(radar, earth, &TargetSample::new(state)).margin_rad)
 }
@@ -65,7 +74,9 @@ pub fn first_above_horizon(
     earth: &EffectiveEarth,
     scan_step_ms: i64,
 ) -> Option<SimTime> {
-    first_rise(truth.start(), truth.end(), scan_step_ms, |t| horizon_margin_rad(truth, radar, earth, t))
+    first_rise(truth.start(), truth.end(), scan_step_ms, |t| {
+        horizon_margin_rad(truth, radar, earth, t)
+    })
 }
 
 #[cfg(test)]
@@ -79,6 +90,9 @@ mod tests {
         let t = first_rise(SimTime(0), SimTime(100_000), 5_000, f).unwrap();
         assert_eq!(t, SimTime(12_346));
         assert_eq!(first_rise(SimTime(0), SimTime(10_000), 5_000, f), None);
-        assert_eq!(first_rise(SimTime(20_000), SimTime(30_000), 5_000, f), Some(SimTime(20_000)));
+        assert_eq!(
+            first_rise(SimTime(20_000), SimTime(30_000), 5_000, f),
+            Some(SimTime(20_000))
+        );
     }
 }

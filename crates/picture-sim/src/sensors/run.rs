@@ -103,7 +103,12 @@ impl SensorReport {
                 span.to = t;
                 span.looks += 1;
             }
-            _ => self.misses_before_first.push(MissSpan { reason, from: t, to: t, looks: 1 }),
+            _ => self.misses_before_first.push(MissSpan {
+                reason,
+                from: t,
+                to: t,
+                looks: 1,
+            }),
         }
     }
 
@@ -122,7 +127,11 @@ pub struct DetectionRun {
 impl DetectionRun {
     /// All measurements of all sensors, in time order (ties by sensor).
     pub fn measurements(&self) -> Vec<Measurement> {
-        let mut all: Vec<Measurement> = self.reports.iter().flat_map(|r| r.measurements.iter().cloned()).collect();
+        let mut all: Vec<Measurement> = self
+            .reports
+            .iter()
+            .flat_map(|r| r.measurements.iter().cloned())
+            .collect();
         all.sort_by_key(|m| (m.time, m.sensor));
         all
     }
@@ -142,7 +151,12 @@ impl<'a> SampleGrid<'a> {
         let step_ms = step_ms.max(1);
         let t0_ms = truth.start().0.div_euclid(step_ms) * step_ms;
         let n = ((truth.end().0 - t0_ms).max(0) / step_ms + 1) as usize;
-        SampleGrid { truth, t0_ms, step_ms, slots: vec![None; n] }
+        SampleGrid {
+            truth,
+            t0_ms,
+            step_ms,
+            slots: vec![None; n],
+        }
     }
 
     /// The sample at `t`, which must lie on the grid (a multiple of an update interval).
@@ -167,13 +181,31 @@ fn gcd(a: i64, b: i64) -> i64 {
 
 /// The first multiple of `interval_ms` at or after `t`.
 fn first_look(t: SimTime, interval_ms: i64) -> SimTime {
-    SimTime(t.0.div_euclid(interval_ms) * interval_ms + if t.0.rem_euclid(interval_ms) == 0 { 0 } else { interval_ms })
+    SimTime(
+        t.0.div_euclid(interval_ms) * interval_ms
+            + if t.0.rem_euclid(interval_ms) == 0 {
+                0
+            } else {
+                interval_ms
+            },
+    )
 }
 
 /// Runs every sensor against every target over each target's flight.
-pub fn run_detections(sensors: &[Sensor], targets: &[&dyn Truth], config: &DetectionConfig) -> DetectionRun {
-    let step_ms = sensors.iter().map(Sensor::update_interval_ms).fold(0, gcd).max(1);
-    let mut grids: Vec<SampleGrid> = targets.iter().map(|t| SampleGrid::new(*t, step_ms)).collect();
+pub fn run_detections(
+    sensors: &[Sensor],
+    targets: &[&dyn Truth],
+    config: &DetectionConfig,
+) -> DetectionRun {
+    let step_ms = sensors
+        .iter()
+        .map(Sensor::update_interval_ms)
+        .fold(0, gcd)
+        .max(1);
+    let mut grids: Vec<SampleGrid> = targets
+        .iter()
+        .map(|t| SampleGrid::new(*t, step_ms))
+        .collect();
     let mut reports = Vec::with_capacity(sensors.len() * targets.len());
     for (index, sensor) in sensors.iter().enumerate() {
         for (target, grid) in grids.iter_mut().enumerate() {
@@ -192,12 +224,22 @@ pub fn run_detections(sensors: &[Sensor], targets: &[&dyn Truth], config: &Detec
     DetectionRun { reports }
 }
 
-fn radar_run(radar: &Radar, config: &DetectionConfig, grid: &mut SampleGrid, report: &mut SensorReport, rng: &mut ChaCha8Rng) {
+fn radar_run(
+    radar: &Radar,
+    config: &DetectionConfig,
+    grid: &mut SampleGrid,
+    report: &mut SensorReport,
+    rng: &mut ChaCha8Rng,
+) {
     let truth = grid.truth;
     let (start, end) = (truth.start(), truth.end());
     let interval = radar.update_interval_ms();
     let earth = &config.earth;
-    let margin = |t: SimTime| truth.state_at(t).map(|s| sight(radar, earth, &TargetSample::new(s)).margin_rad);
+    let margin = |t: SimTime| {
+        truth
+            .state_at(t)
+            .map(|s| sight(radar, earth, &TargetSample::new(s)).margin_rad)
+    };
     let mut last_masked = start;
     let mut t = first_look(start, interval);
     while t <= end {
@@ -209,7 +251,11 @@ fn radar_run(radar: &Radar, config: &DetectionConfig, grid: &mut SampleGrid, rep
         };
         if report.above_horizon.is_none() {
             if sight(radar, earth, &sample).clear() {
-                let rose = if matches!(margin(start), Some(m) if m >= 0.0) { start } else { bisect_rise(last_masked, t, margin) };
+                let rose = if matches!(margin(start), Some(m) if m >= 0.0) {
+                    start
+                } else {
+                    bisect_rise(last_masked, t, margin)
+                };
                 report.above_horizon = Some(rose);
             } else {
                 last_masked = t;
@@ -222,7 +268,9 @@ fn radar_run(radar: &Radar, config: &DetectionConfig, grid: &mut SampleGrid, rep
         match outcome {
             LookOutcome::Detected { aer, .. } => {
                 report.hit(t);
-                report.measurements.push(radar_measurement(report.sensor, radar, t, aer, rng));
+                report
+                    .measurements
+                    .push(radar_measurement(report.sensor, radar, t, aer, rng));
             }
             LookOutcome::Missed(reason) => report.miss(t, reason),
         }
@@ -230,7 +278,12 @@ fn radar_run(radar: &Radar, config: &DetectionConfig, grid: &mut SampleGrid, rep
     }
 }
 
-fn infrared_run(ir: &Infrared, grid: &mut SampleGrid, report: &mut SensorReport, rng: &mut ChaCha8Rng) {
+fn infrared_run(
+    ir: &Infrared,
+    grid: &mut SampleGrid,
+    report: &mut SensorReport,
+    rng: &mut ChaCha8Rng,
+) {
     let truth = grid.truth;
     let (start, end) = (truth.start(), truth.end());
     let interval = ir.update_interval_ms();
@@ -238,7 +291,11 @@ fn infrared_run(ir: &Infrared, grid: &mut SampleGrid, report: &mut SensorReport,
     let margin = |t: SimTime| {
         truth.state_at(t).map(|s| {
             let alt_m = Ellipsoid::WGS84.to_geodetic(&s.pos).h_m;
-            if matches!(s.phase, FlightPhase::Boost { .. }) { alt_m - cloud_top_m } else { -1.0 }
+            if matches!(s.phase, FlightPhase::Boost { .. }) {
+                alt_m - cloud_top_m
+            } else {
+                -1.0
+            }
         })
     };
     let mut last_unseen = start;
@@ -252,13 +309,19 @@ fn infrared_run(ir: &Infrared, grid: &mut SampleGrid, report: &mut SensorReport,
         };
         if ir.sees_plume(&sample.state, sample.altitude_m()) {
             if report.above_horizon.is_none() {
-                let rose = if matches!(margin(start), Some(m) if m >= 0.0) { start } else { bisect_rise(last_unseen, t, margin) };
+                let rose = if matches!(margin(start), Some(m) if m >= 0.0) {
+                    start
+                } else {
+                    bisect_rise(last_unseen, t, margin)
+                };
                 report.above_horizon = Some(rose);
             }
             if report.first_detection.is_none() {
                 if let Some(pad) = truth.state_at(start) {
                     let pad = Ellipsoid::WGS84.to_geodetic(&pad.pos);
-                    report.measurements.push(ir.launch_report(report.sensor, t, pad, start, rng));
+                    report
+                        .measurements
+                        .push(ir.launch_report(report.sensor, t, pad, start, rng));
                 }
             }
             report.hit(t);
@@ -274,7 +337,12 @@ fn infrared_run(ir: &Infrared, grid: &mut SampleGrid, report: &mut SensorReport,
 
 /// A report's coverage tests at one instant, for explaining a miss without a draw (used by the table and the
 /// app's tooltips): `None` if the target is in coverage.
-pub fn coverage_reason(radar: &Radar, earth: &EffectiveEarth, truth: &dyn Truth, t: SimTime) -> Option<MissReason> {
+pub fn coverage_reason(
+    radar: &Radar,
+    earth: &EffectiveEarth,
+    truth: &dyn Truth,
+    t: SimTime,
+) -> Option<MissReason> {
     match truth.state_at(t) {
         None => Some(MissReason::NotInFlight),
         Some(state) => coverage_check(radar, earth, &TargetSample::new(state)).err(),

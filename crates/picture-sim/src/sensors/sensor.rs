@@ -91,7 +91,12 @@ impl Sensor {
         if name.trim().is_empty() {
             return Err(SensorError::EmptyName);
         }
-        Ok(Sensor { name, nation, kind, provenance })
+        Ok(Sensor {
+            name,
+            nation,
+            kind,
+            provenance,
+        })
     }
 
     /// The radar, if this is a ground or ship radar.
@@ -114,10 +119,18 @@ impl Sensor {
     pub fn move_to(&mut self, lat_deg: f64, lon_deg: f64) -> Result<(), SensorError> {
         match &mut self.kind {
             SensorKind::ShipRadar(r) => {
-                *r = r.moved_to(lat_deg, lon_deg).map_err(|source| SensorError::Radar { name: self.name.clone(), source })?;
+                *r = r
+                    .moved_to(lat_deg, lon_deg)
+                    .map_err(|source| SensorError::Radar {
+                        name: self.name.clone(),
+                        source,
+                    })?;
                 Ok(())
             }
-            other => Err(SensorError::NotMovable { name: self.name.clone(), kind: other.label() }),
+            other => Err(SensorError::NotMovable {
+                name: self.name.clone(),
+                kind: other.label(),
+            }),
         }
     }
 }
@@ -128,25 +141,50 @@ mod tests {
     use crate::sensors::radar::tests::spec;
 
     fn provenance() -> Provenance {
-        Provenance { estimate: true, notional_site: true, source: "test".into() }
+        Provenance {
+            estimate: true,
+            notional_site: true,
+            source: "test".into(),
+        }
     }
 
     #[test]
     fn only_ships_move() {
         let radar = Radar::new(spec()).unwrap();
-        let mut ship = Sensor::new("ship", Nation::KR, SensorKind::ShipRadar(radar.clone()), provenance()).unwrap();
+        let mut ship = Sensor::new(
+            "ship",
+            Nation::KR,
+            SensorKind::ShipRadar(radar.clone()),
+            provenance(),
+        )
+        .unwrap();
         ship.move_to(37.0, 131.0).unwrap();
         assert!((ship.radar().unwrap().site().lon_deg() - 131.0).abs() < 1e-9);
         assert!(ship.move_to(95.0, 131.0).is_err());
-        let mut ground = Sensor::new("ground", Nation::KR, SensorKind::GroundRadar(radar), provenance()).unwrap();
-        assert!(matches!(ground.move_to(37.0, 131.0), Err(SensorError::NotMovable { .. })));
+        let mut ground = Sensor::new(
+            "ground",
+            Nation::KR,
+            SensorKind::GroundRadar(radar),
+            provenance(),
+        )
+        .unwrap();
+        assert!(matches!(
+            ground.move_to(37.0, 131.0),
+            Err(SensorError::NotMovable { .. })
+        ));
         assert!(Sensor::new(" ", Nation::JP, ground.kind.clone(), provenance()).is_err());
     }
 
     #[test]
     fn json_round_trip() {
         let radar = Radar::new(spec()).unwrap();
-        let s = Sensor::new("r", Nation::US, SensorKind::GroundRadar(radar), provenance()).unwrap();
+        let s = Sensor::new(
+            "r",
+            Nation::US,
+            SensorKind::GroundRadar(radar),
+            provenance(),
+        )
+        .unwrap();
         let json = serde_json::to_string(&s).unwrap();
         assert!(json.contains("ground_radar"), "{json}");
         let back: Sensor = serde_json::from_str(&json).unwrap();

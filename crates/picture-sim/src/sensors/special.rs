@@ -142,7 +142,13 @@ pub(crate) fn marcum_q(m: u32, a: f64, b: f64) -> f64 {
         })
     };
     // The increment x^n e^-x / n! between consecutive incomplete gamma orders.
-    let step = |n: f64| if x > 0.0 { (-x + n * ln_x - ln_gamma(n + 1.0)).exp() } else { 0.0 };
+    let step = |n: f64| {
+        if x > 0.0 {
+            (-x + n * ln_x - ln_gamma(n + 1.0)).exp()
+        } else {
+            0.0
+        }
+    };
     // Q_M = sum w_k Q(m + k, x). Near 1 its complement sum w_k P(m + k, x) is the accurate one.
     let mut q = gamma_q(m + k_lo, x);
     let mut sum_q = 0.0;

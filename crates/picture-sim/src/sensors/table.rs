@@ -8,7 +8,10 @@ use std::fmt::Write;
 
 /// Seconds after `launch`, or "-" for never.
 fn secs(t: Option<SimTime>, launch: SimTime) -> String {
-    t.map_or_else(|| "-".to_string(), |t| format!("{:.1}", (t - launch) as f64 / 1000.0))
+    t.map_or_else(
+        || "-".to_string(),
+        |t| format!("{:.1}", (t - launch) as f64 / 1000.0),
+    )
 }
 
 /// "below horizon 0-84 s; Pd draw failed 86 s": the spans before the first detection, the last `max_spans`.
@@ -36,7 +39,13 @@ pub fn why_not_earlier(report: &SensorReport, launch: SimTime, max_spans: usize)
 
 /// The table, one row per report, times in seconds after each target's launch (`launches[target]`).
 pub fn detection_table(run: &DetectionRun, launches: &[SimTime]) -> String {
-    let name_w = run.reports.iter().map(|r| r.name.len()).max().unwrap_or(6).max(6);
+    let name_w = run
+        .reports
+        .iter()
+        .map(|r| r.name.len())
+        .max()
+        .unwrap_or(6)
+        .max(6);
     let mut out = String::new();
     let _ = writeln!(
         out,
