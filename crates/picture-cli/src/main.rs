@@ -1,6 +1,7 @@
 //! `picture`: Shared Picture's models on the command line. Each command lives in its own module; this file
 //! only dispatches.
 
+mod detect;
 mod horizon;
 mod pd;
 
@@ -24,6 +25,8 @@ enum Command {
     Horizon(horizon::HorizonArgs),
     /// Probability of detection for an SNR, or the SNR needed for a probability.
     Pd(pd::PdArgs),
+    /// Fly a launch and report when each catalog sensor first detects it.
+    Detect(detect::DetectArgs),
 }
 
 /// Prints a command's output, or its error on stderr with a non-zero exit.
@@ -45,5 +48,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Horizon(args) => finish(horizon::run(&args)),
         Command::Pd(args) => finish(pd::run(&args)),
+        Command::Detect(args) => finish(detect::run(&args)),
     }
 }

@@ -202,3 +202,134 @@ fn pd_errors() {
         .assert()
         .failure();
 }
+
+#[test]
+fn detect_json_korea_first() {
+    let v = json_of(&[
+        "detect",
+        "--missile",
+        "hwasong-17",
+        "--from",
+        "39.200,125.673",
+        "--azimuth",
+        "80",
+        "--range-km",
+        "1000",
+        "--shape",
+        "lofted",
+        "--seed",
+        "7",
+        "--json",
+    ]);
+    let rows = v.as_array().expect("an array");
+    assert_eq!(rows.len(), 14);
+    for row in rows {
+        for key in [
+            "sensor",
+            "nation",
+            "first_detection_s",
+            "above_horizon_s",
+            "detections",
+        ] {
+            assert!(row.get(key).is_some(), "missing {key} in {row}");
+        }
+    }
+    let first = |nation: &str| {
+        rows.iter()
+            .filter(|r| {
+                r["nation"] == nation
+                    && r["sensor"].as_str().unwrap().contains("FPS-5") == (nation == "JP")
+            })
+            .filter_map(|r| r["first_detection_s"].as_f64())
+            .fold(f64::INFINITY, f64::min)
+    };
+    assert!(
+        first("KR") < first("JP"),
+        "KR {} JP {}",
+        first("KR"),
+        first("JP")
+    );
+    // Same seed, same output.
+    let again = json_of(&[
+        "detect",
+        "--missile",
+        "hwasong-17",
+        "--from",
+        "39.200,125.673",
+        "--azimuth",
+        "80",
+        "--range-km",
+        "1000",
+        "--shape",
+        "lofted",
+        "--seed",
+        "7",
+        "--json",
+    ]);
+    assert_eq!(v, again);
+}
+
+#[test]
+fn detect_errors() {
+    let stderr = |args: &[&str]| {
+        let out = picture().args(args).assert().failure();
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+    let err = stderr(&[
+        "detect",
+        "--missile",
+        "taepodong-9",
+        "--from",
+        "Sunan",
+        "--azimuth",
+        "80",
+        "--range-km",
+        "1000",
+    ]);
+    assert!(err.contains("unknown missile"), "{err}");
+    let err = stderr(&[
+        "detect",
+        "--missile",
+        "hwasong-17",
+        "--from",
+        "Atlantis",
+        "--to",
+        "40,137",
+    ]);
+    assert!(err.contains("--from"), "{err}");
+    stderr(&["detect", "--missile", "hwasong-17", "--from", "Sunan"]);
+    stderr(&[
+        "detect",
+        "--missile",
+        "hwasong-17",
+        "--from",
+        "Sunan",
+        "--to",
+        "95,137",
+    ]);
+    let err = stderr(&[
+        "detect",
+        "--missile",
+        "hwasong-17",
+        "--from",
+        "Sunan",
+        "--to",
+        "40,137",
+        "--k",
+        "0",
+    ]);
+    assert!(err.contains("k"), "{err}");
+    let err = stderr(&[
+        "detect",
+        "--missile",
+        "hwasong-17",
+        "--from",
+        "Sunan",
+        "--to",
+        "40,137",
+        "--shape",
+        "as-reported",
+    ]);
+    assert!(err.contains("--apogee-km"), "{err}");
+    assert!(!err.contains("panicked"));
+}
