@@ -114,3 +114,65 @@ impl Truth for SineArc {
         SimTime(self.start.0 + self.duration_ms)
     }
 }
+
+/// Any trajectory sampled on a fixed step and interpolated linearly: a cheap stand-in with the cost profile of
+/// a stored trajectory (benchmarks), or a way to freeze an expensive one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sampled {
+    start: SimTime,
+    end: SimTime,
+    step_ms: i64,
+    states: Vec<TargetState>,
+}
+
+impl Sampled {
+    /// Samples `truth` every `step_ms` (> 0) from its start to its end. `None` if the step is not positive or the
+    /// truth has no state at its start.
+    pub fn new(truth: &dyn Truth, step_ms: i64) -> Option<Sampled> {
+        if step_ms <= 0 {
+            return None;
+        }
+        let (start, end) = (truth.start(), truth.end());
+        let mut states = Vec::new();
+        let mut t = start;
+        while t <= end {
+            states.push(truth.state_at(t)?);
+            t = t.plus_ms(step_ms);
+        }
+        Some(Sampled {
+            start,
+            end,
+            step_ms,
+            states,
+        })
+    }
+}
+
+impl Truth for Sampled {
+    fn state_at(&self, time: SimTime) -> Option<TargetState> {
+        if time < self.start || time > self.end {
+            return None;
+        }
+        let offset = time - self.start;
+        let i = (offset / self.step_ms) as usize;
+        let a = self.states.get(i)?;
+        let Some(b) = self.states.get(i + 1) else {
+            return Some(TargetState { time, ..*a });
+        };
+        let f = (offset % self.step_ms) as f64 / self.step_ms as f64;
+        Some(TargetState {
+            time,
+            pos: crate::earth::Ecef(a.pos.0 + (b.pos.0 - a.pos.0) * f),
+            vel_ecef_m_s: a.vel_ecef_m_s + (b.vel_ecef_m_s - a.vel_ecef_m_s) * f,
+            phase: if f < 0.5 { a.phase } else { b.phase },
+        })
+    }
+
+    fn start(&self) -> SimTime {
+        self.start
+    }
+
+    fn end(&self) -> SimTime {
+        self.end
+    }
+}

@@ -197,14 +197,34 @@ impl EffectiveEarth {
     /// # Units
     /// Heights in metres, angles in radians.
     pub fn sight(&self, radar_h_m: f64, target_h_m: f64, true_angle_rad: f64) -> Sight {
+        let radar_horizon_rad = self.horizon_angle_rad(radar_h_m);
+        let target_horizon_rad = self.horizon_angle_rad(target_h_m);
+        self.sight_with_horizons(
+            radar_h_m,
+            target_h_m,
+            true_angle_rad,
+            radar_horizon_rad,
+            target_horizon_rad,
+        )
+    }
+
+    /// [`EffectiveEarth::sight`] with the horizon angles of both heights
+    /// ([`EffectiveEarth::horizon_angle_rad`]) already known, as the detection loop caches them.
+    pub fn sight_with_horizons(
+        &self,
+        radar_h_m: f64,
+        target_h_m: f64,
+        true_angle_rad: f64,
+        radar_horizon_rad: f64,
+        target_horizon_rad: f64,
+    ) -> Sight {
         let theta = true_angle_rad / self.k;
         let a = self.effective_radius_m + radar_h_m;
         let b = self.effective_radius_m + target_h_m;
         let (s, c) = theta.sin_cos();
         Sight {
             elevation_rad: (b * c - a).atan2(b * s),
-            margin_rad: self.horizon_angle_rad(radar_h_m) + self.horizon_angle_rad(target_h_m)
-                - theta,
+            margin_rad: radar_horizon_rad + target_horizon_rad - theta,
         }
     }
 

@@ -59,6 +59,7 @@ pub struct Detector {
     pulses: u32,
     /// The normalized threshold `T` with `Pfa = Q(N, T)`, cached.
     threshold: f64,
+    ln_pfa: f64,
 }
 
 impl Detector {
@@ -72,6 +73,7 @@ impl Detector {
             pfa,
             pulses,
             threshold: threshold(pfa, pulses),
+            ln_pfa: pfa.ln(),
         })
     }
 
@@ -88,7 +90,8 @@ impl Detector {
         let snr = snr.max(0.0);
         let n = f64::from(self.pulses);
         match model {
-            DetectionModel::Swerling1 if self.pulses == 1 => swerling1_pd(snr, self.pfa),
+            // Pfa^(1 / (1 + snr)), with ln Pfa cached.
+            DetectionModel::Swerling1 if self.pulses == 1 => (self.ln_pfa / (1.0 + snr)).exp(),
             DetectionModel::Swerling1 => swerling1_n_pd(snr, n, self.threshold),
             DetectionModel::NonFluctuating => marcum_q(
                 self.pulses,

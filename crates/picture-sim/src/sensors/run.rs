@@ -9,7 +9,10 @@
 
 use super::horizon::EffectiveEarth;
 use super::infrared::Infrared;
-use super::look::{coverage_check, radar_look, sight, LookOutcome, MissReason, TargetSample};
+use super::look::{
+    coverage_check, radar_look_given_sight, sight, sight_with_horizons, LookOutcome, MissReason,
+    TargetSample,
+};
 use super::measure::radar_measurement;
 use super::pd::DetectionModel;
 use super::radar::Radar;
@@ -137,37 +140,59 @@ impl DetectionRun {
     }
 }
 
+/// A target sample with its horizon angle in the run's effective-Earth model.
+#[derive(Debug, Clone, Copy)]
+struct GridSample {
+    sample: TargetSample,
+    horizon_rad: f64,
+}
+
 /// Target samples on a time grid shared by all sensors (the greatest common divisor of their update
 /// intervals), computed when first needed.
 struct SampleGrid<'a> {
     truth: &'a dyn Truth,
+    earth: EffectiveEarth,
     t0_ms: i64,
     step_ms: i64,
-    slots: Vec<Option<Option<TargetSample>>>,
+    slots: Vec<Option<Option<GridSample>>>,
 }
 
 impl<'a> SampleGrid<'a> {
-    fn new(truth: &'a dyn Truth, step_ms: i64) -> SampleGrid<'a> {
+    fn new(truth: &'a dyn Truth, earth: EffectiveEarth, step_ms: i64) -> SampleGrid<'a> {
         let step_ms = step_ms.max(1);
         let t0_ms = truth.start().0.div_euclid(step_ms) * step_ms;
         let n = ((truth.end().0 - t0_ms).max(0) / step_ms + 1) as usize;
         SampleGrid {
             truth,
+            earth,
             t0_ms,
             step_ms,
             slots: vec![None; n],
         }
     }
 
-    /// The sample at `t`, which must lie on the grid (a multiple of an update interval).
-    fn at(&mut self, t: SimTime) -> Option<TargetSample> {
+    fn compute(&self, t: SimTime) -> Option<GridSample> {
+        let sample = TargetSample::new(self.truth.state_at(t)?);
+        Some(GridSample {
+            sample,
+            horizon_rad: self.earth.horizon_angle_rad(sample.altitude_m()),
+        })
+    }
+
+    /// The sample at `t`; cached when `t` lies on the grid (a multiple of an update interval).
+    fn at(&mut self, t: SimTime) -> Option<GridSample> {
         let offset = t.0 - self.t0_ms;
         let index = (offset / self.step_ms) as usize;
         let on_grid = offset >= 0 && offset % self.step_ms == 0 && index < self.slots.len();
         if !on_grid {
-            return self.truth.state_at(t).map(TargetSample::new);
+            return self.compute(t);
         }
-        *self.slots[index].get_or_insert_with(|| self.truth.state_at(t).map(TargetSample::new))
+        if let Some(cached) = self.slots[index] {
+            return cached;
+        }
+        let computed = self.compute(t);
+        self.slots[index] = Some(computed);
+        computed
     }
 }
 
@@ -204,7 +229,7 @@ pub fn run_detections(
         .max(1);
     let mut grids: Vec<SampleGrid> = targets
         .iter()
-        .map(|t| SampleGrid::new(*t, step_ms))
+        .map(|t| SampleGrid::new(*t, config.earth, step_ms))
         .collect();
     let mut reports = Vec::with_capacity(sensors.len() * targets.len());
     for (index, sensor) in sensors.iter().enumerate() {
@@ -235,6 +260,7 @@ fn radar_run(
     let (start, end) = (truth.start(), truth.end());
     let interval = radar.update_interval_ms();
     let earth = &config.earth;
+    let radar_horizon_rad = earth.horizon_angle_rad(radar.antenna_height_m());
     let margin = |t: SimTime| {
         truth
             .state_at(t)
@@ -244,13 +270,18 @@ fn radar_run(
     let mut t = first_look(start, interval);
     while t <= end {
         report.looks += 1;
-        let Some(sample) = grid.at(t) else {
+        let Some(GridSample {
+            sample,
+            horizon_rad,
+        }) = grid.at(t)
+        else {
             report.miss(t, MissReason::NotInFlight);
             t = t.plus_ms(interval);
             continue;
         };
+        let los = sight_with_horizons(radar, earth, radar_horizon_rad, &sample, horizon_rad);
         if report.above_horizon.is_none() {
-            if sight(radar, earth, &sample).clear() {
+            if los.clear() {
                 let rose = if matches!(margin(start), Some(m) if m >= 0.0) {
                     start
                 } else {
@@ -262,7 +293,7 @@ fn radar_run(
             }
         }
         let outcome = match config.rcs.rcs_m2(sample.state.phase) {
-            Some(rcs_m2) => radar_look(radar, earth, &sample, rcs_m2, config.model, rng),
+            Some(rcs_m2) => radar_look_given_sight(radar, &sample, &los, rcs_m2, config.model, rng),
             None => LookOutcome::Missed(MissReason::NotInFlight),
         };
         match outcome {
@@ -302,7 +333,7 @@ fn infrared_run(
     let mut t = first_look(start, interval);
     while t <= end {
         report.looks += 1;
-        let Some(sample) = grid.at(t) else {
+        let Some(GridSample { sample, .. }) = grid.at(t) else {
             report.miss(t, MissReason::NotInFlight);
             t = t.plus_ms(interval);
             continue;
