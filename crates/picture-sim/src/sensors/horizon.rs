@@ -75,15 +75,23 @@ pub struct Horizon {
 /// The line of sight from a radar to a target in the effective-Earth geometry.
 ///
 /// # Units
-/// Radians. `elevation_rad` is the apparent elevation above the radar's local horizontal (negative below it);
-/// `margin_rad` is the central angle by which the target is inside the horizon (negative: masked by the Earth).
+/// `margin_rad`: the central angle (radians) by which the target is inside the horizon (negative: masked by
+/// the Earth). `rise_m` and `run_m`: the line of sight's components (metres, in the effective geometry) along the
+/// radar's local vertical and horizontal, so that the apparent elevation is `atan2(rise_m, run_m)` (see
+/// [`Sight::elevation_rad`]); the detection loop compares them with the elevation limits without the arctangent.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Sight {
-    pub elevation_rad: f64,
     pub margin_rad: f64,
+    pub rise_m: f64,
+    pub run_m: f64,
 }
 
 impl Sight {
+    /// The apparent elevation above the radar's local horizontal, radians (negative below it).
+    pub fn elevation_rad(&self) -> f64 {
+        self.rise_m.atan2(self.run_m)
+    }
+
     /// Whether the Earth leaves the line of sight clear (the target is on or above the horizon).
     pub fn clear(&self) -> bool {
         self.margin_rad >= 0.0
@@ -223,8 +231,9 @@ impl EffectiveEarth {
         let b = self.effective_radius_m + target_h_m;
         let (s, c) = theta.sin_cos();
         Sight {
-            elevation_rad: (b * c - a).atan2(b * s),
             margin_rad: radar_horizon_rad + target_horizon_rad - theta,
+            rise_m: b * c - a,
+            run_m: b * s,
         }
     }
 
@@ -286,14 +295,14 @@ mod tests {
         assert!(sight.margin_rad.abs() < 1e-12);
         // At the horizon the apparent elevation is the dip of the radar's horizon.
         let dip = -e.horizon_angle_rad(30.0);
-        assert!((sight.elevation_rad - dip).abs() < 1e-9);
+        assert!((sight.elevation_rad() - dip).abs() < 1e-9);
     }
 
     #[test]
     fn overhead_is_ninety_degrees() {
         let e = EffectiveEarth::standard();
         let s = e.sight(10.0, 100_000.0, 0.0);
-        assert!((s.elevation_rad - std::f64::consts::FRAC_PI_2).abs() < 1e-12);
+        assert!((s.elevation_rad() - std::f64::consts::FRAC_PI_2).abs() < 1e-12);
     }
 
     #[test]
@@ -303,7 +312,7 @@ mod tests {
         let s_m = 600_000.0;
         let sight = e.sight(hr, ht, s_m / e.radius_m());
         let back = e
-            .ground_range_at_elevation_m(hr, ht, sight.elevation_rad)
+            .ground_range_at_elevation_m(hr, ht, sight.elevation_rad())
             .unwrap();
         assert!((back - s_m).abs() < 1e-3, "{back}");
         let a = e.effective_radius_m() + hr;

@@ -5,7 +5,7 @@
 use super::horizon::{EffectiveEarth, Sight};
 use super::pd::{ratio_to_db, DetectionModel};
 use super::radar::Radar;
-use crate::earth::{Aer, Ecef, Ellipsoid, Geodetic};
+use crate::earth::{Aer, Ecef, Ellipsoid, Enu, Geodetic};
 use crate::truth::TargetState;
 use nalgebra::Vector3;
 use rand::Rng;
@@ -177,28 +177,38 @@ pub fn coverage_given_sight(
     target: &TargetSample,
     los: &Sight,
 ) -> Result<Aer, MissReason> {
+    coverage_enu(radar, target, los).map(|(enu, _)| enu.to_aer())
+}
+
+/// The coverage tests, returning the target's east-north-up offset from the site and its slant range: the
+/// arctangents of azimuth and elevation are left until a detection needs them.
+fn coverage_enu(
+    radar: &Radar,
+    target: &TargetSample,
+    los: &Sight,
+) -> Result<(Enu, f64), MissReason> {
     if !los.clear() {
         return Err(MissReason::BelowHorizon);
     }
-    let (min_el, max_el) = radar.elevation_limits_rad();
-    if los.elevation_rad < min_el {
+    if radar.below_min_elevation(los.rise_m, los.run_m) {
         return Err(MissReason::BelowMinElevation);
     }
-    if los.elevation_rad > max_el {
+    if radar.above_max_elevation(los.rise_m, los.run_m) {
         return Err(MissReason::AboveMaxElevation);
     }
-    let aer = radar.frame().aer_of(&target.state.pos);
-    if !radar.in_sector(aer.az_rad) {
+    let enu = radar.frame().enu_of(&target.state.pos);
+    if !radar.in_sector_en(enu.0.x, enu.0.y) {
         return Err(MissReason::OutsideSector);
     }
+    let range_m = enu.0.norm();
     let spec = radar.spec();
-    if aer.range_m > spec.instrumented_range_m {
+    if range_m > spec.instrumented_range_m {
         return Err(MissReason::BeyondRange);
     }
-    if aer.range_m < spec.min_range_m {
+    if range_m < spec.min_range_m {
         return Err(MissReason::InsideMinRange);
     }
-    Ok(aer)
+    Ok((enu, range_m))
 }
 
 /// One look: the coverage tests, then a Bernoulli draw at the probability of detection for the target's
@@ -230,15 +240,15 @@ pub fn radar_look_given_sight(
     model: DetectionModel,
     rng: &mut impl Rng,
 ) -> LookOutcome {
-    let aer = match coverage_given_sight(radar, target, los) {
-        Ok(aer) => aer,
+    let (enu, range_m) = match coverage_enu(radar, target, los) {
+        Ok(found) => found,
         Err(reason) => return LookOutcome::Missed(reason),
     };
-    let snr = radar.snr(rcs_m2, aer.range_m);
+    let snr = radar.snr(rcs_m2, range_m);
     let pd = radar.detector().pd(model, snr);
     if rng.random::<f64>() < pd {
         LookOutcome::Detected {
-            aer,
+            aer: enu.to_aer(),
             snr_db: ratio_to_db(snr),
             pd,
         }

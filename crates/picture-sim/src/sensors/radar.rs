@@ -98,6 +98,12 @@ pub struct Radar {
     half_extent_rad: f64,
     min_el_rad: f64,
     max_el_rad: f64,
+    /// Cached for the detection loop: boresight unit vector (east, north), cos of the half extent, tangents of
+    /// the elevation limits.
+    boresight_en: (f64, f64),
+    cos_half_extent: f64,
+    tan_min_el: f64,
+    tan_max_el: f64,
 }
 
 impl TryFrom<RadarSpec> for Radar {
@@ -210,6 +216,17 @@ impl Radar {
             half_extent_rad: 0.5 * ext.to_radians(),
             min_el_rad: min_el.to_radians(),
             max_el_rad: max_el.to_radians(),
+            boresight_en: (
+                s.boresight_az_deg.to_radians().sin(),
+                s.boresight_az_deg.to_radians().cos(),
+            ),
+            cos_half_extent: (0.5 * ext).to_radians().cos(),
+            tan_min_el: min_el.to_radians().tan(),
+            tan_max_el: if max_el >= 90.0 {
+                f64::INFINITY
+            } else {
+                max_el.to_radians().tan()
+            },
             spec,
         })
     }
@@ -266,6 +283,26 @@ impl Radar {
             .rem_euclid(std::f64::consts::TAU)
             - std::f64::consts::PI;
         off.abs() <= self.half_extent_rad
+    }
+
+    /// Whether a horizontal direction (east and north components, any length) is inside the sector; the same
+    /// test as [`Radar::in_sector`] without the arctangent.
+    pub fn in_sector_en(&self, east: f64, north: f64) -> bool {
+        if self.all_round() {
+            return true;
+        }
+        let (be, bn) = self.boresight_en;
+        east * be + north * bn >= self.cos_half_extent * (east * east + north * north).sqrt()
+    }
+
+    /// Whether the apparent elevation `atan2(rise, run)` (`run >= 0`) is below the minimum elevation.
+    pub fn below_min_elevation(&self, rise: f64, run: f64) -> bool {
+        rise < run * self.tan_min_el
+    }
+
+    /// Whether the apparent elevation `atan2(rise, run)` (`run >= 0`) is above the maximum elevation.
+    pub fn above_max_elevation(&self, rise: f64, run: f64) -> bool {
+        self.tan_max_el.is_finite() && rise > run * self.tan_max_el
     }
 
     /// Min and max apparent elevation, radians.
@@ -327,6 +364,46 @@ pub(crate) mod tests {
         assert!(r.in_sector(255.5_f64.to_radians()));
         assert!(!r.in_sector(250.0_f64.to_radians()));
         assert!(!r.in_sector(90.0_f64.to_radians()));
+    }
+
+    #[test]
+    fn fast_tests_agree_with_angles() {
+        for (boresight, extent) in [(315.0, 120.0), (0.0, 90.0), (180.0, 359.0), (20.0, 360.0)] {
+            let r = Radar::new(RadarSpec {
+                boresight_az_deg: boresight,
+                az_extent_deg: extent,
+                ..spec()
+            })
+            .unwrap();
+            for i in 0..3600 {
+                let az = (i as f64 * 0.1 + 0.05).to_radians();
+                assert_eq!(
+                    r.in_sector(az),
+                    r.in_sector_en(az.sin() * 7.0, az.cos() * 7.0),
+                    "{boresight} {extent} {i}"
+                );
+            }
+        }
+        let r = Radar::new(RadarSpec {
+            min_el_deg: -1.0,
+            max_el_deg: 60.0,
+            ..spec()
+        })
+        .unwrap();
+        for i in -899..900 {
+            let el = (i as f64 * 0.1).to_radians();
+            let (rise, run) = (el.sin() * 3.0, el.cos() * 3.0);
+            assert_eq!(
+                r.below_min_elevation(rise, run),
+                el < (-1.0f64).to_radians(),
+                "{i}"
+            );
+            assert_eq!(
+                r.above_max_elevation(rise, run),
+                el > 60f64.to_radians(),
+                "{i}"
+            );
+        }
     }
 
     #[test]
