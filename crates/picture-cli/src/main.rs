@@ -1,4 +1,9 @@
-//! `picture`: Shared Picture's models on the command line.
+//! `picture`: Shared Picture's models on the command line. Each command lives in its own module; this file
+//! only dispatches.
+
+mod detect;
+mod horizon;
+mod pd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -15,9 +20,34 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Radar horizon: the farthest a radar at a height sees a target at an altitude.
+    Horizon(horizon::HorizonArgs),
+    /// Probability of detection for an SNR, or the SNR needed for a probability.
+    Pd(pd::PdArgs),
+    /// Fly a launch and report when each catalog sensor first detects it.
+    Detect(detect::DetectArgs),
+}
+
+/// Prints a command's output, or its error on stderr with a non-zero exit.
+fn finish<E: std::fmt::Display>(result: Result<String, E>) -> ExitCode {
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Horizon(args) => finish(horizon::run(&args)),
+        Command::Pd(args) => finish(pd::run(&args)),
+        Command::Detect(args) => finish(detect::run(&args)),
+    }
 }

@@ -2,8 +2,12 @@
 //! and scenarios. It has no web dependency, so it runs natively (tests, benchmarks, the `picture` command line)
 //! and in the browser alike.
 
+pub mod atmosphere;
 pub mod earth;
+pub mod flight;
 pub mod measurement;
+pub mod sensors;
+pub mod sites;
 pub mod time;
 pub mod tracking;
 pub mod truth;

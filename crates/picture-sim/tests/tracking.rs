@@ -205,17 +205,17 @@ fn late_plots_are_replayed_not_dropped() {
     let end = SimTime::from_secs(300.0);
     let mut plots = kr.observe(&truths, SimTime::ZERO, end, &E, &mut rng);
     plots.extend(jp.observe(&truths, SimTime::ZERO, end, &E, &mut rng));
-    let nations = [Nation::SouthKorea, Nation::Japan];
+    let nations = [Nation::KR, Nation::JP];
     let cfg = TrackerConfig::default();
     let prompt = PictureConfig {
         name: "prompt".into(),
         links: vec![
             Link {
-                from: Nation::SouthKorea,
+                from: Nation::KR,
                 latency_ms: 0,
             },
             Link {
-                from: Nation::Japan,
+                from: Nation::JP,
                 latency_ms: 0,
             },
         ],
@@ -224,11 +224,11 @@ fn late_plots_are_replayed_not_dropped() {
         name: "late".into(),
         links: vec![
             Link {
-                from: Nation::SouthKorea,
+                from: Nation::KR,
                 latency_ms: 0,
             },
             Link {
-                from: Nation::Japan,
+                from: Nation::JP,
                 latency_ms: 20_000,
             },
         ],
@@ -419,11 +419,11 @@ fn configs_are_validated_and_pictures_serialise() {
         name: "dup".into(),
         links: vec![
             Link {
-                from: Nation::Japan,
+                from: Nation::JP,
                 latency_ms: 0,
             },
             Link {
-                from: Nation::Japan,
+                from: Nation::JP,
                 latency_ms: 5,
             },
         ],
@@ -436,7 +436,7 @@ fn configs_are_validated_and_pictures_serialise() {
     let neg = PictureConfig {
         name: "neg".into(),
         links: vec![Link {
-            from: Nation::Japan,
+            from: Nation::JP,
             latency_ms: -1,
         }],
     };

@@ -402,12 +402,7 @@ pub fn salvo_scenario(
     FusionScenario {
         truths,
         impacts,
-        nations: vec![
-            Nation::SouthKorea,
-            Nation::Japan,
-            Nation::UnitedStates,
-            Nation::UnitedStates,
-        ],
+        nations: vec![Nation::KR, Nation::JP, Nation::US, Nation::US],
         measurements,
     }
 }

@@ -29,26 +29,17 @@ use crate::time::SimTime;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-/// The nation operating a sensor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Nation {
-    #[serde(rename = "JP")]
-    Japan,
-    #[serde(rename = "KR")]
-    SouthKorea,
-    #[serde(rename = "US")]
-    UnitedStates,
-}
+pub use crate::sensors::Nation;
 
-impl Nation {
-    pub const ALL: [Nation; 3] = [Nation::Japan, Nation::SouthKorea, Nation::UnitedStates];
+/// The three nations, in a fixed order.
+pub const NATIONS: [Nation; 3] = [Nation::JP, Nation::KR, Nation::US];
 
-    pub fn code(self) -> &'static str {
-        match self {
-            Nation::Japan => "JP",
-            Nation::SouthKorea => "KR",
-            Nation::UnitedStates => "US",
-        }
+/// A nation's two-letter code as used in scenario files.
+pub fn nation_code(n: Nation) -> &'static str {
+    match n {
+        Nation::JP => "JP",
+        Nation::KR => "KR",
+        Nation::US => "US",
     }
 }
 
@@ -125,9 +116,9 @@ impl PictureConfig {
     /// One nation's own sensors only.
     pub fn nation_alone(nation: Nation, lat: &LatencyDefaults) -> PictureConfig {
         let name = match nation {
-            Nation::Japan => JAPAN,
-            Nation::SouthKorea => SOUTH_KOREA,
-            Nation::UnitedStates => UNITED_STATES,
+            Nation::JP => JAPAN,
+            Nation::KR => SOUTH_KOREA,
+            Nation::US => UNITED_STATES,
         };
         PictureConfig {
             name: name.into(),
@@ -145,15 +136,15 @@ impl PictureConfig {
             name: LEGACY.into(),
             links: vec![
                 Link {
-                    from: Nation::Japan,
+                    from: Nation::JP,
                     latency_ms: lat.national_ms,
                 },
                 Link {
-                    from: Nation::UnitedStates,
+                    from: Nation::US,
                     latency_ms: lat.legacy_us_ms,
                 },
                 Link {
-                    from: Nation::SouthKorea,
+                    from: Nation::KR,
                     latency_ms: lat.legacy_relay_ms,
                 },
             ],
@@ -164,7 +155,7 @@ impl PictureConfig {
     pub fn trilateral(lat: &LatencyDefaults) -> PictureConfig {
         PictureConfig {
             name: TRILATERAL.into(),
-            links: Nation::ALL
+            links: NATIONS
                 .iter()
                 .map(|&from| Link {
                     from,
@@ -177,9 +168,9 @@ impl PictureConfig {
     /// The five built-in pictures: Japan, South Korea, United States, legacy, trilateral.
     pub fn builtin(lat: &LatencyDefaults) -> Vec<PictureConfig> {
         vec![
-            PictureConfig::nation_alone(Nation::Japan, lat),
-            PictureConfig::nation_alone(Nation::SouthKorea, lat),
-            PictureConfig::nation_alone(Nation::UnitedStates, lat),
+            PictureConfig::nation_alone(Nation::JP, lat),
+            PictureConfig::nation_alone(Nation::KR, lat),
+            PictureConfig::nation_alone(Nation::US, lat),
             PictureConfig::legacy(lat),
             PictureConfig::trilateral(lat),
         ]
@@ -198,14 +189,14 @@ impl PictureConfig {
             if !(0..=86_400_000).contains(&l.latency_ms) {
                 return Err(PictureError::BadLatency {
                     picture: self.name.clone(),
-                    nation: l.from.code(),
+                    nation: nation_code(l.from),
                     latency_ms: l.latency_ms,
                 });
             }
             if self.links[..i].iter().any(|k| k.from == l.from) {
                 return Err(PictureError::DuplicateLink {
                     picture: self.name.clone(),
-                    nation: l.from.code(),
+                    nation: nation_code(l.from),
                 });
             }
         }

@@ -1,0 +1,170 @@
+//! The missile catalog: public-estimate parameters of North Korean ballistic missiles.
+//!
+//! No official figures exist. The numbers below are rounded engineering estimates consistent with the open
+//! literature: CSIS Missile Threat (dimensions, launch masses, ranges), Elleman and IISS (engines, staging),
+//! Markus Schiller (Schmucker Technologie) and 38 North (Paektusan engine and Hwasong-12/-14/-15 analyses),
+//! and David Wright's Union of Concerned Scientists analyses (ranges, payloads, burn times from video).
+//! Where the literature gives a range of values, a value inside it was chosen so that the model flies the
+//! reported tests (`../shared/reference/launches.csv`) within their reported figures. Treat every mass as
+//! +-15 %, every burn time as +-20 %, and every specific impulse as +-5 %.
+
+use super::vehicle::{Payload, Stage, Vehicle};
+
+const fn stage(
+    mass_kg: f64,
+    propellant_kg: f64,
+    isp_s: f64,
+    burn_time_s: f64,
+    diameter_m: f64,
+) -> Stage {
+    Stage {
+        mass_kg,
+        propellant_kg,
+        isp_s,
+        burn_time_s,
+        diameter_m,
+    }
+}
+
+const fn rv(mass_kg: f64, ballistic_coefficient_kg_m2: f64) -> Payload {
+    Payload {
+        mass_kg,
+        ballistic_coefficient_kg_m2,
+        lift_to_drag: 0.0,
+    }
+}
+
+static CATALOG: [Vehicle; 8] = [
+    Vehicle {
+        id: "hwasong-11",
+        name: "Hwasong-11 (KN-23)",
+        stages: &[stage(2_915.0, 2_400.0, 250.0, 40.0, 0.95)],
+        payload: Payload { mass_kg: 500.0, ballistic_coefficient_kg_m2: 4_000.0, lift_to_drag: 1.5 },
+        source: "CSIS Missile Threat: 7.5 m, 0.95 m, 3,415 kg, 500 kg payload, 450-690 km; single-stage solid \
+                 with a depressed flight and a pull-up manoeuvre (JCS, 2019; Elleman, 38 North 2019).",
+        uncertainty: "Launch mass and payload +-15 %; burn time and lift-to-drag ratio are guesses (+-30 %).",
+    },
+    Vehicle {
+        id: "kn-25",
+        name: "KN-25 (600 mm super-large MRL)",
+        stages: &[stage(2_200.0, 1_600.0, 245.0, 35.0, 0.60)],
+        payload: rv(300.0, 3_000.0),
+        source: "CSIS Missile Threat: 8.2 m, 0.6 m, about 380 km; guided solid rocket (38 North, 2019-2020). \
+                 Launch mass estimated from the dimensions.",
+        uncertainty: "Mass +-25 % (no published launch mass); range 380-400 km reported.",
+    },
+    Vehicle {
+        id: "hwasong-12",
+        name: "Hwasong-12 (KN-17)",
+        stages: &[stage(23_350.0, 21_570.0, 285.0, 165.0, 1.65)],
+        payload: rv(650.0, 5_000.0),
+        source: "Single-stage liquid with the Paektusan (RD-250-type) engine: 17.4 m, 1.65 m, about 24 t \
+                 (CSIS; Schiller, 38 North 2017); 4,500 km with about 650 kg (Wright, UCS 2017; 2022 test).",
+        uncertainty: "Launch mass +-15 %, burn time +-20 %, payload 500-750 kg.",
+    },
+    Vehicle {
+        id: "hwasong-14",
+        name: "Hwasong-14 (KN-20)",
+        stages: &[stage(25_000.0, 23_000.0, 285.0, 175.0, 1.70), stage(3_300.0, 2_900.0, 300.0, 240.0, 1.25)],
+        payload: rv(500.0, 5_000.0),
+        source: "Two-stage liquid; first stage the Hwasong-12 engine, small second stage (Elleman, 38 North \
+                 2017; Schiller); about 10,000 km with 500 kg (Wright, UCS 2017).",
+        uncertainty: "Second-stage mass and burn time +-30 %; payload 300-700 kg.",
+    },
+    Vehicle {
+        id: "hwasong-15",
+        name: "Hwasong-15 (KN-22)",
+        stages: &[stage(55_000.0, 50_000.0, 285.0, 150.0, 2.40), stage(9_000.0, 8_000.0, 300.0, 250.0, 2.40)],
+        payload: rv(1_000.0, 6_000.0),
+        source: "Two-stage liquid, twin-chamber first stage: 21 m, 2.4 m, about 65 t (CSIS; Elleman, IISS \
+                 2017); about 13,000 km with a light payload (Wright, UCS 2017).",
+        uncertainty: "Masses +-15 %, burn times +-20 %; payload 600-1,000 kg.",
+    },
+    Vehicle {
+        id: "hwasong-17",
+        name: "Hwasong-17",
+        stages: &[stage(80_000.0, 72_000.0, 285.0, 150.0, 2.60), stage(14_000.0, 12_500.0, 300.0, 250.0, 2.60)],
+        payload: rv(1_500.0, 7_000.0),
+        source: "Two-stage liquid, four-chamber first stage: about 25 m, 2.5-2.9 m, 80-110 t (CSIS; IISS \
+                 2022; 38 North); over 15,000 km.",
+        uncertainty: "Masses +-20 %, burn times +-20 %; payload unknown (1-2 t, possibly several warheads).",
+    },
+    Vehicle {
+        id: "hwasong-18",
+        name: "Hwasong-18",
+        stages: &[
+            stage(36_000.0, 31_000.0, 260.0, 80.0, 2.00),
+            stage(14_000.0, 12_000.0, 275.0, 70.0, 1.80),
+            stage(4_000.0, 3_300.0, 280.0, 60.0, 1.50),
+        ],
+        payload: rv(1_000.0, 6_000.0),
+        source: "Three-stage solid, road-mobile: about 25 m, 2 m, 55 t (CSIS; IISS 2023; 38 North); over \
+                 15,000 km.",
+        uncertainty: "Stage masses +-20 %, burn times from launch video +-20 %.",
+    },
+    Vehicle {
+        id: "hwasong-19",
+        name: "Hwasong-19",
+        stages: &[
+            stage(45_000.0, 39_000.0, 265.0, 85.0, 2.20),
+            stage(17_000.0, 14_700.0, 280.0, 75.0, 2.00),
+            stage(5_000.0, 4_200.0, 285.0, 65.0, 1.60),
+        ],
+        payload: rv(1_200.0, 6_000.0),
+        source: "Three-stage solid, larger than Hwasong-18 (28 m, 2.2-2.4 m; 38 North, IISS 2024); tested once, \
+                 2024-10-31: 7,687.5 km apogee, 1,001.2 km, 5,156 s (KCNA).",
+        uncertainty: "Extrapolated from Hwasong-18: masses +-25 %.",
+    },
+];
+
+/// Every missile in the catalog.
+pub fn all() -> &'static [Vehicle] {
+    &CATALOG
+}
+
+/// The missile with this id (e.g. `hwasong-15`), if any.
+pub fn find(id: &str) -> Option<&'static Vehicle> {
+    CATALOG.iter().find(|v| v.id.eq_ignore_ascii_case(id))
+}
+
+/// The catalog ids, for error messages.
+pub fn ids() -> Vec<&'static str> {
+    CATALOG.iter().map(|v| v.id).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_the_agreed_ones_and_stages_are_sane() {
+        assert_eq!(
+            ids(),
+            [
+                "hwasong-11",
+                "kn-25",
+                "hwasong-12",
+                "hwasong-14",
+                "hwasong-15",
+                "hwasong-17",
+                "hwasong-18",
+                "hwasong-19"
+            ]
+        );
+        for v in all() {
+            assert!(!v.stages.is_empty(), "{}", v.id);
+            for s in v.stages {
+                assert!(
+                    s.propellant_kg < s.mass_kg && s.burn_time_s > 0.0 && s.isp_s > 150.0,
+                    "{}",
+                    v.id
+                );
+            }
+            // Thrust must lift the whole stack off the pad.
+            let tw = v.stages[0].thrust_n() / (v.launch_mass_kg() * super::super::vehicle::G0_M_S2);
+            assert!(tw > 1.2, "{}: thrust/weight {tw}", v.id);
+            assert!(find(v.id).is_some());
+        }
+        assert!(find("nodong").is_none());
+    }
+}

@@ -1,0 +1,164 @@
+//! Equations of motion of a point mass in the Earth-fixed (ECEF) frame: gravity (point mass or with J2),
+//! thrust along a pitch program, drag in the co-rotating atmosphere, optional lift in the glide, and the
+//! Coriolis and centrifugal terms of the rotating frame (Zipfel, "Modeling and Simulation of Aerospace Vehicle
+//! Dynamics", 3-DOF chapter).
+
+use super::integrator::State;
+use crate::atmosphere;
+use crate::earth::{gravity_j2_m_s2, Ellipsoid, EARTH_ROTATION_RAD_S, GM_M3_S2};
+use nalgebra::Vector3;
+use serde::{Deserialize, Serialize};
+
+/// The Earth the missile flies over: the real one ([`EarthModel::WGS84`]) or simplified ones for checks
+/// against closed forms.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct EarthModel {
+    pub ellipsoid: Ellipsoid,
+    /// The Earth rotates (Coriolis and centrifugal terms in the ECEF equations of motion).
+    pub rotating: bool,
+    /// Gravity includes the J2 term (otherwise a point mass).
+    pub j2: bool,
+    /// The US Standard Atmosphere 1976 (otherwise vacuum).
+    pub atmosphere: bool,
+}
+
+impl EarthModel {
+    /// WGS84, rotating, J2 gravity, USSA76 atmosphere.
+    pub const WGS84: EarthModel = EarthModel {
+        ellipsoid: Ellipsoid::WGS84,
+        rotating: true,
+        j2: true,
+        atmosphere: true,
+    };
+
+    /// A non-rotating spherical Earth of the given radius in vacuum with point-mass gravity: the Keplerian
+    /// problem. `None` unless the radius is finite and positive.
+    pub fn vacuum_sphere(radius_m: f64) -> Option<EarthModel> {
+        Some(EarthModel {
+            ellipsoid: Ellipsoid::sphere(radius_m)?,
+            rotating: false,
+            j2: false,
+            atmosphere: false,
+        })
+    }
+
+    /// Height above the ellipsoid, approximate (within about 70 m): the radius of the ellipsoid at the
+    /// geocentric latitude, subtracted. Cheap enough for the atmosphere in the inner loop.
+    pub fn approx_height_m(&self, r: &Vector3<f64>) -> f64 {
+        let rn = r.norm();
+        let s = r.z / rn;
+        rn - self.ellipsoid.a_m * (1.0 - self.ellipsoid.flattening * s * s)
+    }
+
+    fn gravity_m_s2(&self, r: &Vector3<f64>) -> Vector3<f64> {
+        if self.j2 {
+            gravity_j2_m_s2(r)
+        } else {
+            let rn = r.norm();
+            -GM_M3_S2 / (rn * rn * rn) * r
+        }
+    }
+}
+
+/// Thrust direction program: straight up until `rise_end_s`, then the pitch (angle above the local
+/// horizontal) turns to `pitch_final_rad` at `pitch_end_s`, quadratically in time (fast at first, as a
+/// gravity turn does, then settling), in the plane through the Earth's
+/// centre whose normal (ECEF unit vector) is `plane_normal`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Steering {
+    pub plane_normal: Vector3<f64>,
+    pub rise_end_s: f64,
+    pub pitch_end_s: f64,
+    pub pitch_final_rad: f64,
+}
+
+impl Steering {
+    fn direction(&self, t_s: f64, up: &Vector3<f64>) -> Vector3<f64> {
+        let pitch = if t_s <= self.rise_end_s {
+            std::f64::consts::FRAC_PI_2
+        } else {
+            let span = (self.pitch_end_s - self.rise_end_s).max(1e-6);
+            let s = ((t_s - self.rise_end_s) / span).clamp(0.0, 1.0);
+            let rest = (1.0 - s) * (1.0 - s);
+            self.pitch_final_rad + (std::f64::consts::FRAC_PI_2 - self.pitch_final_rad) * rest
+        };
+        let downrange = self.plane_normal.cross(up);
+        let (sp, cp) = pitch.sin_cos();
+        cp * downrange + sp * up
+    }
+}
+
+/// The forces acting during one leg of the flight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Leg {
+    /// A stage burning: mass falls linearly from `mass0_kg` at `t0_s`.
+    Boost {
+        t0_s: f64,
+        mass0_kg: f64,
+        mass_flow_kg_s: f64,
+        thrust_n: f64,
+        area_m2: f64,
+        steering: Steering,
+    },
+    /// The payload alone. `lift_to_drag > 0` gives lift (up, normal to the velocity) in the descent below
+    /// 60 km while faster than Mach 1.5, fading out as the path levels: the pull-up and glide.
+    Coast {
+        ballistic_coefficient_kg_m2: f64,
+        lift_to_drag: f64,
+    },
+}
+
+/// Time derivative of the state (ECEF position m, ECEF velocity m/s) at time `t_s`.
+pub fn derivative(earth: &EarthModel, leg: &Leg, t_s: f64, y: &State) -> State {
+    let r = Vector3::new(y[0], y[1], y[2]);
+    let v = Vector3::new(y[3], y[4], y[5]);
+    let mut a = earth.gravity_m_s2(&r);
+    if earth.rotating {
+        let w = Vector3::new(0.0, 0.0, EARTH_ROTATION_RAD_S);
+        a -= 2.0 * w.cross(&v) + w.cross(&w.cross(&r));
+    }
+    let up = r.normalize();
+    let speed = v.norm();
+    let air = earth
+        .atmosphere
+        .then(|| atmosphere::ussa76(earth.approx_height_m(&r)));
+    match leg {
+        Leg::Boost {
+            t0_s,
+            mass0_kg,
+            mass_flow_kg_s,
+            thrust_n,
+            area_m2,
+            steering,
+        } => {
+            let m = mass0_kg - mass_flow_kg_s * (t_s - t0_s);
+            a += (thrust_n / m) * steering.direction(t_s, &up);
+            if let Some(air) = air {
+                let cd = atmosphere::missile_cd(speed / air.speed_of_sound_m_s);
+                a -= (0.5 * air.density_kg_m3 * speed * cd * area_m2 / m) * v;
+            }
+        }
+        Leg::Coast {
+            ballistic_coefficient_kg_m2,
+            lift_to_drag,
+        } => {
+            if let Some(air) = air {
+                let mach = speed / air.speed_of_sound_m_s;
+                let k = 0.5 * air.density_kg_m3 * speed * atmosphere::reentry_cd_ratio(mach)
+                    / ballistic_coefficient_kg_m2;
+                a -= k * v;
+                let sin_gamma = if speed > 0.0 { v.dot(&up) / speed } else { 0.0 };
+                if *lift_to_drag > 0.0
+                    && mach > 1.5
+                    && sin_gamma < 0.0
+                    && earth.approx_height_m(&r) < 60_000.0
+                {
+                    let fade = (-sin_gamma / 15f64.to_radians().sin()).min(1.0);
+                    let lift_dir = (up - sin_gamma * v / speed).normalize();
+                    a += (lift_to_drag * k * speed * fade) * lift_dir;
+                }
+            }
+        }
+    }
+    State::new(v.x, v.y, v.z, a.x, a.y, a.z)
+}

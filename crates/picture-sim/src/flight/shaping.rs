@@ -1,0 +1,462 @@
+//! Shaping solvers: from a launch site and an aim (azimuth and ground range), find the pitch program and
+//! energy that fly a requested shape. Every solver brackets its unknown within physical bounds and uses
+//! Illinois false position or golden-section search with a finite iteration limit; an impossible request
+//! is an [`FlightError::Unreachable`] that says what is possible.
+//!
+//! The launch azimuth is corrected for the Earth's rotation by fixed-point iteration: the flight plane is
+//! turned by the difference between the wanted and the flown geodesic azimuth to the impact point.
+
+use super::dynamics::EarthModel;
+use super::integrator::find_root;
+use super::simulate::{simulate, Program, Until};
+use super::vehicle::Vehicle;
+use super::{ground_range_m, FlightError, Shape};
+use crate::earth::{self, Geodetic};
+use crate::time::SimTime;
+
+/// The aim as the solvers use it.
+///
+/// # Units
+/// Azimuth in degrees clockwise from north; range in metres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Target {
+    pub azimuth_deg: f64,
+    pub range_m: f64,
+}
+
+/// Apogee of the pull-up flight, m (KN-23 tests: JCS reported 37-60 km, most often about 50 km).
+pub const PULL_UP_APOGEE_M: f64 = 50_000.0;
+/// Flattest and steepest pitch at burnout the solvers consider, degrees.
+const PITCH_MIN_DEG: f64 = 0.0;
+const PITCH_MAX_DEG: f64 = 89.9;
+/// Range tolerance of the range solvers, m.
+const RANGE_TOL_M: f64 = 20.0;
+/// Apogee tolerance, m.
+const APOGEE_TOL_M: f64 = 20.0;
+/// Azimuth-correction passes.
+const AZIMUTH_PASSES: usize = 3;
+
+/// The result of one trial flight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Outcome {
+    range_m: f64,
+    apogee_m: f64,
+    impact_azimuth_deg: f64,
+}
+
+struct Shooter<'a> {
+    vehicle: &'a Vehicle,
+    earth: &'a EarthModel,
+    site: &'a Geodetic,
+    base: Program,
+}
+
+impl Shooter<'_> {
+    fn program(&self, pitch_deg: f64, energy: f64) -> Program {
+        Program {
+            pitch_final_rad: pitch_deg.to_radians(),
+            energy,
+            ..self.base
+        }
+    }
+
+    /// A full flight. A crash in the boost counts as range 0; an orbit as infinite range.
+    fn full(&self, pitch_deg: f64, energy: f64) -> Result<Outcome, FlightError> {
+        let p = self.program(pitch_deg, energy);
+        match simulate(
+            self.vehicle,
+            self.earth,
+            self.site,
+            &p,
+            SimTime::ZERO,
+            Until::Impact,
+        ) {
+            Ok(t) => {
+                let end = t.sample(t.duration_s()).geodetic;
+                let apogee_m = t
+                    .events()
+                    .iter()
+                    .find(|e| e.kind == super::EventKind::Apogee)
+                    .map_or(0.0, |e| e.h_m);
+                let az = earth::inverse(
+                    self.site.lat_rad.to_degrees(),
+                    self.site.lon_rad.to_degrees(),
+                    end.lat_deg(),
+                    end.lon_deg(),
+                )
+                .azimuth_start_deg;
+                Ok(Outcome {
+                    range_m: ground_range_m(self.earth, self.site, &end),
+                    apogee_m,
+                    impact_azimuth_deg: az,
+                })
+            }
+            Err(FlightError::HitGroundInBoost { .. }) => Ok(Outcome {
+                range_m: 0.0,
+                apogee_m: 0.0,
+                impact_azimuth_deg: 0.0,
+            }),
+            Err(FlightError::Orbital { .. }) => Ok(Outcome {
+                range_m: f64::INFINITY,
+                apogee_m: f64::INFINITY,
+                impact_azimuth_deg: 0.0,
+            }),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Apogee only (the flight stops there): cheaper.
+    fn apogee_m(&self, pitch_deg: f64, energy: f64) -> Result<f64, FlightError> {
+        let p = self.program(pitch_deg, energy);
+        match simulate(
+            self.vehicle,
+            self.earth,
+            self.site,
+            &p,
+            SimTime::ZERO,
+            Until::Apogee,
+        ) {
+            Ok(t) => Ok(t
+                .events()
+                .iter()
+                .find(|e| e.kind == super::EventKind::Apogee)
+                .map_or(0.0, |e| e.h_m)),
+            Err(FlightError::HitGroundInBoost { .. }) => Ok(0.0),
+            Err(FlightError::Orbital { .. }) => Ok(f64::INFINITY),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The pitch of greatest range at this energy, and that range (golden-section search).
+    fn max_range(&self, energy: f64) -> Result<(f64, f64), FlightError> {
+        let gr = 0.5 * (5f64.sqrt() - 1.0);
+        let (mut a, mut b) = (PITCH_MIN_DEG, PITCH_MAX_DEG);
+        let mut c = b - gr * (b - a);
+        let mut d = a + gr * (b - a);
+        let mut fc = self.full(c, energy)?.range_m;
+        let mut fd = self.full(d, energy)?.range_m;
+        for _ in 0..24 {
+            if fc > fd {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - gr * (b - a);
+                fc = self.full(c, energy)?.range_m;
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + gr * (b - a);
+                fd = self.full(d, energy)?.range_m;
+            }
+        }
+        Ok(if fc > fd { (c, fc) } else { (d, fd) })
+    }
+
+    /// Solves `g(x) = 0` on [lo, hi] where `g` is monotone and failures propagate.
+    fn solve_1d<G>(
+        &self,
+        mut g: G,
+        lo: f64,
+        hi: f64,
+        tol_x: f64,
+        tol_g: f64,
+    ) -> Result<Option<f64>, FlightError>
+    where
+        G: FnMut(f64) -> Result<f64, FlightError>,
+    {
+        let mut err = None;
+        let mut best: Option<(f64, f64)> = None;
+        let root = find_root(
+            |x| match g(x) {
+                Ok(v) => {
+                    if best.is_none_or(|(_, bv)| v.abs() < bv) {
+                        best = Some((x, v.abs()));
+                    }
+                    if v.abs() < tol_g {
+                        0.0
+                    } else {
+                        v
+                    }
+                }
+                Err(e) => {
+                    err = Some(e);
+                    0.0
+                }
+            },
+            lo,
+            hi,
+            tol_x,
+        );
+        if let Some(e) = err {
+            return Err(e);
+        }
+        Ok(root)
+    }
+
+    /// The pitch giving `apogee_m` at this energy: `Err(true)` if even vertical is too low (too little
+    /// energy), `Err(false)` if even the flattest is too high (too much energy).
+    fn pitch_for_apogee(
+        &self,
+        apogee_m: f64,
+        energy: f64,
+    ) -> Result<Result<f64, bool>, FlightError> {
+        if self.apogee_m(PITCH_MAX_DEG, energy)? < apogee_m {
+            return Ok(Err(true));
+        }
+        if self.apogee_m(PITCH_MIN_DEG, energy)? > apogee_m {
+            return Ok(Err(false));
+        }
+        let root = self.solve_1d(
+            |p| Ok(self.apogee_m(p, energy)? - apogee_m),
+            PITCH_MIN_DEG,
+            PITCH_MAX_DEG,
+            1e-9,
+            APOGEE_TOL_M,
+        )?;
+        Ok(root.ok_or(true))
+    }
+}
+
+/// Finds the program that flies `shape` from `site` to `target`.
+pub fn solve(
+    vehicle: &Vehicle,
+    earth: &EarthModel,
+    site: &Geodetic,
+    target: &Target,
+    shape: &Shape,
+) -> Result<Program, FlightError> {
+    let first_burn_s = vehicle.stages.first().map_or(10.0, |s| s.burn_time_s);
+    let mut base = Program {
+        azimuth_rad: target.azimuth_deg.to_radians(),
+        pitch_final_rad: 45f64.to_radians(),
+        rise_s: (0.08 * first_burn_s).clamp(3.0, 10.0),
+        energy: 1.0,
+        pull_up: matches!(shape, Shape::PullUp),
+    };
+    let mut program = base;
+    for _ in 0..AZIMUTH_PASSES {
+        let shooter = Shooter {
+            vehicle,
+            earth,
+            site,
+            base,
+        };
+        let (pitch_deg, energy) = solve_in_plane(&shooter, target, shape)?;
+        program = shooter.program(pitch_deg, energy);
+        let flown = shooter.full(pitch_deg, energy)?;
+        let miss_deg =
+            (target.azimuth_deg - flown.impact_azimuth_deg + 540.0).rem_euclid(360.0) - 180.0;
+        if miss_deg.abs() < 1e-4 || !miss_deg.is_finite() {
+            break;
+        }
+        base.azimuth_rad += miss_deg.to_radians();
+    }
+    Ok(program)
+}
+
+fn km(m: f64) -> f64 {
+    (m / 1000.0).round()
+}
+
+fn solve_in_plane(s: &Shooter, target: &Target, shape: &Shape) -> Result<(f64, f64), FlightError> {
+    let id = s.vehicle.id.to_string();
+    let range_m = target.range_m;
+    match *shape {
+        Shape::MinEnergy => {
+            let (pitch_full, r_full) = s.max_range(1.0)?;
+            if r_full < range_m {
+                return Err(unreachable_range(&id, range_m, r_full));
+            }
+            let mut pitch = pitch_full;
+            let energy = s.solve_1d(
+                |e| {
+                    let (p, r) = s.max_range(e)?;
+                    pitch = p;
+                    Ok(r - range_m)
+                },
+                Program::MIN_ENERGY,
+                1.0,
+                1e-7,
+                RANGE_TOL_M,
+            )?;
+            match energy {
+                Some(e) => {
+                    let (p, _) = s.max_range(e)?;
+                    Ok((p, e))
+                }
+                None => Err(FlightError::Unreachable {
+                    missile: id,
+                    what: format!(
+                        "fly as short as {} km on a minimum-energy path",
+                        km(range_m)
+                    ),
+                    possible: "use a lofted or depressed shape".into(),
+                }),
+            }
+        }
+        Shape::Lofted { apogee_m: None } | Shape::Depressed { apogee_m: None } => {
+            let lofted = matches!(shape, Shape::Lofted { .. });
+            let (pitch_opt, r_max) = s.max_range(1.0)?;
+            if r_max < range_m {
+                return Err(unreachable_range(&id, range_m, r_max));
+            }
+            let (lo, hi) = if lofted {
+                (pitch_opt, PITCH_MAX_DEG)
+            } else {
+                (PITCH_MIN_DEG, pitch_opt)
+            };
+            let pitch = s.solve_1d(
+                |p| Ok(s.full(p, 1.0)?.range_m - range_m),
+                lo,
+                hi,
+                1e-9,
+                RANGE_TOL_M,
+            )?;
+            pitch
+                .map(|p| (p, 1.0))
+                .ok_or_else(|| FlightError::Unreachable {
+                    missile: id,
+                    what: format!(
+                        "fly a full-burn {} path of {} km",
+                        if lofted { "lofted" } else { "depressed" },
+                        km(range_m)
+                    ),
+                    possible: "try a longer range or the minimum-energy shape".into(),
+                })
+        }
+        Shape::Lofted { apogee_m: Some(a) }
+        | Shape::Depressed { apogee_m: Some(a) }
+        | Shape::AsReported { apogee_m: a } => {
+            let max_energy = if matches!(shape, Shape::AsReported { .. }) {
+                Program::MAX_ENERGY
+            } else {
+                1.0
+            };
+            let (pitch, energy) = solve_range_and_apogee(s, range_m, a, max_energy)?;
+            check_branch(s, shape, range_m, a, pitch, energy)?;
+            Ok((pitch, energy))
+        }
+        Shape::PullUp => {
+            if s.vehicle.payload.lift_to_drag <= 0.0 {
+                return Err(FlightError::Unreachable {
+                    missile: id,
+                    what: "fly a pull-up manoeuvre".into(),
+                    possible: "its re-entry vehicle has no lift (only hwasong-11 does)".into(),
+                });
+            }
+            solve_range_and_apogee(s, range_m, PULL_UP_APOGEE_M, 1.0)
+        }
+    }
+}
+
+fn unreachable_range(id: &str, range_m: f64, max_range_m: f64) -> FlightError {
+    FlightError::Unreachable {
+        missile: id.to_string(),
+        what: format!("reach {} km", km(range_m)),
+        possible: format!(
+            "its maximum range with this payload is about {} km",
+            km(max_range_m)
+        ),
+    }
+}
+
+/// Energy and pitch for a given range and apogee: for each energy the pitch that gives the apogee, then
+/// the energy that gives the range (at a fixed apogee, range grows with energy).
+fn solve_range_and_apogee(
+    s: &Shooter,
+    range_m: f64,
+    apogee_m: f64,
+    max_energy: f64,
+) -> Result<(f64, f64), FlightError> {
+    let id = s.vehicle.id.to_string();
+    if !(apogee_m.is_finite() && apogee_m > 0.0) {
+        return Err(FlightError::Invalid(format!(
+            "apogee {apogee_m} m must be positive"
+        )));
+    }
+    let mut last_pitch = f64::NAN;
+    let mut range_at = |e: f64| -> Result<f64, FlightError> {
+        Ok(match s.pitch_for_apogee(apogee_m, e)? {
+            Ok(p) => {
+                last_pitch = p;
+                s.full(p, e)?.range_m - range_m
+            }
+            Err(true) => -range_m - (1.0 - e) * 1e6, // Too little energy: the apogee is out of reach.
+            Err(false) => range_m + 1e7, // Too much: even the flattest path climbs too high.
+        })
+    };
+    let g_hi = range_at(max_energy)?;
+    if g_hi < 0.0 {
+        let possible = if g_hi > -range_m {
+            format!(
+                "at that apogee its maximum range is about {} km",
+                km(g_hi + range_m)
+            )
+        } else {
+            "that apogee is beyond its reach".to_string()
+        };
+        return Err(FlightError::Unreachable {
+            missile: id,
+            what: format!(
+                "reach {} km with an apogee of {} km",
+                km(range_m),
+                km(apogee_m)
+            ),
+            possible,
+        });
+    }
+    let energy = s.solve_1d(range_at, Program::MIN_ENERGY, max_energy, 1e-9, RANGE_TOL_M)?;
+    let Some(e) = energy else {
+        return Err(FlightError::Unreachable {
+            missile: id,
+            what: format!(
+                "fly {} km with an apogee as high as {} km",
+                km(range_m),
+                km(apogee_m)
+            ),
+            possible: "even the least energy it can fly gives a longer range".into(),
+        });
+    };
+    match s.pitch_for_apogee(apogee_m, e)? {
+        Ok(p) => Ok((p, e)),
+        Err(_) => Err(FlightError::NoConvergence {
+            missile: id,
+            solver: "apogee and range",
+            detail: format!("no pitch gives {} km apogee at energy {e:.4}", km(apogee_m)),
+        }),
+    }
+}
+
+/// A lofted flight must be steeper than the minimum-energy one at its energy, a depressed one flatter.
+fn check_branch(
+    s: &Shooter,
+    shape: &Shape,
+    range_m: f64,
+    apogee_m: f64,
+    pitch: f64,
+    energy: f64,
+) -> Result<(), FlightError> {
+    let lofted = match shape {
+        Shape::Lofted { .. } => true,
+        Shape::Depressed { .. } => false,
+        _ => return Ok(()),
+    };
+    let (pitch_opt, _) = s.max_range(energy)?;
+    if (pitch > pitch_opt) != lofted {
+        return Err(FlightError::Unreachable {
+            missile: s.vehicle.id.to_string(),
+            what: format!(
+                "fly a {} path of {} km with an apogee of {} km",
+                if lofted { "lofted" } else { "depressed" },
+                km(range_m),
+                km(apogee_m)
+            ),
+            possible: format!(
+                "that apogee makes it a {} path",
+                if lofted { "depressed" } else { "lofted" }
+            ),
+        });
+    }
+    Ok(())
+}
