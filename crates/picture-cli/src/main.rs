@@ -4,6 +4,7 @@
 mod detect;
 mod horizon;
 mod pd;
+mod run;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -27,6 +28,11 @@ enum Command {
     Pd(pd::PdArgs),
     /// Fly a launch and report when each catalog sensor first detects it.
     Detect(detect::DetectArgs),
+    /// Run a scenario file: fly, detect, track in every picture, compare the warning times.
+    Run(run::RunArgs),
+    /// Scenario files.
+    #[command(subcommand)]
+    Scenario(run::ScenarioCommand),
 }
 
 /// Prints a command's output, or its error on stderr with a non-zero exit.
@@ -49,5 +55,7 @@ fn main() -> ExitCode {
         Command::Horizon(args) => finish(horizon::run(&args)),
         Command::Pd(args) => finish(pd::run(&args)),
         Command::Detect(args) => finish(detect::run(&args)),
+        Command::Run(args) => finish(run::run(&args)),
+        Command::Scenario(command) => finish(run::scenario(&command)),
     }
 }

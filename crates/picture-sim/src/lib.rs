@@ -6,6 +6,7 @@ pub mod atmosphere;
 pub mod earth;
 pub mod flight;
 pub mod measurement;
+pub mod scenario;
 pub mod sensors;
 pub mod sites;
 pub mod time;
