@@ -32,7 +32,8 @@ pub struct TrueImpact {
 pub struct MetricsConfig {
     /// Largest distance at which a plot or track is attributed to a missile, metres.
     pub association_distance_m: f64,
-    /// Impact predictions are scored at most this often per missile, milliseconds.
+    /// Once the predicted impact is within 25 km, impact predictions are scored at most this often per missile,
+    /// milliseconds (before, after every delivery).
     pub impact_interval_ms: i64,
     /// Longest impact propagation, seconds.
     pub impact_horizon_s: f64,
@@ -209,7 +210,10 @@ pub fn evaluate_picture(
                 if let Some((_, d)) = errors.iter().find(|(key, _)| *key == (k, *i)) {
                     mm.position_error_m.push((now, *d));
                 }
-                let due = last_impact_check[k].is_none_or(|t| now - t >= mc.impact_interval_ms);
+                // Every delivery until the 25 km event (so that its time does not depend on a sampling phase),
+            // then at the interval for the error series.
+            let due = mm.impact_within_25km.is_none()
+                || last_impact_check[k].is_none_or(|t| now - t >= mc.impact_interval_ms);
                 if due && now < mm.true_impact_time {
                     last_impact_check[k] = Some(now);
                     if let Ok(p) = predict_impact(
