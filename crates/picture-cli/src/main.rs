@@ -2,7 +2,9 @@
 //! only dispatches.
 
 mod detect;
+mod fly;
 mod horizon;
+mod missiles;
 mod pd;
 mod run;
 
@@ -22,6 +24,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Fly a missile from a launch site to an aim point (or along an azimuth) and print the flight's figures.
+    Fly(fly::FlyArgs),
+    /// List the missile catalog.
+    Missiles(missiles::MissilesArgs),
     /// Radar horizon: the farthest a radar at a height sees a target at an altitude.
     Horizon(horizon::HorizonArgs),
     /// Probability of detection for an SNR, or the SNR needed for a probability.
@@ -49,9 +55,22 @@ fn finish<E: std::fmt::Display>(result: Result<String, E>) -> ExitCode {
     }
 }
 
+/// For commands that print as they go.
+fn finish_unit(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Fly(args) => finish_unit(fly::run(&args)),
+        Command::Missiles(args) => finish_unit(missiles::run(&args)),
         Command::Horizon(args) => finish(horizon::run(&args)),
         Command::Pd(args) => finish(pd::run(&args)),
         Command::Detect(args) => finish(detect::run(&args)),

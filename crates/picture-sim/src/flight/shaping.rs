@@ -7,12 +7,13 @@
 //! turned by the difference between the wanted and the flown geodesic azimuth to the impact point.
 
 use super::dynamics::EarthModel;
-use super::integrator::find_root;
+use super::integrator::find_root_from;
 use super::simulate::{simulate, Program, Until};
 use super::vehicle::Vehicle;
 use super::{ground_range_m, FlightError, Shape};
 use crate::earth::{self, Geodetic};
 use crate::time::SimTime;
+use std::cell::Cell;
 
 /// The aim as the solvers use it.
 ///
@@ -26,9 +27,15 @@ pub struct Target {
 
 /// Apogee of the pull-up flight, m (KN-23 tests: JCS reported 37-60 km, most often about 50 km).
 pub const PULL_UP_APOGEE_M: f64 = 50_000.0;
-/// Flattest and steepest pitch at burnout the solvers consider, degrees.
-const PITCH_MIN_DEG: f64 = 0.0;
-const PITCH_MAX_DEG: f64 = 89.9;
+/// Flattest and steepest pitch at burnout the solvers consider, degrees (below zero the burn ends pointing
+/// down: the flattest depressed paths). Above about 86 degrees the apogee no
+/// longer grows with pitch (the launch site's eastward speed is lost) and the impact drifts west of the
+/// site, so the steepest flights are excluded to keep apogee and range monotone in pitch.
+const PITCH_MIN_DEG: f64 = -20.0;
+const PITCH_MAX_DEG: f64 = 86.0;
+/// The apogee-and-range solver may lean the burn back past vertical, up to this pitch (degrees from the
+/// forward horizontal), to land short of a steep shot's drift.
+const PITCH_BACK_DEG: f64 = 150.0;
 /// Range tolerance of the range solvers, m.
 const RANGE_TOL_M: f64 = 20.0;
 /// Apogee tolerance, m.
@@ -49,6 +56,10 @@ struct Shooter<'a> {
     earth: &'a EarthModel,
     site: &'a Geodetic,
     base: Program,
+    /// (pitch deg, energy) of the previous azimuth pass, to start near.
+    hint: Option<(f64, f64)>,
+    /// The energy last solved for an apogee, to start the next solve from (secant warm start).
+    last_energy: Cell<Option<f64>>,
 }
 
 impl Shooter<'_> {
@@ -85,8 +96,14 @@ impl Shooter<'_> {
                     end.lon_deg(),
                 )
                 .azimuth_start_deg;
+                // Signed: an impact behind the flight plane's direction (a steep shot drifting west, or one
+                // leaning back) is negative. Flat shots are always ahead: seen by azimuth alone, a flight past
+                // half the globe would look behind.
+                let ahead =
+                    pitch_deg < 80.0 || (az.to_radians() - self.base.azimuth_rad).cos() >= 0.0;
+                let range_m = ground_range_m(self.earth, self.site, &end);
                 Ok(Outcome {
-                    range_m: ground_range_m(self.earth, self.site, &end),
+                    range_m: if ahead { range_m } else { -range_m },
                     apogee_m,
                     impact_azimuth_deg: az,
                 })
@@ -153,12 +170,14 @@ impl Shooter<'_> {
         Ok(if fc > fd { (c, fc) } else { (d, fd) })
     }
 
-    /// Solves `g(x) = 0` on [lo, hi] where `g` is monotone and failures propagate.
+    /// Solves `g(x) = 0` on [lo, hi] where `g` is monotone and failures propagate. With `near`, the
+    /// narrower bracket `near` is tried first.
     fn solve_1d<G>(
         &self,
         mut g: G,
         lo: f64,
         hi: f64,
+        near: Option<(f64, f64)>,
         tol_x: f64,
         tol_g: f64,
     ) -> Result<Option<f64>, FlightError>
@@ -166,55 +185,104 @@ impl Shooter<'_> {
         G: FnMut(f64) -> Result<f64, FlightError>,
     {
         let mut err = None;
-        let mut best: Option<(f64, f64)> = None;
-        let root = find_root(
-            |x| match g(x) {
-                Ok(v) => {
-                    if best.is_none_or(|(_, bv)| v.abs() < bv) {
-                        best = Some((x, v.abs()));
-                    }
-                    if v.abs() < tol_g {
-                        0.0
-                    } else {
-                        v
-                    }
-                }
-                Err(e) => {
-                    err = Some(e);
-                    0.0
-                }
-            },
-            lo,
-            hi,
-            tol_x,
-        );
+        let mut eval = |x: f64| match g(x) {
+            Ok(v) if v.abs() < tol_g => 0.0,
+            Ok(v) => v,
+            Err(e) => {
+                err = Some(e);
+                0.0
+            }
+        };
+        let mut bracket = None;
+        if let Some((a, b)) = near {
+            let (a, b) = (a.max(lo), b.min(hi));
+            let (ga, gb) = (eval(a), eval(b));
+            if ga.signum() != gb.signum() || ga == 0.0 || gb == 0.0 {
+                bracket = Some(((a, ga), (b, gb)));
+            }
+        }
+        let ((a, ga), (b, gb)) = match bracket {
+            Some(br) => br,
+            None => ((lo, eval(lo)), (hi, eval(hi))),
+        };
+        // After an error `eval` returns 0, so the search stops at once.
+        let root = find_root_from(&mut eval, (a, ga), (b, gb), tol_x);
         if let Some(e) = err {
             return Err(e);
         }
         Ok(root)
     }
 
-    /// The pitch giving `apogee_m` at this energy: `Err(true)` if even vertical is too low (too little
-    /// energy), `Err(false)` if even the flattest is too high (too much energy).
-    fn pitch_for_apogee(
+    /// The energy at which pitch `p` gives `apogee_m` (apogee grows with energy), `None` if none up to
+    /// `max_energy` does. Starts with a secant iteration from the last solution, falling back to bracketing.
+    fn energy_for_apogee(
         &self,
+        p: f64,
         apogee_m: f64,
-        energy: f64,
-    ) -> Result<Result<f64, bool>, FlightError> {
-        if self.apogee_m(PITCH_MAX_DEG, energy)? < apogee_m {
-            return Ok(Err(true));
+        max_energy: f64,
+    ) -> Result<Option<f64>, FlightError> {
+        let g = |e: f64| -> Result<f64, FlightError> { Ok(self.apogee_m(p, e)? - apogee_m) };
+        if let Some(e0) = self.last_energy.get() {
+            let (mut x0, mut x1) = (e0, (e0 + 0.002).min(max_energy));
+            let (mut g0, mut g1) = (g(x0)?, g(x1)?);
+            for _ in 0..8 {
+                if g1.abs() < APOGEE_TOL_M {
+                    self.last_energy.set(Some(x1));
+                    return Ok(Some(x1));
+                }
+                let x2 = x1 - g1 * (x1 - x0) / (g1 - g0);
+                if !(x2.is_finite() && (Program::MIN_ENERGY..=max_energy).contains(&x2))
+                    || (x2 - x1).abs() > 0.2
+                {
+                    break;
+                }
+                (x0, g0) = (x1, g1);
+                x1 = x2;
+                g1 = g(x1)?;
+            }
         }
-        if self.apogee_m(PITCH_MIN_DEG, energy)? > apogee_m {
-            return Ok(Err(false));
+        if g(max_energy)? < 0.0 {
+            return Ok(None);
         }
-        let root = self.solve_1d(
-            |p| Ok(self.apogee_m(p, energy)? - apogee_m),
-            PITCH_MIN_DEG,
-            PITCH_MAX_DEG,
-            1e-9,
+        let e = self.solve_1d(
+            g,
+            Program::MIN_ENERGY,
+            max_energy,
+            None,
+            1e-10,
             APOGEE_TOL_M,
         )?;
-        Ok(root.ok_or(true))
+        let e = e.unwrap_or(Program::MIN_ENERGY);
+        self.last_energy.set(Some(e));
+        Ok(Some(e))
+    }
+
+    /// The pitch of greatest apogee at this energy and that apogee (golden-section search over the steep
+    /// pitches). Launching east, it is a little below vertical: the site's eastward speed then adds to the
+    /// missile's.
+    fn max_apogee(&self, energy: f64) -> Result<(f64, f64), FlightError> {
+        let gr = 0.5 * (5f64.sqrt() - 1.0);
+        let (mut a, mut b) = (PITCH_MAX_DEG - 40.0, PITCH_BACK_DEG - 15.0);
+        let mut c = b - gr * (b - a);
+        let mut d = a + gr * (b - a);
+        let mut fc = self.apogee_m(c, energy)?;
+        let mut fd = self.apogee_m(d, energy)?;
+        for _ in 0..16 {
+            if fc > fd {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - gr * (b - a);
+                fc = self.apogee_m(c, energy)?;
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + gr * (b - a);
+                fd = self.apogee_m(d, energy)?;
+            }
+        }
+        Ok(if fc > fd { (c, fc) } else { (d, fd) })
     }
 }
 
@@ -235,14 +303,18 @@ pub fn solve(
         pull_up: matches!(shape, Shape::PullUp),
     };
     let mut program = base;
+    let mut hint: Option<(f64, f64)> = None;
     for _ in 0..AZIMUTH_PASSES {
         let shooter = Shooter {
             vehicle,
             earth,
             site,
             base,
+            hint,
+            last_energy: Cell::new(hint.map(|h| h.1)),
         };
         let (pitch_deg, energy) = solve_in_plane(&shooter, target, shape)?;
+        hint = Some((pitch_deg, energy));
         program = shooter.program(pitch_deg, energy);
         let flown = shooter.full(pitch_deg, energy)?;
         let miss_deg =
@@ -268,23 +340,23 @@ fn solve_in_plane(s: &Shooter, target: &Target, shape: &Shape) -> Result<(f64, f
             if r_full < range_m {
                 return Err(unreachable_range(&id, range_m, r_full));
             }
-            let mut pitch = pitch_full;
+            let mut best = (pitch_full, 1.0, f64::INFINITY);
             let energy = s.solve_1d(
                 |e| {
                     let (p, r) = s.max_range(e)?;
-                    pitch = p;
+                    if (r - range_m).abs() < best.2 {
+                        best = (p, e, (r - range_m).abs());
+                    }
                     Ok(r - range_m)
                 },
                 Program::MIN_ENERGY,
                 1.0,
+                s.hint.map(|(_, e)| (e - 0.01, e + 0.01)),
                 1e-7,
                 RANGE_TOL_M,
             )?;
             match energy {
-                Some(e) => {
-                    let (p, _) = s.max_range(e)?;
-                    Ok((p, e))
-                }
+                Some(_) => Ok((best.0, best.1)),
                 None => Err(FlightError::Unreachable {
                     missile: id,
                     what: format!(
@@ -310,6 +382,7 @@ fn solve_in_plane(s: &Shooter, target: &Target, shape: &Shape) -> Result<(f64, f
                 |p| Ok(s.full(p, 1.0)?.range_m - range_m),
                 lo,
                 hi,
+                s.hint.map(|(p, _)| (p - 1.0, p + 1.0)),
                 1e-9,
                 RANGE_TOL_M,
             )?;
@@ -361,8 +434,12 @@ fn unreachable_range(id: &str, range_m: f64, max_range_m: f64) -> FlightError {
     }
 }
 
-/// Energy and pitch for a given range and apogee: for each energy the pitch that gives the apogee, then
-/// the energy that gives the range (at a fixed apogee, range grows with energy).
+/// Energy and pitch for a given range and apogee. For a trial pitch the energy that reaches the apogee is
+/// solved (apogee grows with energy at a fixed pitch), and then the pitch is solved for the range: along the
+/// curve of constant apogee, range falls smoothly as the pitch steepens, through the pitch of greatest
+/// apogee (where little energy is needed) and on, leaning back past vertical for ranges short of a steep
+/// shot's westward drift. (Solving energy outside and pitch inside instead is ill-conditioned near the pitch
+/// of greatest apogee, where the apogee hardly depends on the pitch.)
 fn solve_range_and_apogee(
     s: &Shooter,
     range_m: f64,
@@ -375,55 +452,64 @@ fn solve_range_and_apogee(
             "apogee {apogee_m} m must be positive"
         )));
     }
-    let mut last_pitch = f64::NAN;
-    let mut range_at = |e: f64| -> Result<f64, FlightError> {
-        Ok(match s.pitch_for_apogee(apogee_m, e)? {
-            Ok(p) => {
-                last_pitch = p;
-                s.full(p, e)?.range_m - range_m
-            }
-            Err(true) => -range_m - (1.0 - e) * 1e6, // Too little energy: the apogee is out of reach.
-            Err(false) => range_m + 1e7, // Too much: even the flattest path climbs too high.
-        })
-    };
-    let g_hi = range_at(max_energy)?;
-    if g_hi < 0.0 {
-        let possible = if g_hi > -range_m {
-            format!(
-                "at that apogee its maximum range is about {} km",
-                km(g_hi + range_m)
-            )
-        } else {
-            "that apogee is beyond its reach".to_string()
-        };
+    let (p_top, a_max) = s.max_apogee(max_energy)?;
+    if a_max < apogee_m {
         return Err(FlightError::Unreachable {
+            missile: id,
+            what: format!("reach an apogee of {} km", km(apogee_m)),
+            possible: format!("its highest apogee is about {} km", km(a_max)),
+        });
+    }
+    // The best (energy, pitch, |range error|) seen, so the answer is a flight that was actually flown, and the
+    // extreme ranges flown, for the error message.
+    let mut best: Option<(f64, f64, f64)> = None;
+    let (mut r_lo, mut r_hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut range_at = |p: f64| -> Result<f64, FlightError> {
+        let energy = s.energy_for_apogee(p, apogee_m, max_energy)?;
+        let Some(e) = energy else {
+            // The apogee is out of reach at this pitch: flatter than the top is "too far", steeper "too near".
+            return Ok(if p < p_top {
+                f64::INFINITY
+            } else {
+                f64::NEG_INFINITY
+            });
+        };
+        let r = s.full(p, e)?.range_m;
+        r_lo = r_lo.min(r);
+        r_hi = r_hi.max(r);
+        let g = r - range_m;
+        if best.is_none_or(|b| g.abs() < b.2) {
+            best = Some((e, p, g.abs()));
+        }
+        Ok(g)
+    };
+    let near = s.hint.map(|(p, _)| (p - 1.0, p + 1.0));
+    s.solve_1d(
+        &mut range_at,
+        PITCH_MIN_DEG,
+        PITCH_BACK_DEG,
+        near,
+        1e-9,
+        RANGE_TOL_M,
+    )?;
+    match best {
+        Some((e, p, err_m)) if err_m < 1_000.0 => Ok((p, e)),
+        _ => Err(FlightError::Unreachable {
             missile: id,
             what: format!(
                 "reach {} km with an apogee of {} km",
                 km(range_m),
                 km(apogee_m)
             ),
-            possible,
-        });
-    }
-    let energy = s.solve_1d(range_at, Program::MIN_ENERGY, max_energy, 1e-9, RANGE_TOL_M)?;
-    let Some(e) = energy else {
-        return Err(FlightError::Unreachable {
-            missile: id,
-            what: format!(
-                "fly {} km with an apogee as high as {} km",
-                km(range_m),
-                km(apogee_m)
-            ),
-            possible: "even the least energy it can fly gives a longer range".into(),
-        });
-    };
-    match s.pitch_for_apogee(apogee_m, e)? {
-        Ok(p) => Ok((p, e)),
-        Err(_) => Err(FlightError::NoConvergence {
-            missile: id,
-            solver: "apogee and range",
-            detail: format!("no pitch gives {} km apogee at energy {e:.4}", km(apogee_m)),
+            possible: if r_lo <= r_hi {
+                format!(
+                    "at that apogee its range is about {} to {} km",
+                    km(r_lo.max(0.0)),
+                    km(r_hi)
+                )
+            } else {
+                "that apogee and range do not go together".to_string()
+            },
         }),
     }
 }
