@@ -211,9 +211,9 @@ pub fn evaluate_picture(
                     mm.position_error_m.push((now, *d));
                 }
                 // Every delivery until the 25 km event (so that its time does not depend on a sampling phase),
-            // then at the interval for the error series.
-            let due = mm.impact_within_25km.is_none()
-                || last_impact_check[k].is_none_or(|t| now - t >= mc.impact_interval_ms);
+                // then at the interval for the error series.
+                let due = mm.impact_within_25km.is_none()
+                    || last_impact_check[k].is_none_or(|t| now - t >= mc.impact_interval_ms);
                 if due && now < mm.true_impact_time {
                     last_impact_check[k] = Some(now);
                     if let Ok(p) = predict_impact(
