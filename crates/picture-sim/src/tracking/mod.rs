@@ -13,6 +13,13 @@
 //! generators the tests and benchmarks use.
 //!
 //! Frames and units: the state is ECEF position (m) and ECEF velocity relative to the rotating Earth (m/s).
+//!
+//! Entry points for the app and the command line:
+//! - [`picture::PictureConfig::builtin`] and [`picture::LatencyDefaults`]: the five pictures and their links;
+//! - [`picture::run_picture`]: run one picture, observing the [`tracker::Tracker`] after each delivery
+//!   ([`tracker::Tracker::confirmed_tracks`], [`tracker::Track::estimate`]);
+//! - [`impact::predict_impact`]: a track's predicted impact point, time and 95% ellipse;
+//! - [`metrics::evaluate_pictures`] and [`metrics::compare`]: warning times per picture and the trilateral gain.
 
 pub mod associator;
 pub mod deleter;
