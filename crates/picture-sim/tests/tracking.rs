@@ -442,3 +442,69 @@ fn configs_are_validated_and_pictures_serialise() {
     };
     assert!(neg.validate().is_err());
 }
+
+/// Bad numbers are refused and counted, never a panic.
+#[test]
+fn bad_measurements_do_not_panic() {
+    use picture_sim::earth::Aer;
+    use picture_sim::measurement::MeasurementKind;
+    let site = geo(37.5, 127.0, 100.0);
+    let plot = |t_s: f64, aer: Aer, sigma_range_m: f64| Measurement {
+        sensor: SensorIndex(0),
+        time: SimTime::from_secs(t_s),
+        kind: MeasurementKind::Radar {
+            site,
+            aer,
+            sigma_range_m,
+            sigma_az_rad: 1e-3,
+            sigma_el_rad: 1e-3,
+        },
+    };
+    let good = Aer {
+        az_rad: 5.5,
+        el_rad: 0.3,
+        range_m: 300e3,
+    };
+    let batch = [
+        plot(
+            1.0,
+            Aer {
+                range_m: f64::NAN,
+                ..good
+            },
+            100.0,
+        ),
+        plot(2.0, good, 0.0),
+        plot(
+            3.0,
+            Aer {
+                el_rad: f64::INFINITY,
+                ..good
+            },
+            100.0,
+        ),
+        plot(4.0, good, 100.0),
+        plot(
+            5.0,
+            Aer {
+                range_m: 300.2e3,
+                ..good
+            },
+            100.0,
+        ),
+        plot(
+            6.0,
+            Aer {
+                range_m: 300.4e3,
+                ..good
+            },
+            100.0,
+        ),
+    ];
+    let mut tracker = Tracker::new(TrackerConfig::default(), E).unwrap();
+    for m in &batch {
+        tracker.process(std::slice::from_ref(m), m.time);
+    }
+    assert_eq!(tracker.stats().rejected, 3);
+    assert!(tracker.tracks().iter().all(|t| t.estimate().is_finite()));
+}
