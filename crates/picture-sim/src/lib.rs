@@ -6,8 +6,11 @@ pub mod atmosphere;
 pub mod earth;
 pub mod flight;
 pub mod measurement;
+pub mod scenario;
+pub mod sensors;
 pub mod sites;
 pub mod time;
+pub mod tracking;
 pub mod truth;
 
 pub use time::SimTime;

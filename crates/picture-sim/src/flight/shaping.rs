@@ -215,6 +215,71 @@ impl Shooter<'_> {
         Ok(root)
     }
 
+    /// Solves `g(x) = 0` for a decreasing `g` on [lo, hi], searching for a bracket outward from `start`
+    /// with steps `step`, `2 step`, `4 step`... (in the direction `g`'s sign points), then by Illinois false
+    /// position. `Ok(None)` if no sign change is found before a bound.
+    #[allow(clippy::too_many_arguments)]
+    fn expand_and_solve<G>(
+        &self,
+        mut g: G,
+        start: f64,
+        step: f64,
+        lo: f64,
+        hi: f64,
+        tol_x: f64,
+        tol_g: f64,
+    ) -> Result<Option<f64>, FlightError>
+    where
+        G: FnMut(f64) -> Result<f64, FlightError>,
+    {
+        let mut err = None;
+        let mut eval = |x: f64| match g(x) {
+            Ok(v) if v.abs() < tol_g => 0.0,
+            Ok(v) => v,
+            Err(e) => {
+                err = Some(e);
+                0.0
+            }
+        };
+        let mut a = start.clamp(lo, hi);
+        let mut ga = eval(a);
+        let mut step = step;
+        let mut bracket = None;
+        for _ in 0..20 {
+            if ga == 0.0 {
+                bracket = Some(((a, ga), (a, ga)));
+                break;
+            }
+            // g decreasing: a positive value means the root lies at larger x.
+            let b = if ga > 0.0 {
+                (a + step).min(hi)
+            } else {
+                (a - step).max(lo)
+            };
+            let gb = eval(b);
+            if gb == 0.0 || gb.signum() != ga.signum() {
+                bracket = Some(((a, ga), (b, gb)));
+                break;
+            }
+            if b == lo || b == hi {
+                break;
+            }
+            (a, ga) = (b, gb);
+            step *= 2.0;
+        }
+        let root = bracket.and_then(|(pa, pb)| {
+            if pa.0 == pb.0 {
+                Some(pa.0)
+            } else {
+                find_root_from(&mut eval, pa, pb, tol_x)
+            }
+        });
+        if let Some(e) = err {
+            return Err(e);
+        }
+        Ok(root)
+    }
+
     /// The energy at which pitch `p` gives `apogee_m` (apogee grows with energy), `None` if none up to
     /// `max_energy` does. Starts with a secant iteration from the last solution, falling back to bracketing.
     fn energy_for_apogee(
@@ -492,18 +557,19 @@ fn solve_range_and_apogee(
         }
         Ok(g)
     };
-    // Start near the previous pass's answer, or else just flatter than the pitch of greatest apogee (where
-    // reported lofted tests lie); the full bracket is the fallback.
-    let near = match (s.hint, p_top.get()) {
-        (Some((p, _)), _) => Some((p - 1.0, p + 1.0)),
-        (None, Some(p)) => Some((p - 10.0, p)),
-        (None, None) => None,
+    // Range falls as the pitch steepens: search outward from the previous pass's answer (or the pitch of
+    // greatest apogee) with doubling steps for a bracket, then solve in it.
+    let (start, step) = match (s.hint, p_top.get()) {
+        (Some((p, _)), _) => (p, 0.5),
+        (None, Some(p)) => (p, 8.0),
+        (None, None) => (60.0, 8.0),
     };
-    s.solve_1d(
+    s.expand_and_solve(
         &mut range_at,
+        start,
+        step,
         PITCH_MIN_DEG,
         PITCH_BACK_DEG,
-        near,
         1e-9,
         RANGE_TOL_M,
     )?;

@@ -1,0 +1,266 @@
+//! The scenario file: a versioned JSON document naming the launches, the sensors (from the catalog), the
+//! pictures (fusion centres and their links) and the seed. [`Scenario::run`] flies the launches
+//! ([`crate::flight::fly`]), runs the sensors ([`crate::sensors::run_detections`]), runs and scores every
+//! picture ([`crate::tracking::metrics`]) and compares them.
+//!
+//! Invalid files are refused with a message naming the field and the reason (serde's own messages name the
+//! field, line and column for syntax, type, missing and unknown fields; [`Scenario::validate`] does the rest).
+
+use crate::flight::{self, Aim, FlightError, LaunchRequest, Shape};
+use crate::sensors::{catalog, run_detections, CatalogError, DetectionConfig, Sensor};
+use crate::sites;
+use crate::time::SimTime;
+use crate::tracking::metrics::{
+    compare, evaluate_pictures, Comparison, MetricsConfig, PictureMetrics, TrueImpact,
+};
+use crate::tracking::picture::{LatencyDefaults, PictureConfig, PictureError};
+use crate::tracking::tracker::TrackerConfig;
+use crate::truth::Truth;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// The version this code reads and writes.
+pub const SCENARIO_VERSION: u32 = 1;
+
+#[derive(Debug, Error)]
+pub enum ScenarioError {
+    #[error("scenario file: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("version: this program reads version {expected}, the file is version {found}")]
+    Version { found: u32, expected: u32 },
+    #[error("{field}: {reason}")]
+    Field { field: String, reason: String },
+    #[error("launches[{index}]: {source}")]
+    Flight { index: usize, source: FlightError },
+    #[error("sensor catalog: {0}")]
+    Catalog(#[from] CatalogError),
+    #[error(transparent)]
+    Picture(#[from] PictureError),
+}
+
+fn field(field: impl Into<String>, reason: impl Into<String>) -> ScenarioError {
+    ScenarioError::Field {
+        field: field.into(),
+        reason: reason.into(),
+    }
+}
+
+/// A scenario file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub version: u32,
+    /// Seed of every random draw (detections and measurement noise).
+    pub seed: u64,
+    pub launches: Vec<LaunchRequest>,
+    /// Names of catalog sensors to use; all of the catalog when empty or absent.
+    #[serde(default)]
+    pub sensors: Vec<String>,
+    /// The pictures to run; the five built-in ones when absent.
+    #[serde(default = "default_pictures")]
+    pub pictures: Vec<PictureConfig>,
+}
+
+fn default_pictures() -> Vec<PictureConfig> {
+    PictureConfig::builtin(&LatencyDefaults::default())
+}
+
+/// The result of running a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioRun {
+    pub pictures: Vec<PictureMetrics>,
+    pub comparison: Comparison,
+    pub measurements: usize,
+}
+
+impl Scenario {
+    /// An example: a Hwasong-15 from Sunan on a minimum-energy path into the Sea of Japan, all sensors, the five
+    /// built-in pictures.
+    pub fn example() -> Scenario {
+        let site = sites::find("Sunan")
+            .map(|s| s.geodetic())
+            .unwrap_or(crate::earth::Geodetic {
+                lat_rad: 39.2f64.to_radians(),
+                lon_rad: 125.67f64.to_radians(),
+                h_m: 0.0,
+            });
+        Scenario {
+            version: SCENARIO_VERSION,
+            seed: 1,
+            launches: vec![LaunchRequest {
+                missile: "hwasong-15".into(),
+                site,
+                aim: Aim::AzimuthRange {
+                    azimuth_deg: 95.0,
+                    range_m: 1_000_000.0,
+                },
+                shape: Shape::MinEnergy,
+                launch_time: SimTime::ZERO,
+            }],
+            sensors: Vec::new(),
+            pictures: default_pictures(),
+        }
+    }
+
+    /// Parses and validates a scenario file.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let s: Scenario = serde_json::from_str(text)?;
+        s.validate()?;
+        Ok(s)
+    }
+
+    /// Checks what serde cannot: the version, a non-empty launch list, known missiles and sensors, valid
+    /// pictures with distinct names.
+    pub fn validate(&self) -> Result<(), ScenarioError> {
+        if self.version != SCENARIO_VERSION {
+            return Err(ScenarioError::Version {
+                found: self.version,
+                expected: SCENARIO_VERSION,
+            });
+        }
+        if self.launches.is_empty() {
+            return Err(field("launches", "must list at least one launch"));
+        }
+        for (i, l) in self.launches.iter().enumerate() {
+            if flight::catalog::find(&l.missile).is_none() {
+                return Err(field(
+                    format!("launches[{i}].missile"),
+                    format!(
+                        "unknown missile `{}`; known: {}",
+                        l.missile,
+                        flight::catalog::ids().join(", ")
+                    ),
+                ));
+            }
+            if l.launch_time.0 < 0 {
+                return Err(field(
+                    format!("launches[{i}].launch_time"),
+                    "must not be negative",
+                ));
+            }
+        }
+        let all = catalog()?;
+        for (i, name) in self.sensors.iter().enumerate() {
+            if !all.iter().any(|s| &s.name == name) {
+                return Err(field(
+                    format!("sensors[{i}]"),
+                    format!("no sensor named `{name}` in the catalog"),
+                ));
+            }
+        }
+        if self.pictures.is_empty() {
+            return Err(field("pictures", "must list at least one picture"));
+        }
+        for (i, p) in self.pictures.iter().enumerate() {
+            p.validate()?;
+            if self.pictures[..i].iter().any(|q| q.name == p.name) {
+                return Err(field(
+                    format!("pictures[{i}].name"),
+                    format!("`{}` is used twice", p.name),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The catalog sensors this scenario uses, in catalog order.
+    pub fn selected_sensors(&self) -> Result<Vec<Sensor>, ScenarioError> {
+        let all = catalog()?;
+        Ok(if self.sensors.is_empty() {
+            all
+        } else {
+            all.into_iter()
+                .filter(|s| self.sensors.contains(&s.name))
+                .collect()
+        })
+    }
+
+    /// Flies, detects, tracks in every picture and compares.
+    pub fn run(&self) -> Result<ScenarioRun, ScenarioError> {
+        self.validate()?;
+        let flights = self
+            .launches
+            .iter()
+            .enumerate()
+            .map(|(index, l)| {
+                flight::fly(l).map_err(|source| ScenarioError::Flight { index, source })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let truths: Vec<&dyn Truth> = flights
+            .iter()
+            .map(|f| &f.trajectory as &dyn Truth)
+            .collect();
+        let impacts: Vec<TrueImpact> = flights
+            .iter()
+            .map(|f| TrueImpact {
+                point: crate::earth::Geodetic {
+                    lat_rad: f.summary.impact_lat_deg.to_radians(),
+                    lon_rad: f.summary.impact_lon_deg.to_radians(),
+                    h_m: 0.0,
+                },
+                time: f.trajectory.end(),
+            })
+            .collect();
+        let sensors = self.selected_sensors()?;
+        let nations: Vec<_> = sensors.iter().map(|s| s.nation).collect();
+        let detection = DetectionConfig {
+            seed: self.seed,
+            ..DetectionConfig::default()
+        };
+        let measurements = run_detections(&sensors, &truths, &detection).measurements();
+        let pictures = evaluate_pictures(
+            &self.pictures,
+            &nations,
+            &measurements,
+            &TrackerConfig::default(),
+            &crate::earth::Ellipsoid::WGS84,
+            &truths,
+            &impacts,
+            &MetricsConfig::default(),
+        )?;
+        let comparison = compare(&pictures);
+        Ok(ScenarioRun {
+            pictures,
+            comparison,
+            measurements: measurements.len(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_round_trips_and_validates() {
+        let ex = Scenario::example();
+        let json = serde_json::to_string_pretty(&ex).unwrap();
+        assert_eq!(Scenario::from_json(&json).unwrap(), ex);
+    }
+
+    #[test]
+    fn invalid_files_name_the_field() {
+        let mut v: serde_json::Value = serde_json::to_value(Scenario::example()).unwrap();
+        v["version"] = 7.into();
+        let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
+        assert!(e.starts_with("version:"), "{e}");
+        v["version"] = 1.into();
+        v["launches"][0]["missile"] = "nope".into();
+        let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
+        assert!(
+            e.contains("launches[0].missile") && e.contains("unknown missile"),
+            "{e}"
+        );
+        v["launches"][0]["missile"] = "hwasong-15".into();
+        v["sensors"] = serde_json::json!(["Nowhere radar"]);
+        let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
+        assert!(e.contains("sensors[0]"), "{e}");
+        v["sensors"] = serde_json::json!([]);
+        v["pictures"][0]["links"][0]["latency_ms"] = (-5).into();
+        let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
+        assert!(e.contains("latency") && e.contains("-5"), "{e}");
+        v.as_object_mut().unwrap().remove("seed");
+        let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
+        assert!(e.contains("missing field `seed`"), "{e}");
+    }
+}

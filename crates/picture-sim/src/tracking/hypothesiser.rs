@@ -1,0 +1,81 @@
+//! The hypothesiser: for a predicted track and the plots of one scan, the plots inside the track's gate.
+//!
+//! The gate is the ellipsoid of squared Mahalanobis distance `d2 = y' S^-1 y` below a chi-square quantile with
+//! 3 degrees of freedom (Blackman and Popoli, "Design and Analysis of Modern Tracking Systems", 1999,
+//! section 6.3). The default 16.27 is the 0.999 quantile.
+
+use super::measurement_model::RadarPlot;
+use super::updater::{ExtendedKalmanUpdater, MeasurementPrediction};
+use super::GaussianState;
+use serde::{Deserialize, Serialize};
+
+/// Chi-square quantiles with 3 degrees of freedom: (probability, value).
+pub const CHI2_3DOF: [(f64, f64); 4] = [
+    (0.95, 7.815),
+    (0.99, 11.345),
+    (0.999, 16.266),
+    (0.9999, 21.108),
+];
+
+/// One track-plot pairing inside the gate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hypothesis {
+    pub track: usize,
+    pub plot: usize,
+    /// Squared Mahalanobis distance of the plot from the track's predicted measurement.
+    pub distance2: f64,
+}
+
+/// Gating by Mahalanobis distance.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DistanceHypothesiser {
+    /// Gate threshold on the squared Mahalanobis distance (chi-square, 3 degrees of freedom).
+    pub gate_chi2: f64,
+}
+
+impl Default for DistanceHypothesiser {
+    fn default() -> Self {
+        DistanceHypothesiser {
+            gate_chi2: CHI2_3DOF[2].1,
+        }
+    }
+}
+
+impl DistanceHypothesiser {
+    /// Appends to `out` the plots (all taken at `pred.time`) inside the gate of track `track`.
+    pub fn hypothesise(
+        &self,
+        track: usize,
+        pred: &GaussianState,
+        plots: &[RadarPlot],
+        out: &mut Vec<Hypothesis>,
+    ) {
+        let updater = ExtendedKalmanUpdater;
+        let mut cached: Option<(usize, MeasurementPrediction)> = None;
+        for (j, plot) in plots.iter().enumerate() {
+            if plot.time != pred.time {
+                continue;
+            }
+            // Plots of one scan share a site and accuracies: predict the measurement once.
+            let mp = match cached {
+                Some((k, mp)) if plots[k].model == plot.model => mp,
+                _ => match updater.predict_measurement(pred, &plot.model) {
+                    Ok(mp) => {
+                        cached = Some((j, mp));
+                        mp
+                    }
+                    Err(_) => continue,
+                },
+            };
+            if let Some((d2, _)) = mp.mahalanobis2(&plot.z) {
+                if d2 <= self.gate_chi2 {
+                    out.push(Hypothesis {
+                        track,
+                        plot: j,
+                        distance2: d2,
+                    });
+                }
+            }
+        }
+    }
+}

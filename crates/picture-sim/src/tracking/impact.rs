@@ -1,0 +1,189 @@
+//! Predicted impact: a track's state and covariance propagated ballistically ([`BallisticEcef`]) to the
+//! ellipsoid (height 0), giving the impact point and time and the 95% error ellipse on the ground.
+//!
+//! The ground error is the position error at impact slid along the velocity to the ground plane (a point
+//! reached early or late lands short or long): with the ENU error `d` and the impact velocity `v`,
+//! `d_ground = d_h - v_h d_u / v_u`, and `dt = -d_u / v_u`. The ellipse's semi-axes are
+//! `sqrt(chi2_2(0.95) lambda)` with chi2_2(0.95) = 5.991.
+
+use super::transition::{BallisticEcef, TransitionModel};
+use super::{symmetrize, GaussianState};
+use crate::earth::{Ecef, Ellipsoid, Geodetic, LocalFrame};
+use crate::time::SimTime;
+use nalgebra::{Matrix2, Point3, SMatrix, Vector3};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// Chi-square 0.95 quantile with 2 degrees of freedom.
+pub const CHI2_2DOF_95: f64 = 5.991;
+
+#[derive(Debug, Error, PartialEq)]
+pub enum ImpactError {
+    #[error("track state at t = {time_ms} ms is already below the ground")]
+    AlreadyDown { time_ms: i64 },
+    #[error("no impact within {horizon_s} s of t = {time_ms} ms")]
+    NoImpact { time_ms: i64, horizon_s: f64 },
+    #[error("impact prediction from t = {time_ms} ms gave non-finite numbers")]
+    NotFinite { time_ms: i64 },
+}
+
+/// An error ellipse on the ground.
+///
+/// # Units
+/// Semi-axes in metres; orientation of the major axis in degrees clockwise from north, in [0, 180).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ErrorEllipse {
+    pub semi_major_m: f64,
+    pub semi_minor_m: f64,
+    pub orientation_deg: f64,
+    /// Probability content (0.95).
+    pub confidence: f64,
+}
+
+impl ErrorEllipse {
+    /// The ellipse of a 2x2 east-north covariance (m^2) at the chi-square `scale` (5.991 for 95%).
+    pub fn from_covariance_en(c: &Matrix2<f64>, scale: f64, confidence: f64) -> ErrorEllipse {
+        let (a, b, d) = (c[(0, 0)], 0.5 * (c[(0, 1)] + c[(1, 0)]), c[(1, 1)]);
+        let mid = 0.5 * (a + d);
+        let rad = (0.25 * (a - d) * (a - d) + b * b).sqrt();
+        let (l1, l2) = ((mid + rad).max(0.0), (mid - rad).max(0.0));
+        // Angle of the major axis from east, counter-clockwise; bearing = 90 - angle.
+        let theta_deg = 0.5 * (2.0 * b).atan2(a - d).to_degrees();
+        ErrorEllipse {
+            semi_major_m: (scale * l1).sqrt(),
+            semi_minor_m: (scale * l2).sqrt(),
+            orientation_deg: (90.0 - theta_deg).rem_euclid(180.0),
+            confidence,
+        }
+    }
+}
+
+/// A predicted impact.
+///
+/// # Units
+/// `point` on the ellipsoid (height 0); `sigma_time_s` one sigma of the impact time, seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ImpactPrediction {
+    /// Time of the state it was predicted from.
+    pub from_time: SimTime,
+    pub time: SimTime,
+    pub point: Geodetic,
+    pub ellipse: ErrorEllipse,
+    pub sigma_time_s: f64,
+}
+
+/// Propagation step, seconds (RK4 on a ballistic arc: sub-metre error over a 30-minute flight).
+const STEP_S: f64 = 10.0;
+
+/// Propagates `state` ballistically to height 0 on `ellipsoid`, at most `horizon_s` seconds ahead.
+pub fn predict_impact(
+    state: &GaussianState,
+    model: &BallisticEcef,
+    ellipsoid: &Ellipsoid,
+    horizon_s: f64,
+) -> Result<ImpactPrediction, ImpactError> {
+    let time_ms = state.time.0;
+    let height = |x: &super::StateVector| {
+        ellipsoid
+            .to_geodetic(&Ecef(Point3::new(x[0], x[1], x[2])))
+            .h_m
+    };
+    if !state.is_finite() {
+        return Err(ImpactError::NotFinite { time_ms });
+    }
+    if height(&state.mean) < 0.0 {
+        return Err(ImpactError::AlreadyDown { time_ms });
+    }
+    let mut x = state.mean;
+    let mut p = state.covar;
+    let mut elapsed_s = 0.0;
+    loop {
+        if elapsed_s >= horizon_s {
+            return Err(ImpactError::NoImpact { time_ms, horizon_s });
+        }
+        let (y, f) = model.function_and_jacobian(&x, STEP_S);
+        if height(&y) > 0.0 {
+            p = f * p * f.transpose() + model.covar(STEP_S);
+            x = y;
+            elapsed_s += STEP_S;
+            continue;
+        }
+        // Bisection for the crossing within this step.
+        let (mut lo, mut hi) = (0.0, STEP_S);
+        for _ in 0..40 {
+            let mid = 0.5 * (lo + hi);
+            if height(&model.function(&x, mid)) > 0.0 {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+            if hi - lo < 1e-3 {
+                break;
+            }
+        }
+        let dt = 0.5 * (lo + hi);
+        let (y, f) = model.function_and_jacobian(&x, dt);
+        p = symmetrize(&(f * p * f.transpose() + model.covar(dt)));
+        x = y;
+        elapsed_s += dt;
+        break;
+    }
+    let pos = Ecef(Point3::new(x[0], x[1], x[2]));
+    let mut point = ellipsoid.to_geodetic(&pos);
+    point.h_m = 0.0;
+    let frame = LocalFrame::at(ellipsoid, point);
+    let v = frame.vector_to_enu(&Vector3::new(x[3], x[4], x[5]));
+    let vu = if v.z.abs() < 1.0 { -1.0 } else { v.z };
+    // Rows: ground east, ground north, time; columns: ECEF position error.
+    let mut j = SMatrix::<f64, 3, 3>::zeros();
+    let rows_enu = [
+        Vector3::new(1.0, 0.0, -v.x / vu),
+        Vector3::new(0.0, 1.0, -v.y / vu),
+        Vector3::new(0.0, 0.0, -1.0 / vu),
+    ];
+    for (i, r) in rows_enu.iter().enumerate() {
+        let row = frame.vector_to_ecef(r);
+        for k in 0..3 {
+            j[(i, k)] = row[k];
+        }
+    }
+    let c = j * p.fixed_view::<3, 3>(0, 0) * j.transpose();
+    let en = Matrix2::new(c[(0, 0)], c[(0, 1)], c[(1, 0)], c[(1, 1)]);
+    let ellipse = ErrorEllipse::from_covariance_en(&en, CHI2_2DOF_95, 0.95);
+    let sigma_time_s = c[(2, 2)].max(0.0).sqrt();
+    if !(ellipse.semi_major_m.is_finite() && sigma_time_s.is_finite() && point.lat_rad.is_finite())
+    {
+        return Err(ImpactError::NotFinite { time_ms });
+    }
+    Ok(ImpactPrediction {
+        from_time: state.time,
+        time: state.time.plus_ms((elapsed_s * 1000.0).round() as i64),
+        point,
+        ellipse,
+        sigma_time_s,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ellipse_orientation() {
+        // Long north-south: orientation 0; long east-west: 90.
+        let ns = ErrorEllipse::from_covariance_en(&Matrix2::new(1.0, 0.0, 0.0, 4.0), 1.0, 0.95);
+        assert!(
+            (ns.orientation_deg - 0.0).abs() < 1e-9 || (ns.orientation_deg - 180.0).abs() < 1e-9
+        );
+        assert!((ns.semi_major_m - 2.0).abs() < 1e-12 && (ns.semi_minor_m - 1.0).abs() < 1e-12);
+        let ew = ErrorEllipse::from_covariance_en(&Matrix2::new(4.0, 0.0, 0.0, 1.0), 1.0, 0.95);
+        assert!((ew.orientation_deg - 90.0).abs() < 1e-9);
+        // North-east diagonal: 45.
+        let ne = ErrorEllipse::from_covariance_en(&Matrix2::new(2.5, 1.5, 1.5, 2.5), 1.0, 0.95);
+        assert!(
+            (ne.orientation_deg - 45.0).abs() < 1e-9,
+            "{}",
+            ne.orientation_deg
+        );
+    }
+}

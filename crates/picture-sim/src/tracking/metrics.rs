@@ -1,0 +1,401 @@
+//! Scoring pictures against truth: for each missile, when the picture first heard of it, when it had a
+//! confirmed track, when its predicted impact point came within 100 km and within 25 km of the true impact,
+//! the warning time left at each (true impact time minus that time), and the position error over time; then a
+//! comparison across pictures and the warning time the trilateral picture gains over each nation alone.
+//!
+//! Attribution: a radar plot belongs to the nearest missile at its time (within `association_distance_m`), a
+//! launch report to the missile launched nearest its launch point; confirmed tracks are assigned to missiles by
+//! optimal assignment on distance (within `association_distance_m`). All times are fusion-centre arrival times.
+
+use super::associator::assign_min_cost;
+use super::impact::predict_impact;
+use super::picture::{
+    run_picture, Nation, PictureConfig, PictureError, JAPAN, SOUTH_KOREA, TRILATERAL, UNITED_STATES,
+};
+use super::tracker::{TrackerConfig, TrackerStats};
+use crate::earth::{inverse, Ecef, Ellipsoid, Geodetic, LocalFrame};
+use crate::measurement::{Measurement, MeasurementKind};
+use crate::time::SimTime;
+use crate::truth::Truth;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A missile's true impact.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TrueImpact {
+    pub point: Geodetic,
+    pub time: SimTime,
+}
+
+/// Scoring parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MetricsConfig {
+    /// Largest distance at which a plot or track is attributed to a missile, metres.
+    pub association_distance_m: f64,
+    /// Once the predicted impact is within 25 km, impact predictions are scored at most this often per missile,
+    /// milliseconds (before, after every delivery).
+    pub impact_interval_ms: i64,
+    /// Longest impact propagation, seconds.
+    pub impact_horizon_s: f64,
+}
+
+impl Default for MetricsConfig {
+    fn default() -> Self {
+        MetricsConfig {
+            association_distance_m: 50_000.0,
+            impact_interval_ms: 5_000,
+            impact_horizon_s: 3_600.0,
+        }
+    }
+}
+
+/// One missile's scores in one picture. Times are fusion-centre times; `None` means never.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MissileMetrics {
+    pub missile: usize,
+    pub true_impact_time: SimTime,
+    pub first_detection: Option<SimTime>,
+    pub established: Option<SimTime>,
+    pub impact_within_100km: Option<SimTime>,
+    pub impact_within_25km: Option<SimTime>,
+    /// (time, position error in metres) of the missile's track after each delivery.
+    pub position_error_m: Vec<(SimTime, f64)>,
+    /// (time, predicted-impact error in metres).
+    pub impact_error_m: Vec<(SimTime, f64)>,
+}
+
+impl MissileMetrics {
+    /// Warning time left at an event, seconds (true impact time minus the event's time).
+    pub fn warning_left_s(&self, event: Option<SimTime>) -> Option<f64> {
+        event.map(|t| (self.true_impact_time - t) as f64 / 1000.0)
+    }
+}
+
+/// One picture's scores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PictureMetrics {
+    pub picture: String,
+    pub missiles: Vec<MissileMetrics>,
+    pub stats: TrackerStats,
+}
+
+/// The events scored, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Event {
+    FirstDetection,
+    Established,
+    ImpactWithin100Km,
+    ImpactWithin25Km,
+}
+
+impl Event {
+    pub const ALL: [Event; 4] = [
+        Event::FirstDetection,
+        Event::Established,
+        Event::ImpactWithin100Km,
+        Event::ImpactWithin25Km,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Event::FirstDetection => "first detection",
+            Event::Established => "track established",
+            Event::ImpactWithin100Km => "impact within 100 km",
+            Event::ImpactWithin25Km => "impact within 25 km",
+        }
+    }
+}
+
+impl PictureMetrics {
+    /// The picture's worst case over missiles: the least warning time left at `event`; `None` if some missile
+    /// never reached it.
+    pub fn worst_warning_left_s(&self, event: Event) -> Option<f64> {
+        let mut worst: Option<f64> = None;
+        for m in &self.missiles {
+            let t = match event {
+                Event::FirstDetection => m.first_detection,
+                Event::Established => m.established,
+                Event::ImpactWithin100Km => m.impact_within_100km,
+                Event::ImpactWithin25Km => m.impact_within_25km,
+            };
+            let w = m.warning_left_s(t)?;
+            worst = Some(worst.map_or(w, |x: f64| x.min(w)));
+        }
+        worst
+    }
+}
+
+fn distance_m(a: &Geodetic, b: &Geodetic) -> f64 {
+    inverse(a.lat_deg(), a.lon_deg(), b.lat_deg(), b.lon_deg()).distance_m
+}
+
+/// Runs `config` over `measurements` and scores it against `truths` (one per missile) and their `impacts`.
+#[allow(clippy::too_many_arguments)]
+pub fn evaluate_picture(
+    config: &PictureConfig,
+    sensor_nations: &[Nation],
+    measurements: &[Measurement],
+    tracker_config: &TrackerConfig,
+    ellipsoid: &Ellipsoid,
+    truths: &[&dyn Truth],
+    impacts: &[TrueImpact],
+    metrics_config: &MetricsConfig,
+) -> Result<PictureMetrics, PictureError> {
+    let mc = *metrics_config;
+    let mut missiles: Vec<MissileMetrics> = impacts
+        .iter()
+        .enumerate()
+        .map(|(missile, imp)| MissileMetrics {
+            missile,
+            true_impact_time: imp.time,
+            first_detection: None,
+            established: None,
+            impact_within_100km: None,
+            impact_within_25km: None,
+            position_error_m: Vec::new(),
+            impact_error_m: Vec::new(),
+        })
+        .collect();
+    let n = truths.len().min(impacts.len());
+    let launch_points: Vec<Option<Ecef>> = truths
+        .iter()
+        .map(|t| t.state_at(t.start()).map(|s| s.pos))
+        .collect();
+    let mut last_impact_check: Vec<Option<SimTime>> = vec![None; n];
+    let ballistic = tracker_config.predictor.models[super::predictor::MODE_BALLISTIC];
+    let tracker = run_picture(
+        config,
+        sensor_nations,
+        measurements,
+        tracker_config,
+        ellipsoid,
+        |now, batch, tracker| {
+            // First detection.
+            for m in batch {
+                if let Some(k) = attribute(
+                    m,
+                    truths,
+                    &launch_points,
+                    ellipsoid,
+                    mc.association_distance_m,
+                ) {
+                    if k < n && missiles[k].first_detection.is_none() {
+                        missiles[k].first_detection = Some(now);
+                    }
+                }
+            }
+            // Track-to-missile assignment.
+            let tracks: Vec<_> = tracker.confirmed_tracks().collect();
+            let mut costs = Vec::new();
+            let mut errors = Vec::new();
+            for (i, tr) in tracks.iter().enumerate() {
+                let g = tr.estimate();
+                for (k, truth) in truths.iter().enumerate().take(n) {
+                    if let Some(s) = truth.state_at(g.time) {
+                        let d = (g.position().0 - s.pos.0).norm();
+                        if d <= mc.association_distance_m {
+                            costs.push((k, i, (d / mc.association_distance_m).powi(2)));
+                            errors.push(((k, i), d));
+                        }
+                    }
+                }
+            }
+            let assignment = assign_min_cost(n, tracks.len(), &costs, 1.0);
+            for (k, a) in assignment.iter().enumerate() {
+                let Some(i) = a else { continue };
+                let mm = &mut missiles[k];
+                if mm.established.is_none() {
+                    mm.established = Some(now);
+                }
+                if let Some((_, d)) = errors.iter().find(|(key, _)| *key == (k, *i)) {
+                    mm.position_error_m.push((now, *d));
+                }
+                // Every delivery until the 25 km event (so that its time does not depend on a sampling phase),
+                // then at the interval for the error series.
+                let due = mm.impact_within_25km.is_none()
+                    || last_impact_check[k].is_none_or(|t| now - t >= mc.impact_interval_ms);
+                if due && now < mm.true_impact_time {
+                    last_impact_check[k] = Some(now);
+                    if let Ok(p) = predict_impact(
+                        &tracks[*i].estimate(),
+                        &ballistic,
+                        ellipsoid,
+                        mc.impact_horizon_s,
+                    ) {
+                        let d = distance_m(&p.point, &impacts[k].point);
+                        mm.impact_error_m.push((now, d));
+                        if d <= 100_000.0 && mm.impact_within_100km.is_none() {
+                            mm.impact_within_100km = Some(now);
+                        }
+                        if d <= 25_000.0 && mm.impact_within_25km.is_none() {
+                            mm.impact_within_25km = Some(now);
+                        }
+                    }
+                }
+            }
+        },
+    )?;
+    Ok(PictureMetrics {
+        picture: config.name.clone(),
+        missiles,
+        stats: tracker.stats(),
+    })
+}
+
+/// The missile a measurement is of, if any.
+fn attribute(
+    m: &Measurement,
+    truths: &[&dyn Truth],
+    launch_points: &[Option<Ecef>],
+    ellipsoid: &Ellipsoid,
+    max_m: f64,
+) -> Option<usize> {
+    match &m.kind {
+        MeasurementKind::Radar { site, aer, .. } => {
+            let pos = LocalFrame::at(ellipsoid, *site).ecef_of(&aer.to_enu());
+            truths
+                .iter()
+                .enumerate()
+                .filter_map(|(k, t)| t.state_at(m.time).map(|s| (k, (s.pos.0 - pos.0).norm())))
+                .filter(|(_, d)| *d <= max_m)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(k, _)| k)
+        }
+        MeasurementKind::LaunchReport {
+            launch_point,
+            launch_time,
+            ..
+        } => {
+            let p = ellipsoid.to_ecef(launch_point);
+            launch_points
+                .iter()
+                .enumerate()
+                .filter_map(|(k, lp)| {
+                    lp.map(|lp| {
+                        (
+                            k,
+                            (lp.0 - p.0).norm() + (truths[k].start() - *launch_time).abs() as f64,
+                        )
+                    })
+                })
+                .filter(|(_, d)| *d <= max_m)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(k, _)| k)
+        }
+    }
+}
+
+/// Runs and scores every picture.
+#[allow(clippy::too_many_arguments)]
+pub fn evaluate_pictures(
+    pictures: &[PictureConfig],
+    sensor_nations: &[Nation],
+    measurements: &[Measurement],
+    tracker_config: &TrackerConfig,
+    ellipsoid: &Ellipsoid,
+    truths: &[&dyn Truth],
+    impacts: &[TrueImpact],
+    metrics_config: &MetricsConfig,
+) -> Result<Vec<PictureMetrics>, PictureError> {
+    pictures
+        .iter()
+        .map(|p| {
+            evaluate_picture(
+                p,
+                sensor_nations,
+                measurements,
+                tracker_config,
+                ellipsoid,
+                truths,
+                impacts,
+                metrics_config,
+            )
+        })
+        .collect()
+}
+
+/// One row of the comparison: a picture's worst-case warning time left at each event, seconds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparisonRow {
+    pub picture: String,
+    pub warning_left_s: [Option<f64>; 4],
+}
+
+/// The warning time the trilateral picture gains over one nation alone at each event, seconds (`None` where
+/// either never reached the event).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Gain {
+    pub over: String,
+    pub gain_s: [Option<f64>; 4],
+}
+
+/// The comparison table across pictures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub rows: Vec<ComparisonRow>,
+    pub trilateral_gain: Vec<Gain>,
+}
+
+/// Compares pictures; the gains are of the picture named [`TRILATERAL`] over those named [`JAPAN`],
+/// [`SOUTH_KOREA`] and [`UNITED_STATES`] (those present).
+pub fn compare(results: &[PictureMetrics]) -> Comparison {
+    let rows: Vec<ComparisonRow> = results
+        .iter()
+        .map(|r| ComparisonRow {
+            picture: r.picture.clone(),
+            warning_left_s: Event::ALL.map(|e| r.worst_warning_left_s(e)),
+        })
+        .collect();
+    let tri = rows.iter().find(|r| r.picture == TRILATERAL);
+    let trilateral_gain = match tri {
+        Some(tri) => [JAPAN, SOUTH_KOREA, UNITED_STATES]
+            .iter()
+            .filter_map(|name| rows.iter().find(|r| r.picture == *name))
+            .map(|r| Gain {
+                over: r.picture.clone(),
+                gain_s: std::array::from_fn(|i| {
+                    Some(tri.warning_left_s[i]? - r.warning_left_s[i]?)
+                }),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    Comparison {
+        rows,
+        trilateral_gain,
+    }
+}
+
+fn cell(v: Option<f64>) -> String {
+    v.map_or_else(|| "never".to_string(), |s| format!("{s:.0} s"))
+}
+
+impl fmt::Display for Comparison {
+    /// A plain-text table: warning time left (worst missile) at each event.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:<36}", "picture (warning left)")?;
+        for e in Event::ALL {
+            write!(f, " | {:>20}", e.label())?;
+        }
+        writeln!(f)?;
+        for r in &self.rows {
+            write!(f, "{:<36}", r.picture)?;
+            for v in r.warning_left_s {
+                write!(f, " | {:>20}", cell(v))?;
+            }
+            writeln!(f)?;
+        }
+        for g in &self.trilateral_gain {
+            write!(f, "{:<36}", format!("trilateral gain over {}", g.over))?;
+            for v in g.gain_s {
+                write!(
+                    f,
+                    " | {:>20}",
+                    v.map_or_else(|| "n/a".to_string(), |s| format!("{s:+.0} s"))
+                )?;
+            }
+            writeln!(f)?;
+        }
+        Ok(())
+    }
+}
