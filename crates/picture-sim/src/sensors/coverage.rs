@@ -70,7 +70,8 @@ pub fn ground_range_limits_m(
 }
 
 /// The footprint of a radar for a target at `target_alt_m` (metres above the surface), with boundary points
-/// every `step_deg` degrees of azimuth (or closer, to fit the sector). `Ok(None)` if the radar cannot see a
+/// every `step_deg` degrees of azimuth on the outer limit (or closer, to fit the sector) and every
+/// `4 * step_deg` on the inner limit, which is only kilometres across. `Ok(None)` if the radar cannot see a
 /// target at that altitude anywhere.
 pub fn footprint(
     radar: &Radar,
@@ -108,16 +109,17 @@ pub fn footprint(
     } else {
         spec.boresight_az_deg - 0.5 * extent
     };
-    let azimuths: Vec<f64> = (0..=n)
-        .map(|i| az_start + extent * i as f64 / n as f64)
-        .collect();
+    let azimuths = |n: usize| (0..=n).map(move |i| az_start + extent * i as f64 / n as f64);
+    // The inner limit is a few kilometres across: a quarter of the points draws it as well.
+    let n_inner = n.div_ceil(4).max(1);
     let has_inner = inner_m > 1.0;
-    let ring = |d_m: f64| -> Vec<LatLon> { azimuths.iter().map(|&az| point(az, d_m)).collect() };
+    let ring =
+        |n: usize, d_m: f64| -> Vec<LatLon> { azimuths(n).map(|az| point(az, d_m)).collect() };
     let footprint = if radar.all_round() {
-        let mut outer = ring(outer_m);
+        let mut outer = ring(n, outer_m);
         close(&mut outer);
         let hole = has_inner.then(|| {
-            let mut h = ring(inner_m);
+            let mut h = ring(n_inner, inner_m);
             close(&mut h);
             h
         });
@@ -129,9 +131,11 @@ pub fn footprint(
             horizon_ground_range_m: horizon_m,
         }
     } else {
-        let mut outer = ring(outer_m);
+        let mut outer = ring(n, outer_m);
         if has_inner {
-            outer.extend(azimuths.iter().rev().map(|&az| point(az, inner_m)));
+            let mut inner = ring(n_inner, inner_m);
+            inner.reverse();
+            outer.extend(inner);
         } else {
             outer.push(LatLon {
                 lat_deg: lat,

@@ -10,8 +10,8 @@
 use super::horizon::EffectiveEarth;
 use super::infrared::Infrared;
 use super::look::{
-    coverage_check, radar_look_given_sight, sight, sight_with_horizons, LookOutcome, MissReason,
-    TargetSample,
+    clear_of_earth, coverage_check, radar_look_cached, sight, HorizonAngle, LookOutcome,
+    MissReason, TargetSample,
 };
 use super::measure::radar_measurement;
 use super::pd::DetectionModel;
@@ -144,7 +144,7 @@ impl DetectionRun {
 #[derive(Debug, Clone, Copy)]
 struct GridSample {
     sample: TargetSample,
-    horizon_rad: f64,
+    horizon: HorizonAngle,
 }
 
 /// Target samples on a time grid shared by all sensors (the greatest common divisor of their update
@@ -175,7 +175,7 @@ impl<'a> SampleGrid<'a> {
         let sample = TargetSample::new(self.truth.state_at(t)?);
         Some(GridSample {
             sample,
-            horizon_rad: self.earth.horizon_angle_rad(sample.altitude_m()),
+            horizon: HorizonAngle::new(&self.earth, sample.altitude_m()),
         })
     }
 
@@ -260,7 +260,7 @@ fn radar_run(
     let (start, end) = (truth.start(), truth.end());
     let interval = radar.update_interval_ms();
     let earth = &config.earth;
-    let radar_horizon_rad = earth.horizon_angle_rad(radar.antenna_height_m());
+    let radar_horizon = HorizonAngle::new(earth, radar.antenna_height_m());
     let margin = |t: SimTime| {
         truth
             .state_at(t)
@@ -270,18 +270,14 @@ fn radar_run(
     let mut t = first_look(start, interval);
     while t <= end {
         report.looks += 1;
-        let Some(GridSample {
-            sample,
-            horizon_rad,
-        }) = grid.at(t)
-        else {
+        let Some(GridSample { sample, horizon }) = grid.at(t) else {
             report.miss(t, MissReason::NotInFlight);
             t = t.plus_ms(interval);
             continue;
         };
-        let los = sight_with_horizons(radar, earth, radar_horizon_rad, &sample, horizon_rad);
         if report.above_horizon.is_none() {
-            if los.clear() {
+            let cos_true_angle = radar.up_ecef().dot(&sample.up_ecef);
+            if clear_of_earth(&radar_horizon, &horizon, cos_true_angle) {
                 let rose = if matches!(margin(start), Some(m) if m >= 0.0) {
                     start
                 } else {
@@ -293,7 +289,16 @@ fn radar_run(
             }
         }
         let outcome = match config.rcs.rcs_m2(sample.state.phase) {
-            Some(rcs_m2) => radar_look_given_sight(radar, &sample, &los, rcs_m2, config.model, rng),
+            Some(rcs_m2) => radar_look_cached(
+                radar,
+                earth,
+                &radar_horizon,
+                &sample,
+                &horizon,
+                rcs_m2,
+                config.model,
+                rng,
+            ),
             None => LookOutcome::Missed(MissReason::NotInFlight),
         };
         match outcome {
