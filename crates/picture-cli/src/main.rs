@@ -1,8 +1,10 @@
-//! `picture`: Shared Picture's models on the command line. Each command lives in its own module; this file
-//! only dispatches.
+//! `picture`: Shared Picture's models on the command line. Each subcommand lives in its own module; this file
+//! only wires them up.
 
 mod detect;
+mod fly;
 mod horizon;
+mod missiles;
 mod pd;
 
 use clap::{Parser, Subcommand};
@@ -21,6 +23,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Fly a missile from a launch site to an aim point (or along an azimuth) and print the flight's figures.
+    Fly(fly::FlyArgs),
+    /// List the missile catalog.
+    Missiles(missiles::MissilesArgs),
     /// Radar horizon: the farthest a radar at a height sees a target at an altitude.
     Horizon(horizon::HorizonArgs),
     /// Probability of detection for an SNR, or the SNR needed for a probability.
@@ -29,25 +35,27 @@ enum Command {
     Detect(detect::DetectArgs),
 }
 
-/// Prints a command's output, or its error on stderr with a non-zero exit.
-fn finish<E: std::fmt::Display>(result: Result<String, E>) -> ExitCode {
-    match result {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+/// Prints a command's text output; its error becomes the message.
+fn print_output<E: std::fmt::Display>(result: Result<String, E>) -> Result<(), String> {
+    let text = result.map_err(|e| e.to_string())?;
+    print!("{text}");
+    Ok(())
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Horizon(args) => finish(horizon::run(&args)),
-        Command::Pd(args) => finish(pd::run(&args)),
-        Command::Detect(args) => finish(detect::run(&args)),
+    let result = match cli.command {
+        Command::Fly(args) => fly::run(&args),
+        Command::Missiles(args) => missiles::run(&args),
+        Command::Horizon(args) => print_output(horizon::run(&args)),
+        Command::Pd(args) => print_output(pd::run(&args)),
+        Command::Detect(args) => print_output(detect::run(&args)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -330,6 +330,6 @@ fn detect_errors() {
         "--shape",
         "as-reported",
     ]);
-    assert!(err.contains("--apogee-km"), "{err}");
+    assert!(err.contains("--apogee-km does not go with"), "{err}");
     assert!(!err.contains("panicked"));
 }

@@ -4,40 +4,14 @@ use picture_sim::SimTime;
 
 fn main() {
     let site = Geodetic::from_deg(39.2, 125.673, 0.0).unwrap();
-    for v in catalog::all() {
-        let t0 = std::time::Instant::now();
-        let mut best = (0.0, 0.0, 0.0, 0.0);
-        for p in (5..90).step_by(5) {
-            let prog = Program {
-                azimuth_rad: 1.3,
-                pitch_final_rad: (p as f64).to_radians(),
-                rise_s: 5.0,
-                energy: 1.0,
-                pull_up: false,
-            };
-            match flight::flight_of(v, &EarthModel::WGS84, &site, &prog, SimTime::ZERO) {
-                Ok(f) => {
-                    if f.summary.range_m > best.0 {
-                        best = (
-                            f.summary.range_m,
-                            p as f64,
-                            f.summary.apogee_m,
-                            f.summary.flight_time_s,
-                        );
-                    }
-                }
-                Err(e) => println!("{} pitch {p}: {e}", v.id),
-            }
+    let v = catalog::find("hwasong-12").unwrap();
+    for p in [-10.0, -5.0, 0.0, 5.0, 10.0, 15.0, 20.0, 30.0] {
+        let prog = Program { azimuth_rad: 90f64.to_radians(), pitch_final_rad: f64::to_radians(p), rise_s: 9.6, energy: 1.0, pull_up: false };
+        match flight::flight_of(v, &EarthModel::WGS84, &site, &prog, SimTime::ZERO) {
+        Ok(f) => {
+        let s = f.summary;
+        println!("p {p}: apogee {:.0} range {:.0} t {:.0} bo {:.0} km", s.apogee_m / 1e3, s.range_m / 1e3, s.flight_time_s, s.burnout_height_m/1e3);}
+        Err(e) => println!("p {p}: {e}"),
         }
-        println!(
-            "{:12} dv_ideal {:.0} max range {:.0} km at pitch {} apogee {:.0} km time {:.0} s ({:?})",
-            v.id,
-            v.ideal_delta_v_m_s(),
-            best.0 / 1e3,
-            best.1,
-            best.2 / 1e3,
-            best.3,
-            t0.elapsed() / 17
-        );
     }
 }

@@ -101,11 +101,31 @@ fn layered(h_m: f64) -> Air {
     };
     let density_kg_m3 = pressure_pa * M0_KG_KMOL / (R_STAR_J_KMOL_K * temperature_k);
     Air {
-        temperature_k,
+        temperature_k: temperature_k * molecular_weight_ratio(h_m),
         pressure_pa,
         density_kg_m3,
         speed_of_sound_m_s: speed_of_sound_m_s(temperature_k),
     }
+}
+
+/// USSA76 table 8: M/M0 against geometric height, 80 to 86 km (1 below).
+fn molecular_weight_ratio(h_m: f64) -> f64 {
+    const RATIO: [(f64, f64); 13] = [
+        (80_000.0, 1.000_000),
+        (80_500.0, 0.999_996),
+        (81_000.0, 0.999_989),
+        (81_500.0, 0.999_971),
+        (82_000.0, 0.999_941),
+        (82_500.0, 0.999_909),
+        (83_000.0, 0.999_870),
+        (83_500.0, 0.999_829),
+        (84_000.0, 0.999_786),
+        (84_500.0, 0.999_741),
+        (85_000.0, 0.999_694),
+        (85_500.0, 0.999_641),
+        (86_000.0, 0.999_579),
+    ];
+    table_lookup(&RATIO, h_m)
 }
 
 fn upper_density_kg_m3(h_m: f64) -> f64 {

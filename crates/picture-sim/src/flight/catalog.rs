@@ -38,8 +38,8 @@ static CATALOG: [Vehicle; 8] = [
     Vehicle {
         id: "hwasong-11",
         name: "Hwasong-11 (KN-23)",
-        stages: &[stage(2_915.0, 2_400.0, 250.0, 40.0, 0.95)],
-        payload: Payload { mass_kg: 500.0, ballistic_coefficient_kg_m2: 4_000.0, lift_to_drag: 1.5 },
+        stages: &[stage(2_915.0, 2_550.0, 260.0, 30.0, 0.95)],
+        payload: Payload { mass_kg: 500.0, ballistic_coefficient_kg_m2: 6_000.0, lift_to_drag: 2.0 },
         source: "CSIS Missile Threat: 7.5 m, 0.95 m, 3,415 kg, 500 kg payload, 450-690 km; single-stage solid \
                  with a depressed flight and a pull-up manoeuvre (JCS, 2019; Elleman, 38 North 2019).",
         uncertainty: "Launch mass and payload +-15 %; burn time and lift-to-drag ratio are guesses (+-30 %).",
@@ -47,7 +47,7 @@ static CATALOG: [Vehicle; 8] = [
     Vehicle {
         id: "kn-25",
         name: "KN-25 (600 mm super-large MRL)",
-        stages: &[stage(2_200.0, 1_600.0, 245.0, 35.0, 0.60)],
+        stages: &[stage(2_200.0, 1_700.0, 250.0, 30.0, 0.60)],
         payload: rv(300.0, 3_000.0),
         source: "CSIS Missile Threat: 8.2 m, 0.6 m, about 380 km; guided solid rocket (38 North, 2019-2020). \
                  Launch mass estimated from the dimensions.",
@@ -56,7 +56,7 @@ static CATALOG: [Vehicle; 8] = [
     Vehicle {
         id: "hwasong-12",
         name: "Hwasong-12 (KN-17)",
-        stages: &[stage(23_350.0, 21_570.0, 285.0, 165.0, 1.65)],
+        stages: &[stage(23_350.0, 21_800.0, 290.0, 120.0, 1.65)],
         payload: rv(650.0, 5_000.0),
         source: "Single-stage liquid with the Paektusan (RD-250-type) engine: 17.4 m, 1.65 m, about 24 t \
                  (CSIS; Schiller, 38 North 2017); 4,500 km with about 650 kg (Wright, UCS 2017; 2022 test).",
@@ -74,7 +74,7 @@ static CATALOG: [Vehicle; 8] = [
     Vehicle {
         id: "hwasong-15",
         name: "Hwasong-15 (KN-22)",
-        stages: &[stage(55_000.0, 50_000.0, 285.0, 150.0, 2.40), stage(9_000.0, 8_000.0, 300.0, 250.0, 2.40)],
+        stages: &[stage(55_000.0, 51_000.0, 285.0, 120.0, 2.40), stage(9_000.0, 8_000.0, 310.0, 200.0, 2.40)],
         payload: rv(1_000.0, 6_000.0),
         source: "Two-stage liquid, twin-chamber first stage: 21 m, 2.4 m, about 65 t (CSIS; Elleman, IISS \
                  2017); about 13,000 km with a light payload (Wright, UCS 2017).",
@@ -83,7 +83,7 @@ static CATALOG: [Vehicle; 8] = [
     Vehicle {
         id: "hwasong-17",
         name: "Hwasong-17",
-        stages: &[stage(80_000.0, 72_000.0, 285.0, 150.0, 2.60), stage(14_000.0, 12_500.0, 300.0, 250.0, 2.60)],
+        stages: &[stage(85_000.0, 78_000.0, 285.0, 130.0, 2.60), stage(15_000.0, 13_800.0, 315.0, 200.0, 2.60)],
         payload: rv(1_500.0, 7_000.0),
         source: "Two-stage liquid, four-chamber first stage: about 25 m, 2.5-2.9 m, 80-110 t (CSIS; IISS \
                  2022; 38 North); over 15,000 km.",
@@ -93,11 +93,11 @@ static CATALOG: [Vehicle; 8] = [
         id: "hwasong-18",
         name: "Hwasong-18",
         stages: &[
-            stage(36_000.0, 31_000.0, 260.0, 80.0, 2.00),
-            stage(14_000.0, 12_000.0, 275.0, 70.0, 1.80),
-            stage(4_000.0, 3_300.0, 280.0, 60.0, 1.50),
+            stage(36_000.0, 32_000.0, 265.0, 75.0, 2.00),
+            stage(14_000.0, 12_500.0, 285.0, 65.0, 1.80),
+            stage(4_000.0, 3_500.0, 290.0, 55.0, 1.50),
         ],
-        payload: rv(1_000.0, 6_000.0),
+        payload: rv(800.0, 6_000.0),
         source: "Three-stage solid, road-mobile: about 25 m, 2 m, 55 t (CSIS; IISS 2023; 38 North); over \
                  15,000 km.",
         uncertainty: "Stage masses +-20 %, burn times from launch video +-20 %.",
@@ -106,11 +106,11 @@ static CATALOG: [Vehicle; 8] = [
         id: "hwasong-19",
         name: "Hwasong-19",
         stages: &[
-            stage(45_000.0, 39_000.0, 265.0, 85.0, 2.20),
-            stage(17_000.0, 14_700.0, 280.0, 75.0, 2.00),
-            stage(5_000.0, 4_200.0, 285.0, 65.0, 1.60),
+            stage(45_000.0, 40_000.0, 270.0, 80.0, 2.20),
+            stage(17_000.0, 15_200.0, 285.0, 70.0, 2.00),
+            stage(5_000.0, 4_400.0, 290.0, 60.0, 1.60),
         ],
-        payload: rv(1_200.0, 6_000.0),
+        payload: rv(1_000.0, 6_000.0),
         source: "Three-stage solid, larger than Hwasong-18 (28 m, 2.2-2.4 m; 38 North, IISS 2024); tested once, \
                  2024-10-31: 7,687.5 km apogee, 1,001.2 km, 5,156 s (KCNA).",
         uncertainty: "Extrapolated from Hwasong-18: masses +-25 %.",

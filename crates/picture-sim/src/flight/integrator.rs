@@ -202,7 +202,8 @@ pub fn hermite(a: &Node, b: &Node, t_s: f64) -> (State, State) {
 }
 
 /// Finds a root of `g` in [a, b] where `g(a)` and `g(b)` differ in sign (Illinois false position, at most
-/// 100 iterations). `None` if they do not.
+/// 100 iterations). `None` if they do not. An infinite value marks "beyond the root on this side" (an
+/// infeasible trial): the step is then a bisection.
 pub fn find_root<G: FnMut(f64) -> f64>(mut g: G, mut a: f64, mut b: f64, tol: f64) -> Option<f64> {
     let (mut ga, mut gb) = (g(a), g(b));
     if ga == 0.0 {
@@ -211,7 +212,7 @@ pub fn find_root<G: FnMut(f64) -> f64>(mut g: G, mut a: f64, mut b: f64, tol: f6
     if gb == 0.0 {
         return Some(b);
     }
-    if !(ga.is_finite() && gb.is_finite()) || ga.signum() == gb.signum() {
+    if ga.is_nan() || gb.is_nan() || ga.signum() == gb.signum() {
         return None;
     }
     let mut side = 0i8;

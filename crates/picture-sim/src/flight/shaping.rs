@@ -26,9 +26,15 @@ pub struct Target {
 
 /// Apogee of the pull-up flight, m (KN-23 tests: JCS reported 37-60 km, most often about 50 km).
 pub const PULL_UP_APOGEE_M: f64 = 50_000.0;
-/// Flattest and steepest pitch at burnout the solvers consider, degrees.
-const PITCH_MIN_DEG: f64 = 0.0;
-const PITCH_MAX_DEG: f64 = 89.9;
+/// Flattest and steepest pitch at burnout the solvers consider, degrees (below zero the burn ends pointing
+/// down: the flattest depressed paths). Above about 86 degrees the apogee no
+/// longer grows with pitch (the launch site's eastward speed is lost) and the impact drifts west of the
+/// site, so the steepest flights are excluded to keep apogee and range monotone in pitch.
+const PITCH_MIN_DEG: f64 = -20.0;
+const PITCH_MAX_DEG: f64 = 86.0;
+/// The apogee-and-range solver may lean the burn back past vertical, up to this pitch (degrees from the
+/// forward horizontal), to land short of a steep shot's drift.
+const PITCH_BACK_DEG: f64 = 150.0;
 /// Range tolerance of the range solvers, m.
 const RANGE_TOL_M: f64 = 20.0;
 /// Apogee tolerance, m.
@@ -85,8 +91,14 @@ impl Shooter<'_> {
                     end.lon_deg(),
                 )
                 .azimuth_start_deg;
+                // Signed: an impact behind the flight plane's direction (a steep shot drifting west, or one
+                // leaning back) is negative. Flat shots are always ahead: seen by azimuth alone, a flight past
+                // half the globe would look behind.
+                let ahead =
+                    pitch_deg < 80.0 || (az.to_radians() - self.base.azimuth_rad).cos() >= 0.0;
+                let range_m = ground_range_m(self.earth, self.site, &end);
                 Ok(Outcome {
-                    range_m: ground_range_m(self.earth, self.site, &end),
+                    range_m: if ahead { range_m } else { -range_m },
                     apogee_m,
                     impact_azimuth_deg: az,
                 })
@@ -194,27 +206,32 @@ impl Shooter<'_> {
         Ok(root)
     }
 
-    /// The pitch giving `apogee_m` at this energy: `Err(true)` if even vertical is too low (too little
-    /// energy), `Err(false)` if even the flattest is too high (too much energy).
-    fn pitch_for_apogee(
-        &self,
-        apogee_m: f64,
-        energy: f64,
-    ) -> Result<Result<f64, bool>, FlightError> {
-        if self.apogee_m(PITCH_MAX_DEG, energy)? < apogee_m {
-            return Ok(Err(true));
+    /// The pitch of greatest apogee at this energy and that apogee (golden-section search over the steep
+    /// pitches). Launching east, it is a little below vertical: the site's eastward speed then adds to the
+    /// missile's.
+    fn max_apogee(&self, energy: f64) -> Result<(f64, f64), FlightError> {
+        let gr = 0.5 * (5f64.sqrt() - 1.0);
+        let (mut a, mut b) = (PITCH_MAX_DEG - 40.0, PITCH_BACK_DEG - 15.0);
+        let mut c = b - gr * (b - a);
+        let mut d = a + gr * (b - a);
+        let mut fc = self.apogee_m(c, energy)?;
+        let mut fd = self.apogee_m(d, energy)?;
+        for _ in 0..16 {
+            if fc > fd {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - gr * (b - a);
+                fc = self.apogee_m(c, energy)?;
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + gr * (b - a);
+                fd = self.apogee_m(d, energy)?;
+            }
         }
-        if self.apogee_m(PITCH_MIN_DEG, energy)? > apogee_m {
-            return Ok(Err(false));
-        }
-        let root = self.solve_1d(
-            |p| Ok(self.apogee_m(p, energy)? - apogee_m),
-            PITCH_MIN_DEG,
-            PITCH_MAX_DEG,
-            1e-9,
-            APOGEE_TOL_M,
-        )?;
-        Ok(root.ok_or(true))
+        Ok(if fc > fd { (c, fc) } else { (d, fd) })
     }
 }
 
@@ -361,8 +378,12 @@ fn unreachable_range(id: &str, range_m: f64, max_range_m: f64) -> FlightError {
     }
 }
 
-/// Energy and pitch for a given range and apogee: for each energy the pitch that gives the apogee, then
-/// the energy that gives the range (at a fixed apogee, range grows with energy).
+/// Energy and pitch for a given range and apogee. For a trial pitch the energy that reaches the apogee is
+/// solved (apogee grows with energy at a fixed pitch), and then the pitch is solved for the range: along the
+/// curve of constant apogee, range falls smoothly as the pitch steepens, through the pitch of greatest
+/// apogee (where little energy is needed) and on, leaning back past vertical for ranges short of a steep
+/// shot's westward drift. (Solving energy outside and pitch inside instead is ill-conditioned near the pitch
+/// of greatest apogee, where the apogee hardly depends on the pitch.)
 fn solve_range_and_apogee(
     s: &Shooter,
     range_m: f64,
@@ -375,55 +396,74 @@ fn solve_range_and_apogee(
             "apogee {apogee_m} m must be positive"
         )));
     }
-    let mut last_pitch = f64::NAN;
-    let mut range_at = |e: f64| -> Result<f64, FlightError> {
-        Ok(match s.pitch_for_apogee(apogee_m, e)? {
-            Ok(p) => {
-                last_pitch = p;
-                s.full(p, e)?.range_m - range_m
-            }
-            Err(true) => -range_m - (1.0 - e) * 1e6, // Too little energy: the apogee is out of reach.
-            Err(false) => range_m + 1e7, // Too much: even the flattest path climbs too high.
-        })
-    };
-    let g_hi = range_at(max_energy)?;
-    if g_hi < 0.0 {
-        let possible = if g_hi > -range_m {
-            format!(
-                "at that apogee its maximum range is about {} km",
-                km(g_hi + range_m)
-            )
-        } else {
-            "that apogee is beyond its reach".to_string()
-        };
+    let (p_top, a_max) = s.max_apogee(max_energy)?;
+    if a_max < apogee_m {
         return Err(FlightError::Unreachable {
+            missile: id,
+            what: format!("reach an apogee of {} km", km(apogee_m)),
+            possible: format!("its highest apogee is about {} km", km(a_max)),
+        });
+    }
+    // The best (energy, pitch, |range error|) seen, so the answer is a flight that was actually flown, and the
+    // extreme ranges flown, for the error message.
+    let mut best: Option<(f64, f64, f64)> = None;
+    let (mut r_lo, mut r_hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut range_at = |p: f64| -> Result<f64, FlightError> {
+        let energy = if s.apogee_m(p, max_energy)? < apogee_m {
+            None
+        } else if s.apogee_m(p, Program::MIN_ENERGY)? >= apogee_m {
+            Some(Program::MIN_ENERGY)
+        } else {
+            s.solve_1d(
+                |e| Ok(s.apogee_m(p, e)? - apogee_m),
+                Program::MIN_ENERGY,
+                max_energy,
+                1e-10,
+                APOGEE_TOL_M,
+            )?
+        };
+        let Some(e) = energy else {
+            // The apogee is out of reach at this pitch: flatter than the top is "too far", steeper "too near".
+            return Ok(if p < p_top {
+                f64::INFINITY
+            } else {
+                f64::NEG_INFINITY
+            });
+        };
+        let r = s.full(p, e)?.range_m;
+        r_lo = r_lo.min(r);
+        r_hi = r_hi.max(r);
+        let g = r - range_m;
+        if best.is_none_or(|b| g.abs() < b.2) {
+            best = Some((e, p, g.abs()));
+        }
+        Ok(g)
+    };
+    s.solve_1d(
+        &mut range_at,
+        PITCH_MIN_DEG,
+        PITCH_BACK_DEG,
+        1e-9,
+        RANGE_TOL_M,
+    )?;
+    match best {
+        Some((e, p, err_m)) if err_m < 1_000.0 => Ok((p, e)),
+        _ => Err(FlightError::Unreachable {
             missile: id,
             what: format!(
                 "reach {} km with an apogee of {} km",
                 km(range_m),
                 km(apogee_m)
             ),
-            possible,
-        });
-    }
-    let energy = s.solve_1d(range_at, Program::MIN_ENERGY, max_energy, 1e-9, RANGE_TOL_M)?;
-    let Some(e) = energy else {
-        return Err(FlightError::Unreachable {
-            missile: id,
-            what: format!(
-                "fly {} km with an apogee as high as {} km",
-                km(range_m),
-                km(apogee_m)
-            ),
-            possible: "even the least energy it can fly gives a longer range".into(),
-        });
-    };
-    match s.pitch_for_apogee(apogee_m, e)? {
-        Ok(p) => Ok((p, e)),
-        Err(_) => Err(FlightError::NoConvergence {
-            missile: id,
-            solver: "apogee and range",
-            detail: format!("no pitch gives {} km apogee at energy {e:.4}", km(apogee_m)),
+            possible: if r_lo <= r_hi {
+                format!(
+                    "at that apogee its range is about {} to {} km",
+                    km(r_lo.max(0.0)),
+                    km(r_hi)
+                )
+            } else {
+                "that apogee and range do not go together".to_string()
+            },
         }),
     }
 }

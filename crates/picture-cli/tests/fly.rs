@@ -1,0 +1,212 @@
+//! The `picture fly` and `picture missiles` commands end to end.
+
+use assert_cmd::Command;
+
+fn picture() -> Command {
+    Command::cargo_bin("picture").expect("the picture binary is built")
+}
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = picture().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
+#[test]
+fn as_reported_flight_prints_the_agreed_json_fields() {
+    let v = json_of(&[
+        "fly",
+        "--missile",
+        "hwasong-15",
+        "--from",
+        "39.282,125.869",
+        "--azimuth",
+        "73.9",
+        "--range-km",
+        "950",
+        "--apogee-km",
+        "4475",
+        "--json",
+    ]);
+    for key in [
+        "flight_time_s",
+        "apogee_km",
+        "range_km",
+        "burnout_time_s",
+        "burnout_speed_m_s",
+        "max_speed_m_s",
+        "impact_lat",
+        "impact_lon",
+    ] {
+        assert!(v[key].is_number(), "missing {key}: {v}");
+    }
+    assert!((v["apogee_km"].as_f64().unwrap() - 4475.0).abs() < 1.0);
+    assert!((v["range_km"].as_f64().unwrap() - 950.0).abs() < 1.0);
+    // JMOD and KCNA: about 53 minutes.
+    let t = v["flight_time_s"].as_f64().unwrap();
+    assert!((t - 3180.0).abs() < 0.02 * 3180.0, "{t}");
+}
+
+#[test]
+fn aim_point_and_site_name_work() {
+    // Sunan to a point in the Sea of Japan, minimum energy.
+    let v = json_of(&[
+        "fly",
+        "--missile",
+        "hwasong-12",
+        "--from",
+        "sunan",
+        "--to",
+        "40.0,135.0",
+        "--json",
+    ]);
+    assert!(
+        (v["impact_lat"].as_f64().unwrap() - 40.0).abs() < 0.05,
+        "{v}"
+    );
+    assert!(
+        (v["impact_lon"].as_f64().unwrap() - 135.0).abs() < 0.05,
+        "{v}"
+    );
+}
+
+#[test]
+fn text_output_and_shapes() {
+    let out = picture()
+        .args([
+            "fly",
+            "--missile",
+            "hwasong-11",
+            "--from",
+            "39.4,127.5",
+            "--azimuth",
+            "60",
+            "--range-km",
+            "400",
+        ])
+        .args(["--shape", "pull-up"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("flight time") && text.contains("apogee"),
+        "{text}"
+    );
+}
+
+fn fails_with(args: &[&str], needle: &str) {
+    let out = picture().args(args).output().unwrap();
+    assert!(!out.status.success(), "should fail: {args:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(needle), "stderr lacks '{needle}': {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_arguments_are_clear_errors() {
+    fails_with(
+        &[
+            "fly",
+            "--missile",
+            "nodong",
+            "--from",
+            "sunan",
+            "--to",
+            "40,135",
+        ],
+        "unknown missile 'nodong'",
+    );
+    fails_with(
+        &[
+            "fly",
+            "--missile",
+            "hwasong-11",
+            "--from",
+            "39.4,127.5",
+            "--azimuth",
+            "60",
+            "--range-km",
+            "3000",
+        ],
+        "maximum range",
+    );
+    fails_with(
+        &[
+            "fly",
+            "--missile",
+            "hwasong-12",
+            "--from",
+            "nowhere",
+            "--to",
+            "40,135",
+        ],
+        "not LAT,LON",
+    );
+    fails_with(
+        &[
+            "fly",
+            "--missile",
+            "hwasong-12",
+            "--from",
+            "sunan",
+            "--to",
+            "95,135",
+        ],
+        "latitude",
+    );
+    fails_with(
+        &["fly", "--missile", "hwasong-12", "--from", "sunan"],
+        "give an aim",
+    );
+    fails_with(
+        &[
+            "fly",
+            "--missile",
+            "hwasong-12",
+            "--from",
+            "sunan",
+            "--to",
+            "40,135",
+            "--apogee-km",
+            "-3",
+        ],
+        "positive",
+    );
+    fails_with(
+        &[
+            "fly",
+            "--missile",
+            "hwasong-12",
+            "--from",
+            "sunan",
+            "--azimuth",
+            "90",
+        ],
+        "range-km",
+    );
+}
+
+#[test]
+fn missiles_lists_the_catalog() {
+    let v = json_of(&["missiles", "--json"]);
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 8);
+    assert!(ids.contains(&"hwasong-18") && ids.contains(&"kn-25"));
+    let out = picture().arg("missiles").output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Hwasong-17"));
+}

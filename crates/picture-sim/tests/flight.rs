@@ -1,0 +1,337 @@
+//! The flight model against closed forms (Keplerian free flight, the flight-time bound), its properties
+//! (energy conservation in vacuum, range growing with burn), its shapes, and the `Truth` it gives sensors.
+
+mod common;
+
+use nalgebra::Vector3;
+use picture_sim::earth::{Geodetic, MEAN_RADIUS_M};
+use picture_sim::flight::{
+    self, catalog, kepler, Aim, EarthModel, EventKind, FlightError, LaunchRequest, Program, Shape,
+};
+use picture_sim::truth::{FlightPhase, Truth};
+use picture_sim::{sites, SimTime};
+use proptest::prelude::*;
+
+fn sunan() -> Geodetic {
+    Geodetic::from_deg(39.2, 125.673, 0.0).unwrap()
+}
+
+fn program(pitch_deg: f64, energy: f64) -> Program {
+    Program {
+        azimuth_rad: 80f64.to_radians(),
+        pitch_final_rad: pitch_deg.to_radians(),
+        rise_s: 8.0,
+        energy,
+        pull_up: false,
+    }
+}
+
+fn request(missile: &str, azimuth_deg: f64, range_km: f64, shape: Shape) -> LaunchRequest {
+    LaunchRequest {
+        missile: missile.into(),
+        site: sunan(),
+        aim: Aim::AzimuthRange {
+            azimuth_deg,
+            range_m: range_km * 1e3,
+        },
+        shape,
+        launch_time: SimTime::from_secs(100.0),
+    }
+}
+
+/// Spherical, vacuum, non-rotating: the flight after burnout is a Kepler ellipse.
+#[test]
+fn vacuum_free_flight_matches_kepler_within_a_thousandth() {
+    let earth = EarthModel::vacuum_sphere(MEAN_RADIUS_M).unwrap();
+    for (id, pitch_deg) in [
+        ("hwasong-12", 35.0),
+        ("hwasong-15", 20.0),
+        ("hwasong-18", 70.0),
+        ("kn-25", 40.0),
+    ] {
+        let v = catalog::find(id).unwrap();
+        let f = flight::flight_of(v, &earth, &sunan(), &program(pitch_deg, 1.0), SimTime::ZERO)
+            .unwrap();
+        let t_b = f.summary.burnout_time_s;
+        let b = f.trajectory.sample(t_b);
+        let arc = kepler::free_flight(&b.pos.0.coords, &b.vel_ecef_m_s, MEAN_RADIUS_M)
+            .expect("an ellipse");
+        let end = f.trajectory.sample(f.trajectory.duration_s());
+        let model_angle = b.pos.0.coords.angle(&end.pos.0.coords);
+        let model_time = f.summary.flight_time_s - t_b;
+        let range_err = (model_angle - arc.range_angle_rad).abs() / arc.range_angle_rad;
+        let time_err = (model_time - arc.time_s).abs() / arc.time_s;
+        println!(
+            "{id}: range {:.1} km vs {:.1} km, time {model_time:.2} s vs {:.2} s",
+            model_angle * MEAN_RADIUS_M / 1e3,
+            arc.range_m / 1e3,
+            arc.time_s
+        );
+        assert!(
+            range_err < 1e-3 && time_err < 1e-3,
+            "{id}: range error {range_err}, time error {time_err}"
+        );
+        // The integrator is far better than the test's 0.1 %.
+        assert!(
+            range_err < 1e-6 && time_err < 1e-6,
+            "{id}: range error {range_err}, time error {time_err}"
+        );
+    }
+}
+
+/// No modelled flight is shorter than the Keplerian free flight with its apogee and range.
+#[test]
+fn no_flight_beats_the_keplerian_bound() {
+    let cases = [
+        ("hwasong-11", 400.0, Shape::MinEnergy),
+        ("kn-25", 300.0, Shape::MinEnergy),
+        ("hwasong-12", 3000.0, Shape::MinEnergy),
+        ("hwasong-12", 1000.0, Shape::Lofted { apogee_m: None }),
+        ("hwasong-14", 6000.0, Shape::MinEnergy),
+        ("hwasong-15", 9000.0, Shape::Depressed { apogee_m: None }),
+        ("hwasong-17", 1000.0, Shape::AsReported { apogee_m: 5.0e6 }),
+        ("hwasong-18", 5000.0, Shape::MinEnergy),
+        ("hwasong-19", 7000.0, Shape::MinEnergy),
+    ];
+    for (id, range_km, shape) in cases {
+        for azimuth_deg in [80.0, 200.0, 300.0] {
+            let f = flight::fly(&request(id, azimuth_deg, range_km, shape))
+                .unwrap_or_else(|e| panic!("{id}: {e}"));
+            let s = &f.summary;
+            let bound = kepler::bound_time_s(s.apogee_m, s.range_m, MEAN_RADIUS_M).unwrap();
+            assert!(
+                s.flight_time_s > bound,
+                "{id} {shape:?} az {azimuth_deg}: {} s < bound {bound} s",
+                s.flight_time_s
+            );
+            assert!(
+                (s.range_m - range_km * 1e3).abs() < 100.0,
+                "{id}: range {}",
+                s.range_m
+            );
+        }
+    }
+}
+
+#[test]
+fn shapes_order_their_apogees_and_times() {
+    let fly = |shape| {
+        flight::fly(&request("hwasong-12", 90.0, 2500.0, shape))
+            .unwrap()
+            .summary
+    };
+    let min = fly(Shape::MinEnergy);
+    let lofted = fly(Shape::Lofted { apogee_m: None });
+    let depressed = fly(Shape::Depressed { apogee_m: None });
+    assert!(lofted.apogee_m > min.apogee_m && min.apogee_m > depressed.apogee_m);
+    assert!(
+        lofted.flight_time_s > min.flight_time_s && min.flight_time_s > depressed.flight_time_s
+    );
+    assert!(min.energy < 1.0 && (lofted.energy - 1.0).abs() < 1e-12);
+    // Lofted and depressed to a given apogee land on the aim with that apogee.
+    let l = fly(Shape::Lofted {
+        apogee_m: Some(1.5e6),
+    });
+    assert!(
+        (l.apogee_m - 1.5e6).abs() < 1e3 && (l.range_m - 2.5e6).abs() < 1e3,
+        "{l:?}"
+    );
+    let d = fly(Shape::Depressed {
+        apogee_m: Some(3.0e5),
+    });
+    assert!(
+        (d.apogee_m - 3.0e5).abs() < 1e3 && (d.range_m - 2.5e6).abs() < 1e3,
+        "{d:?}"
+    );
+    // The wrong branch is refused with a reason.
+    let e = flight::fly(&request(
+        "hwasong-12",
+        90.0,
+        2500.0,
+        Shape::Depressed {
+            apogee_m: Some(1.5e6),
+        },
+    ))
+    .unwrap_err();
+    assert!(e.to_string().contains("lofted"), "{e}");
+}
+
+#[test]
+fn pull_up_glides_farther_than_a_ballistic_flight_with_the_same_program() {
+    let f = flight::fly(&request("hwasong-11", 60.0, 400.0, Shape::PullUp)).unwrap();
+    let s = &f.summary;
+    assert!(
+        (s.apogee_m - 50e3).abs() < 1e3 && (s.range_m - 400e3).abs() < 200.0,
+        "{s:?}"
+    );
+    let ballistic = Program {
+        pull_up: false,
+        ..f.program
+    };
+    let b = flight::flight_of(
+        catalog::find("hwasong-11").unwrap(),
+        &EarthModel::WGS84,
+        &sunan(),
+        &ballistic,
+        SimTime::ZERO,
+    )
+    .unwrap();
+    assert!(
+        b.summary.range_m < s.range_m - 20e3,
+        "{} vs {}",
+        b.summary.range_m,
+        s.range_m
+    );
+    let e = flight::fly(&request("hwasong-12", 60.0, 400.0, Shape::PullUp)).unwrap_err();
+    assert!(matches!(e, FlightError::Unreachable { .. }), "{e}");
+}
+
+#[test]
+fn unreachable_requests_say_what_is_possible() {
+    let e = flight::fly(&request("hwasong-11", 90.0, 3000.0, Shape::MinEnergy)).unwrap_err();
+    let text = e.to_string();
+    assert!(
+        text.starts_with(
+            "hwasong-11 cannot reach 3000 km; its maximum range with this payload is about"
+        ),
+        "{text}"
+    );
+    let e = flight::fly(&request("hwasong-99", 90.0, 300.0, Shape::MinEnergy)).unwrap_err();
+    assert!(e.to_string().contains("hwasong-15"), "{e}");
+    let e = flight::fly(&request(
+        "hwasong-12",
+        90.0,
+        1000.0,
+        Shape::AsReported { apogee_m: 9.0e6 },
+    ))
+    .unwrap_err();
+    assert!(e.to_string().contains("highest apogee"), "{e}");
+    let e = flight::fly(&request("hwasong-12", f64::NAN, 1000.0, Shape::MinEnergy)).unwrap_err();
+    assert!(matches!(e, FlightError::Invalid(_)), "{e}");
+}
+
+#[test]
+fn trajectory_is_a_consistent_truth() {
+    let f = flight::fly(&request("hwasong-15", 75.0, 8000.0, Shape::MinEnergy)).unwrap();
+    let t = &f.trajectory;
+    let launch = SimTime::from_secs(100.0);
+    assert_eq!(t.start(), launch);
+    assert!(t.state_at(SimTime::from_secs(99.0)).is_none());
+    assert!(t.state_at(t.end().plus_ms(2)).is_none());
+    let s0 = t.state_at(launch).unwrap();
+    assert_eq!(s0.phase, FlightPhase::Boost { stage: 1 });
+    assert!(s0.vel_ecef_m_s.norm() < 1e-6);
+    let mut phases = vec![];
+    let mut step = launch;
+    while step <= t.end() {
+        let s = t.state_at(step).unwrap();
+        if phases.last() != Some(&s.phase) {
+            phases.push(s.phase);
+        }
+        // Velocity is the derivative of position (central difference, 10 ms).
+        if let (Some(a), Some(b)) = (t.state_at(step.plus_ms(-10)), t.state_at(step.plus_ms(10))) {
+            let fd = (b.pos.0 - a.pos.0) / 0.02;
+            let mid: Vector3<f64> = s.vel_ecef_m_s;
+            assert!(
+                (fd - mid).norm() < 0.05 * mid.norm().max(10.0),
+                "at {step:?}: {fd} vs {mid}"
+            );
+        }
+        step = step.plus_ms(7_000);
+    }
+    assert_eq!(
+        phases,
+        [
+            FlightPhase::Boost { stage: 1 },
+            FlightPhase::Boost { stage: 2 },
+            FlightPhase::Midcourse,
+            FlightPhase::Reentry
+        ]
+    );
+    let samples = t.samples(200);
+    assert_eq!(samples.len(), 200);
+    assert!(samples[0].geodetic.h_m.abs() < 1.0 && samples[199].geodetic.h_m.abs() < 1.0);
+    assert_eq!(samples[199].phase, FlightPhase::Impacted);
+    let kinds: Vec<EventKind> = t.events().iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EventKind::Launch,
+            EventKind::Burnout { stage: 1 },
+            EventKind::Burnout { stage: 2 },
+            EventKind::Apogee,
+            EventKind::Reentry,
+            EventKind::Impact
+        ]
+    );
+    let max_h = samples.iter().map(|s| s.geodetic.h_m).fold(0.0, f64::max);
+    assert!(max_h <= f.summary.apogee_m + 1.0 && max_h > f.summary.apogee_m - 5e3);
+}
+
+#[test]
+fn launch_request_round_trips_through_json() {
+    let r = request(
+        "hwasong-18",
+        66.0,
+        1001.2,
+        Shape::AsReported { apogee_m: 6.6484e6 },
+    );
+    let text = serde_json::to_string(&r).unwrap();
+    let back: LaunchRequest = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, r);
+    let lofted: Shape = serde_json::from_str(r#"{"kind":"lofted"}"#).unwrap();
+    assert_eq!(lofted, Shape::Lofted { apogee_m: None });
+}
+
+#[test]
+fn launch_sites_match_the_reference_csv() {
+    let rows = common::csv_rows("launch_sites.csv");
+    assert_eq!(rows.len(), sites::all().len());
+    for (row, site) in rows.iter().zip(sites::all()) {
+        assert_eq!(row[0], site.name);
+        assert_eq!(
+            row[1].parse::<f64>().unwrap(),
+            site.lat_deg,
+            "{}",
+            site.name
+        );
+        assert_eq!(
+            row[2].parse::<f64>().unwrap(),
+            site.lon_deg,
+            "{}",
+            site.name
+        );
+    }
+    assert_eq!(sites::find("samsok").unwrap().lat_deg, 39.112);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// In vacuum without rotation, the specific orbital energy is constant after burnout.
+    #[test]
+    fn vacuum_coast_conserves_energy(pitch_deg in 10.0f64..85.0, energy in 0.3f64..1.0) {
+        let earth = EarthModel::vacuum_sphere(MEAN_RADIUS_M).unwrap();
+        let v = catalog::find("hwasong-12").unwrap();
+        let f = flight::flight_of(v, &earth, &sunan(), &program(pitch_deg, energy), SimTime::ZERO).unwrap();
+        let e = |t: f64| {
+            let s = f.trajectory.sample(t);
+            0.5 * s.speed_m_s.powi(2) - picture_sim::earth::GM_M3_S2 / s.pos.0.coords.norm()
+        };
+        let t_b = f.summary.burnout_time_s;
+        let e0 = e(t_b);
+        for i in 1..=10 {
+            let t = t_b + (f.summary.flight_time_s - t_b) * i as f64 / 10.0;
+            prop_assert!(((e(t) - e0) / e0).abs() < 1e-7, "at {} s: {} vs {}", t, e(t), e0);
+        }
+    }
+
+    /// More burn, more range (same pitch program).
+    #[test]
+    fn range_grows_with_burn(pitch_deg in 25.0f64..60.0, e1 in 0.5f64..0.95, de in 0.02f64..0.3) {
+        let v = catalog::find("hwasong-12").unwrap();
+        let fly = |e: f64| flight::flight_of(v, &EarthModel::WGS84, &sunan(), &program(pitch_deg, e), SimTime::ZERO).unwrap().summary;
+        let (a, b) = (fly(e1), fly((e1 + de).min(1.0)));
+        prop_assert!(b.range_m > a.range_m && b.burnout_speed_m_s > a.burnout_speed_m_s);
+    }
+}
