@@ -140,19 +140,21 @@ impl DetectArgs {
             }
             other => other.map(|km| km * 1000.0),
         };
+        // As `picture fly`: an apogee alone means "as reported"; with lofted or depressed, that apogee.
         let shape = match (self.shape, apogee_m) {
-            (None, None) | (Some(ShapeArg::MinEnergy), _) => Shape::MinEnergy,
-            (None, Some(apogee_m)) | (Some(ShapeArg::AsReported), Some(apogee_m)) => {
-                Shape::AsReported { apogee_m }
-            }
-            (Some(ShapeArg::AsReported), None) => {
-                return Err(DetectError::ApogeeNeeded {
-                    shape: "as-reported",
-                })
-            }
+            (None, None) | (Some(ShapeArg::MinEnergy), None) => Shape::MinEnergy,
+            (None, Some(apogee_m)) => Shape::AsReported { apogee_m },
             (Some(ShapeArg::Lofted), apogee_m) => Shape::Lofted { apogee_m },
             (Some(ShapeArg::Depressed), apogee_m) => Shape::Depressed { apogee_m },
-            (Some(ShapeArg::PullUp), _) => Shape::PullUp,
+            (Some(ShapeArg::PullUp), None) => Shape::PullUp,
+            (Some(ShapeArg::MinEnergy), Some(_)) => {
+                return Err(DetectError::ApogeeNotAllowed {
+                    shape: "min-energy",
+                })
+            }
+            (Some(ShapeArg::PullUp), Some(_)) => {
+                return Err(DetectError::ApogeeNotAllowed { shape: "pull-up" })
+            }
         };
         Ok(LaunchRequest {
             missile: self.missile.to_ascii_lowercase(),
