@@ -45,8 +45,12 @@ pub struct Footprint {
     pub horizon_ground_range_m: f64,
 }
 
-/// The nearest and farthest ground ranges (metres) at which a radar can see a target at `target_alt_m`,
-/// whatever the azimuth, and the horizon ground range; `None` if it cannot see that altitude at all.
+/// The nearest and farthest ground ranges at which a radar can see a target at `target_alt_m`, whatever the
+/// azimuth, and the horizon ground range; `None` if it cannot see that altitude at all.
+///
+/// # Units
+/// `target_alt_m`: metres above the surface. Returns `(min, max, horizon)` ground ranges in metres along the
+/// Earth's surface.
 pub fn ground_range_limits_m(
     radar: &Radar,
     earth: &EffectiveEarth,
@@ -71,7 +75,11 @@ pub fn ground_range_limits_m(
 
 /// The footprint of a radar for a target at `target_alt_m` (metres above the surface), with boundary points
 /// every `step_deg` degrees of azimuth on the outer limit (or closer, to fit the sector) and every
-/// `4 * step_deg` on the inner limit, which is only kilometres across. `Ok(None)` if the radar cannot see a
+/// `4 * step_deg` on the inner limit, which is only kilometres across.
+///
+/// # Units
+/// `target_alt_m`: metres above the surface, in [0, 5e7]; `step_deg`: degrees of azimuth, in [0.1, 45].
+/// Polygon points in degrees (see [`LatLon`]). `Ok(None)` if the radar cannot see a
 /// target at that altitude anywhere.
 pub fn footprint(
     radar: &Radar,
@@ -164,6 +172,9 @@ fn close(ring: &mut Vec<LatLon>) {
 
 /// The footprints of all sensors (in order) for one altitude; `None` for sensors without one (infrared, or
 /// radars that cannot see that altitude).
+///
+/// # Units
+/// As [`footprint`].
 pub fn footprints(
     sensors: &[Sensor],
     earth: &EffectiveEarth,

@@ -310,7 +310,11 @@ impl Radar {
         (self.min_el_rad, self.max_el_rad)
     }
 
-    /// The per-pulse SNR (linear) of a target of `rcs_m2` at `range_m`.
+    /// The per-pulse SNR of a target of `rcs_m2` at `range_m`, by the radar range equation scaled from the
+    /// detection reference (`SNR ∝ rcs / range^4`).
+    ///
+    /// # Units
+    /// `rcs_m2` in square metres, `range_m` in metres; the SNR as a linear power ratio.
     pub fn snr(&self, rcs_m2: f64, range_m: f64) -> f64 {
         let r2 = range_m * range_m;
         self.snr_range4_m4 * rcs_m2 / (r2 * r2)

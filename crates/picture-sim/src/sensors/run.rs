@@ -217,6 +217,10 @@ fn first_look(t: SimTime, interval_ms: i64) -> SimTime {
 }
 
 /// Runs every sensor against every target over each target's flight.
+///
+/// # Units
+/// All times in the reports are [`SimTime`]s (milliseconds from the scenario epoch, not from launch); the
+/// measurements are as [`Measurement`] documents them (radians and metres).
 pub fn run_detections(
     sensors: &[Sensor],
     targets: &[&dyn Truth],
