@@ -22,6 +22,12 @@ pub enum RadarError {
     Detector(#[from] PdError),
 }
 
+/// Shortest accepted time between looks, ms: faster track updates add nothing to a picture drawn in seconds,
+/// and would make a 70-minute run millions of looks.
+pub const MIN_UPDATE_INTERVAL_MS: i64 = 100;
+/// Longest accepted time between looks, ms (an hour).
+pub const MAX_UPDATE_INTERVAL_MS: i64 = 3_600_000;
+
 /// The detection reference: the range at which a 1 m^2 target gives `snr_db`. The radar range equation scales
 /// it: `SNR = SNR_ref * (rcs / 1 m^2) * (range_ref / range)^4`.
 ///
@@ -80,7 +86,7 @@ pub struct RadarSpec {
     pub sigma_range_m: f64,
     pub sigma_az_rad: f64,
     pub sigma_el_rad: f64,
-    /// Time between looks at the target, > 0.
+    /// Time between looks at the target, in [100, 3600000].
     pub update_interval_ms: i64,
 }
 
@@ -202,8 +208,8 @@ impl Radar {
         field(
             "update_interval_ms",
             dt,
-            s.update_interval_ms > 0,
-            "must be > 0",
+            (MIN_UPDATE_INTERVAL_MS..=MAX_UPDATE_INTERVAL_MS).contains(&s.update_interval_ms),
+            "must be in [100, 3600000] ms",
         )?;
         let detector = Detector::new(s.pfa, s.pulses)?;
         let frame = LocalFrame::at(&Ellipsoid::WGS84, site);

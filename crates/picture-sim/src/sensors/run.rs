@@ -140,6 +140,9 @@ impl DetectionRun {
     }
 }
 
+/// Largest sample cache per target (about 30 MB).
+const MAX_GRID_SLOTS: usize = 200_000;
+
 /// A target sample with its horizon angle in the run's effective-Earth model.
 #[derive(Debug, Clone, Copy)]
 struct GridSample {
@@ -162,6 +165,9 @@ impl<'a> SampleGrid<'a> {
         let step_ms = step_ms.max(1);
         let t0_ms = truth.start().0.div_euclid(step_ms) * step_ms;
         let n = ((truth.end().0 - t0_ms).max(0) / step_ms + 1) as usize;
+        // Update intervals with a small common divisor (say 2000 and 3333 ms) would make a fine, mostly unused
+        // grid: past this size nothing is cached and each look computes its own sample.
+        let n = if n <= MAX_GRID_SLOTS { n } else { 0 };
         SampleGrid {
             truth,
             earth,
