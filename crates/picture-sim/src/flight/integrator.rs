@@ -204,8 +204,18 @@ pub fn hermite(a: &Node, b: &Node, t_s: f64) -> (State, State) {
 /// Finds a root of `g` in [a, b] where `g(a)` and `g(b)` differ in sign (Illinois false position, at most
 /// 100 iterations). `None` if they do not. An infinite value marks "beyond the root on this side" (an
 /// infeasible trial): the step is then a bisection.
-pub fn find_root<G: FnMut(f64) -> f64>(mut g: G, mut a: f64, mut b: f64, tol: f64) -> Option<f64> {
-    let (mut ga, mut gb) = (g(a), g(b));
+pub fn find_root<G: FnMut(f64) -> f64>(mut g: G, a: f64, b: f64, tol: f64) -> Option<f64> {
+    let (ga, gb) = (g(a), g(b));
+    find_root_from(g, (a, ga), (b, gb), tol)
+}
+
+/// [`find_root`] when `g` is already known at the ends of the bracket.
+pub fn find_root_from<G: FnMut(f64) -> f64>(
+    mut g: G,
+    (mut a, mut ga): (f64, f64),
+    (mut b, mut gb): (f64, f64),
+    tol: f64,
+) -> Option<f64> {
     if ga == 0.0 {
         return Some(a);
     }

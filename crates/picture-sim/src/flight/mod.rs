@@ -155,7 +155,7 @@ pub fn fly_on(request: &LaunchRequest, earth: &EarthModel) -> Result<Flight, Fli
         .ok_or_else(|| FlightError::UnknownMissile(request.missile.clone()))?;
     let site = request.site;
     if !(site.lat_rad.is_finite() && site.lon_rad.is_finite() && site.h_m.is_finite())
-        || site.lat_rad.abs() > 1.5708
+        || site.lat_rad.abs() > std::f64::consts::FRAC_PI_2 + 1e-9
     {
         return Err(FlightError::Invalid(
             "launch site coordinates are not valid".into(),

@@ -7,12 +7,13 @@
 //! turned by the difference between the wanted and the flown geodesic azimuth to the impact point.
 
 use super::dynamics::EarthModel;
-use super::integrator::find_root;
+use super::integrator::find_root_from;
 use super::simulate::{simulate, Program, Until};
 use super::vehicle::Vehicle;
 use super::{ground_range_m, FlightError, Shape};
 use crate::earth::{self, Geodetic};
 use crate::time::SimTime;
+use std::cell::Cell;
 
 /// The aim as the solvers use it.
 ///
@@ -55,6 +56,10 @@ struct Shooter<'a> {
     earth: &'a EarthModel,
     site: &'a Geodetic,
     base: Program,
+    /// (pitch deg, energy) of the previous azimuth pass, to start near.
+    hint: Option<(f64, f64)>,
+    /// The energy last solved for an apogee, to start the next solve from (secant warm start).
+    last_energy: Cell<Option<f64>>,
 }
 
 impl Shooter<'_> {
@@ -165,12 +170,14 @@ impl Shooter<'_> {
         Ok(if fc > fd { (c, fc) } else { (d, fd) })
     }
 
-    /// Solves `g(x) = 0` on [lo, hi] where `g` is monotone and failures propagate.
+    /// Solves `g(x) = 0` on [lo, hi] where `g` is monotone and failures propagate. With `near`, the
+    /// narrower bracket `near` is tried first.
     fn solve_1d<G>(
         &self,
         mut g: G,
         lo: f64,
         hi: f64,
+        near: Option<(f64, f64)>,
         tol_x: f64,
         tol_g: f64,
     ) -> Result<Option<f64>, FlightError>
@@ -178,32 +185,76 @@ impl Shooter<'_> {
         G: FnMut(f64) -> Result<f64, FlightError>,
     {
         let mut err = None;
-        let mut best: Option<(f64, f64)> = None;
-        let root = find_root(
-            |x| match g(x) {
-                Ok(v) => {
-                    if best.is_none_or(|(_, bv)| v.abs() < bv) {
-                        best = Some((x, v.abs()));
-                    }
-                    if v.abs() < tol_g {
-                        0.0
-                    } else {
-                        v
-                    }
-                }
-                Err(e) => {
-                    err = Some(e);
-                    0.0
-                }
-            },
-            lo,
-            hi,
-            tol_x,
-        );
+        let mut eval = |x: f64| match g(x) {
+            Ok(v) if v.abs() < tol_g => 0.0,
+            Ok(v) => v,
+            Err(e) => {
+                err = Some(e);
+                0.0
+            }
+        };
+        let mut bracket = None;
+        if let Some((a, b)) = near {
+            let (a, b) = (a.max(lo), b.min(hi));
+            let (ga, gb) = (eval(a), eval(b));
+            if ga.signum() != gb.signum() || ga == 0.0 || gb == 0.0 {
+                bracket = Some(((a, ga), (b, gb)));
+            }
+        }
+        let ((a, ga), (b, gb)) = match bracket {
+            Some(br) => br,
+            None => ((lo, eval(lo)), (hi, eval(hi))),
+        };
+        // After an error `eval` returns 0, so the search stops at once.
+        let root = find_root_from(&mut eval, (a, ga), (b, gb), tol_x);
         if let Some(e) = err {
             return Err(e);
         }
         Ok(root)
+    }
+
+    /// The energy at which pitch `p` gives `apogee_m` (apogee grows with energy), `None` if none up to
+    /// `max_energy` does. Starts with a secant iteration from the last solution, falling back to bracketing.
+    fn energy_for_apogee(
+        &self,
+        p: f64,
+        apogee_m: f64,
+        max_energy: f64,
+    ) -> Result<Option<f64>, FlightError> {
+        let g = |e: f64| -> Result<f64, FlightError> { Ok(self.apogee_m(p, e)? - apogee_m) };
+        if let Some(e0) = self.last_energy.get() {
+            let (mut x0, mut x1) = (e0, (e0 + 0.002).min(max_energy));
+            let (mut g0, mut g1) = (g(x0)?, g(x1)?);
+            for _ in 0..8 {
+                if g1.abs() < APOGEE_TOL_M {
+                    self.last_energy.set(Some(x1));
+                    return Ok(Some(x1));
+                }
+                let x2 = x1 - g1 * (x1 - x0) / (g1 - g0);
+                if !(x2.is_finite() && (Program::MIN_ENERGY..=max_energy).contains(&x2))
+                    || (x2 - x1).abs() > 0.2
+                {
+                    break;
+                }
+                (x0, g0) = (x1, g1);
+                x1 = x2;
+                g1 = g(x1)?;
+            }
+        }
+        if g(max_energy)? < 0.0 {
+            return Ok(None);
+        }
+        let e = self.solve_1d(
+            g,
+            Program::MIN_ENERGY,
+            max_energy,
+            None,
+            1e-10,
+            APOGEE_TOL_M,
+        )?;
+        let e = e.unwrap_or(Program::MIN_ENERGY);
+        self.last_energy.set(Some(e));
+        Ok(Some(e))
     }
 
     /// The pitch of greatest apogee at this energy and that apogee (golden-section search over the steep
@@ -252,14 +303,18 @@ pub fn solve(
         pull_up: matches!(shape, Shape::PullUp),
     };
     let mut program = base;
+    let mut hint: Option<(f64, f64)> = None;
     for _ in 0..AZIMUTH_PASSES {
         let shooter = Shooter {
             vehicle,
             earth,
             site,
             base,
+            hint,
+            last_energy: Cell::new(hint.map(|h| h.1)),
         };
         let (pitch_deg, energy) = solve_in_plane(&shooter, target, shape)?;
+        hint = Some((pitch_deg, energy));
         program = shooter.program(pitch_deg, energy);
         let flown = shooter.full(pitch_deg, energy)?;
         let miss_deg =
@@ -285,23 +340,23 @@ fn solve_in_plane(s: &Shooter, target: &Target, shape: &Shape) -> Result<(f64, f
             if r_full < range_m {
                 return Err(unreachable_range(&id, range_m, r_full));
             }
-            let mut pitch = pitch_full;
+            let mut best = (pitch_full, 1.0, f64::INFINITY);
             let energy = s.solve_1d(
                 |e| {
                     let (p, r) = s.max_range(e)?;
-                    pitch = p;
+                    if (r - range_m).abs() < best.2 {
+                        best = (p, e, (r - range_m).abs());
+                    }
                     Ok(r - range_m)
                 },
                 Program::MIN_ENERGY,
                 1.0,
+                s.hint.map(|(_, e)| (e - 0.01, e + 0.01)),
                 1e-7,
                 RANGE_TOL_M,
             )?;
             match energy {
-                Some(e) => {
-                    let (p, _) = s.max_range(e)?;
-                    Ok((p, e))
-                }
+                Some(_) => Ok((best.0, best.1)),
                 None => Err(FlightError::Unreachable {
                     missile: id,
                     what: format!(
@@ -327,6 +382,7 @@ fn solve_in_plane(s: &Shooter, target: &Target, shape: &Shape) -> Result<(f64, f
                 |p| Ok(s.full(p, 1.0)?.range_m - range_m),
                 lo,
                 hi,
+                s.hint.map(|(p, _)| (p - 1.0, p + 1.0)),
                 1e-9,
                 RANGE_TOL_M,
             )?;
@@ -409,19 +465,7 @@ fn solve_range_and_apogee(
     let mut best: Option<(f64, f64, f64)> = None;
     let (mut r_lo, mut r_hi) = (f64::INFINITY, f64::NEG_INFINITY);
     let mut range_at = |p: f64| -> Result<f64, FlightError> {
-        let energy = if s.apogee_m(p, max_energy)? < apogee_m {
-            None
-        } else if s.apogee_m(p, Program::MIN_ENERGY)? >= apogee_m {
-            Some(Program::MIN_ENERGY)
-        } else {
-            s.solve_1d(
-                |e| Ok(s.apogee_m(p, e)? - apogee_m),
-                Program::MIN_ENERGY,
-                max_energy,
-                1e-10,
-                APOGEE_TOL_M,
-            )?
-        };
+        let energy = s.energy_for_apogee(p, apogee_m, max_energy)?;
         let Some(e) = energy else {
             // The apogee is out of reach at this pitch: flatter than the top is "too far", steeper "too near".
             return Ok(if p < p_top {
@@ -439,10 +483,12 @@ fn solve_range_and_apogee(
         }
         Ok(g)
     };
+    let near = s.hint.map(|(p, _)| (p - 1.0, p + 1.0));
     s.solve_1d(
         &mut range_at,
         PITCH_MIN_DEG,
         PITCH_BACK_DEG,
+        near,
         1e-9,
         RANGE_TOL_M,
     )?;
