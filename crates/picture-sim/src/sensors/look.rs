@@ -12,30 +12,39 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A target state with what every look needs precomputed once: its geodetic position and local vertical.
+/// A target state with what every look needs precomputed once: its height and local vertical.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TargetSample {
     pub state: TargetState,
-    pub geodetic: Geodetic,
+    /// Height above the WGS84 ellipsoid, metres.
+    pub altitude_m: f64,
     /// The ellipsoid normal under the target, ECEF unit vector.
     pub up_ecef: Vector3<f64>,
 }
 
 impl TargetSample {
     pub fn new(state: TargetState) -> TargetSample {
-        let geodetic = Ellipsoid::WGS84.to_geodetic(&state.pos);
-        let (sl, cl) = geodetic.lat_rad.sin_cos();
-        let (so, co) = geodetic.lon_rad.sin_cos();
+        let (altitude_m, up_ecef) = height_and_up(&Ellipsoid::WGS84, &state.pos);
         TargetSample {
             state,
-            geodetic,
-            up_ecef: Vector3::new(cl * co, cl * so, sl),
+            altitude_m,
+            up_ecef,
         }
     }
 
     /// Height above the ellipsoid, metres.
     pub fn altitude_m(&self) -> f64 {
-        self.geodetic.h_m
+        self.altitude_m
+    }
+
+    /// The geodetic position (latitude and longitude from the local vertical).
+    pub fn geodetic(&self) -> Geodetic {
+        let u = self.up_ecef;
+        Geodetic {
+            lat_rad: u.z.atan2(u.x.hypot(u.y)),
+            lon_rad: u.y.atan2(u.x),
+            h_m: self.altitude_m,
+        }
     }
 }
 
@@ -45,6 +54,26 @@ impl TargetSample {
 /// Earth's centre; about five times faster than the iterative [`Ellipsoid::to_geodetic`], which matters in
 /// the detection loop.
 pub fn geodetic_and_up(ellipsoid: &Ellipsoid, p: &Ecef) -> (Geodetic, Vector3<f64>) {
+    let (h_m, up) = height_and_up(ellipsoid, p);
+    let lat_rad = up.z.atan2(up.x.hypot(up.y));
+    let lon_rad = if up.x == 0.0 && up.y == 0.0 {
+        0.0
+    } else {
+        p.0.y.atan2(p.0.x)
+    };
+    (
+        Geodetic {
+            lat_rad,
+            lon_rad,
+            h_m,
+        },
+        up,
+    )
+}
+
+/// The height above the ellipsoid (metres) and the ellipsoid normal (ECEF unit vector) of a point, by
+/// Vermeille's closed form without any trigonometry (see [`geodetic_and_up`]).
+pub fn height_and_up(ellipsoid: &Ellipsoid, p: &Ecef) -> (f64, Vector3<f64>) {
     let (x, y, z) = (p.0.x, p.0.y, p.0.z);
     let a = ellipsoid.a_m;
     let e2 = ellipsoid.e2();
@@ -54,12 +83,7 @@ pub fn geodetic_and_up(ellipsoid: &Ellipsoid, p: &Ecef) -> (Geodetic, Vector3<f6
     if rho < 1e-9 * a {
         // On the polar axis.
         let sign = if z >= 0.0 { 1.0 } else { -1.0 };
-        let g = Geodetic {
-            lat_rad: sign * std::f64::consts::FRAC_PI_2,
-            lon_rad: 0.0,
-            h_m: z.abs() - ellipsoid.b_m(),
-        };
-        return (g, Vector3::new(0.0, 0.0, sign));
+        return (z.abs() - ellipsoid.b_m(), Vector3::new(0.0, 0.0, sign));
     }
     let pp = rho2 / (a * a);
     let q = (1.0 - e2) / (a * a) * z * z;
@@ -72,13 +96,8 @@ pub fn geodetic_and_up(ellipsoid: &Ellipsoid, p: &Ecef) -> (Geodetic, Vector3<f6
     let k = (u + v + w * w).sqrt() - w;
     let d = k * rho / (k + e2);
     let n = d.hypot(z);
-    let g = Geodetic {
-        lat_rad: z.atan2(d),
-        lon_rad: y.atan2(x),
-        h_m: (k + e2 - 1.0) / k * n,
-    };
-    let up = Vector3::new(d / n * x / rho, d / n * y / rho, z / n);
-    (g, up)
+    let h_m = (k + e2 - 1.0) / k * n;
+    (h_m, Vector3::new(d / n * x / rho, d / n * y / rho, z / n))
 }
 
 /// Why a look did not detect the target.
