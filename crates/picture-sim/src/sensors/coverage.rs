@@ -60,10 +60,15 @@ pub fn ground_range_limits_m(
     let hr = radar.antenna_height_m();
     let (min_el, max_el) = radar.elevation_limits_rad();
     let horizon_m = earth.ground_range_m_of_horizon(hr, target_alt_m);
-    let by_range = earth.ground_range_at_slant_m(hr, target_alt_m, spec.instrumented_range_m)?;
+    // Ranges are straight-line distances (what the radar measures, as the look tests them), so they are laid
+    // out on the true sphere, not the refracting one.
+    let true_earth = EffectiveEarth::with_radius(1.0, earth.radius_m())
+        .unwrap_or_else(|_| EffectiveEarth::geometric());
+    let by_range =
+        true_earth.ground_range_at_slant_m(hr, target_alt_m, spec.instrumented_range_m)?;
     let by_min_el = earth.ground_range_at_elevation_m(hr, target_alt_m, min_el)?;
     let outer = horizon_m.min(by_range).min(by_min_el);
-    let inner_by_range = earth
+    let inner_by_range = true_earth
         .ground_range_at_slant_m(hr, target_alt_m, spec.min_range_m)
         .unwrap_or(0.0);
     let inner_by_el = earth
