@@ -30,15 +30,22 @@ pub struct Tolerance {
     pub max_steps: usize,
 }
 
+impl Tolerance {
+    /// The error control of every flight: about 1 m in 10,000 km. The shaping solvers' trial flights use
+    /// the same control as the flight finally flown, so that the solved flight is the one flown.
+    pub const STANDARD: Tolerance = Tolerance {
+        rtol: 1e-7,
+        atol_pos_m: 0.1,
+        atol_vel_m_s: 1e-4,
+        h_max_s: 100.0,
+        max_steps: 20_000,
+    };
+    pub const TRIAL: Tolerance = Tolerance::STANDARD;
+}
+
 impl Default for Tolerance {
     fn default() -> Self {
-        Tolerance {
-            rtol: 1e-9,
-            atol_pos_m: 1e-3,
-            atol_vel_m_s: 1e-6,
-            h_max_s: 200.0,
-            max_steps: 20_000,
-        }
+        Tolerance::STANDARD
     }
 }
 
@@ -272,6 +279,7 @@ mod tests {
         };
         let mut nodes = vec![start];
         let tol = Tolerance {
+            rtol: 1e-10,
             atol_pos_m: 1e-12,
             atol_vel_m_s: 1e-12,
             h_max_s: 1.0,

@@ -210,6 +210,7 @@ pub fn flight_of(
         program,
         launch_time,
         simulate::Until::Impact,
+        &integrator::Tolerance::default(),
     )?;
     let summary = summarise(vehicle, site, program, &trajectory);
     Ok(Flight {

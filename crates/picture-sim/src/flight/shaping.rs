@@ -7,7 +7,7 @@
 //! turned by the difference between the wanted and the flown geodesic azimuth to the impact point.
 
 use super::dynamics::EarthModel;
-use super::integrator::find_root_from;
+use super::integrator::{find_root_from, Tolerance};
 use super::simulate::{simulate, Program, Until};
 use super::vehicle::Vehicle;
 use super::{ground_range_m, FlightError, Shape};
@@ -37,9 +37,9 @@ const PITCH_MAX_DEG: f64 = 86.0;
 /// forward horizontal), to land short of a steep shot's drift.
 const PITCH_BACK_DEG: f64 = 150.0;
 /// Range tolerance of the range solvers, m.
-const RANGE_TOL_M: f64 = 20.0;
+const RANGE_TOL_M: f64 = 100.0;
 /// Apogee tolerance, m.
-const APOGEE_TOL_M: f64 = 20.0;
+const APOGEE_TOL_M: f64 = 50.0;
 /// Azimuth-correction passes.
 const AZIMUTH_PASSES: usize = 3;
 
@@ -81,6 +81,7 @@ impl Shooter<'_> {
             &p,
             SimTime::ZERO,
             Until::Impact,
+            &Tolerance::TRIAL,
         ) {
             Ok(t) => {
                 let end = t.sample(t.duration_s()).geodetic;
@@ -132,6 +133,7 @@ impl Shooter<'_> {
             &p,
             SimTime::ZERO,
             Until::Apogee,
+            &Tolerance::TRIAL,
         ) {
             Ok(t) => Ok(t
                 .events()
@@ -213,6 +215,71 @@ impl Shooter<'_> {
         Ok(root)
     }
 
+    /// Solves `g(x) = 0` for a decreasing `g` on [lo, hi], searching for a bracket outward from `start`
+    /// with steps `step`, `2 step`, `4 step`... (in the direction `g`'s sign points), then by Illinois false
+    /// position. `Ok(None)` if no sign change is found before a bound.
+    #[allow(clippy::too_many_arguments)]
+    fn expand_and_solve<G>(
+        &self,
+        mut g: G,
+        start: f64,
+        step: f64,
+        lo: f64,
+        hi: f64,
+        tol_x: f64,
+        tol_g: f64,
+    ) -> Result<Option<f64>, FlightError>
+    where
+        G: FnMut(f64) -> Result<f64, FlightError>,
+    {
+        let mut err = None;
+        let mut eval = |x: f64| match g(x) {
+            Ok(v) if v.abs() < tol_g => 0.0,
+            Ok(v) => v,
+            Err(e) => {
+                err = Some(e);
+                0.0
+            }
+        };
+        let mut a = start.clamp(lo, hi);
+        let mut ga = eval(a);
+        let mut step = step;
+        let mut bracket = None;
+        for _ in 0..20 {
+            if ga == 0.0 {
+                bracket = Some(((a, ga), (a, ga)));
+                break;
+            }
+            // g decreasing: a positive value means the root lies at larger x.
+            let b = if ga > 0.0 {
+                (a + step).min(hi)
+            } else {
+                (a - step).max(lo)
+            };
+            let gb = eval(b);
+            if gb == 0.0 || gb.signum() != ga.signum() {
+                bracket = Some(((a, ga), (b, gb)));
+                break;
+            }
+            if b == lo || b == hi {
+                break;
+            }
+            (a, ga) = (b, gb);
+            step *= 2.0;
+        }
+        let root = bracket.and_then(|(pa, pb)| {
+            if pa.0 == pb.0 {
+                Some(pa.0)
+            } else {
+                find_root_from(&mut eval, pa, pb, tol_x)
+            }
+        });
+        if let Some(e) = err {
+            return Err(e);
+        }
+        Ok(root)
+    }
+
     /// The energy at which pitch `p` gives `apogee_m` (apogee grows with energy), `None` if none up to
     /// `max_energy` does. Starts with a secant iteration from the last solution, falling back to bracketing.
     fn energy_for_apogee(
@@ -244,14 +311,7 @@ impl Shooter<'_> {
         if g(max_energy)? < 0.0 {
             return Ok(None);
         }
-        let e = self.solve_1d(
-            g,
-            Program::MIN_ENERGY,
-            max_energy,
-            None,
-            1e-10,
-            APOGEE_TOL_M,
-        )?;
+        let e = self.solve_1d(g, Program::MIN_ENERGY, max_energy, None, 1e-7, APOGEE_TOL_M)?;
         let e = e.unwrap_or(Program::MIN_ENERGY);
         self.last_energy.set(Some(e));
         Ok(Some(e))
@@ -267,7 +327,7 @@ impl Shooter<'_> {
         let mut d = a + gr * (b - a);
         let mut fc = self.apogee_m(c, energy)?;
         let mut fd = self.apogee_m(d, energy)?;
-        for _ in 0..16 {
+        for _ in 0..11 {
             if fc > fd {
                 b = d;
                 d = c;
@@ -319,7 +379,8 @@ pub fn solve(
         let flown = shooter.full(pitch_deg, energy)?;
         let miss_deg =
             (target.azimuth_deg - flown.impact_azimuth_deg + 540.0).rem_euclid(360.0) - 180.0;
-        if miss_deg.abs() < 1e-4 || !miss_deg.is_finite() {
+        // Stop when the impact is within a few tens of metres of the wanted line.
+        if miss_deg.to_radians().abs() * target.range_m < 30.0 || !miss_deg.is_finite() {
             break;
         }
         base.azimuth_rad += miss_deg.to_radians();
@@ -452,14 +513,27 @@ fn solve_range_and_apogee(
             "apogee {apogee_m} m must be positive"
         )));
     }
-    let (p_top, a_max) = s.max_apogee(max_energy)?;
-    if a_max < apogee_m {
-        return Err(FlightError::Unreachable {
-            missile: id,
-            what: format!("reach an apogee of {} km", km(apogee_m)),
-            possible: format!("its highest apogee is about {} km", km(a_max)),
-        });
+    // The pitch of greatest apogee: checked on the first pass, needed later only if a trial is infeasible.
+    let p_top = Cell::new(None);
+    if s.hint.is_none() {
+        let (p, a_max) = s.max_apogee(max_energy)?;
+        if a_max < apogee_m {
+            return Err(FlightError::Unreachable {
+                missile: id,
+                what: format!("reach an apogee of {} km", km(apogee_m)),
+                possible: format!("its highest apogee is about {} km", km(a_max)),
+            });
+        }
+        p_top.set(Some(p));
     }
+    let top = || -> Result<f64, FlightError> {
+        if let Some(p) = p_top.get() {
+            return Ok(p);
+        }
+        let (p, _) = s.max_apogee(max_energy)?;
+        p_top.set(Some(p));
+        Ok(p)
+    };
     // The best (energy, pitch, |range error|) seen, so the answer is a flight that was actually flown, and the
     // extreme ranges flown, for the error message.
     let mut best: Option<(f64, f64, f64)> = None;
@@ -468,7 +542,7 @@ fn solve_range_and_apogee(
         let energy = s.energy_for_apogee(p, apogee_m, max_energy)?;
         let Some(e) = energy else {
             // The apogee is out of reach at this pitch: flatter than the top is "too far", steeper "too near".
-            return Ok(if p < p_top {
+            return Ok(if p < top()? {
                 f64::INFINITY
             } else {
                 f64::NEG_INFINITY
@@ -483,12 +557,19 @@ fn solve_range_and_apogee(
         }
         Ok(g)
     };
-    let near = s.hint.map(|(p, _)| (p - 1.0, p + 1.0));
-    s.solve_1d(
+    // Range falls as the pitch steepens: search outward from the previous pass's answer (or the pitch of
+    // greatest apogee) with doubling steps for a bracket, then solve in it.
+    let (start, step) = match (s.hint, p_top.get()) {
+        (Some((p, _)), _) => (p, 0.5),
+        (None, Some(p)) => (p, 8.0),
+        (None, None) => (60.0, 8.0),
+    };
+    s.expand_and_solve(
         &mut range_at,
+        start,
+        step,
         PITCH_MIN_DEG,
         PITCH_BACK_DEG,
-        near,
         1e-9,
         RANGE_TOL_M,
     )?;

@@ -67,8 +67,8 @@ pub(crate) fn simulate(
     program: &Program,
     launch_time: SimTime,
     until: Until,
+    tol: &Tolerance,
 ) -> Result<Trajectory, FlightError> {
-    let tol = Tolerance::default();
     let frame = LocalFrame::at(&earth.ellipsoid, *site);
     let r0 = frame.origin.0.coords;
     let up0 = r0.normalize();
@@ -150,7 +150,7 @@ pub(crate) fn simulate(
             };
             nodes.push(start);
             let mut crashed = false;
-            let (end, h_next) = integrate(&mut f, start, t_stop, h_step, &tol, &mut |_, n| {
+            let (end, h_next) = integrate(&mut f, start, t_stop, h_step, tol, &mut |_, n| {
                 nodes.push(*n);
                 crashed = n.t_s > steering.rise_end_s && height(&n.y) < 0.0;
                 crashed
@@ -205,7 +205,7 @@ pub(crate) fn simulate(
     let mut reentry: Option<f64> = None;
     let mut impact: Option<f64> = None;
     let mut stop_node: Option<Node> = None;
-    integrate(&mut f, start, t0 + MAX_COAST_S, 10.0, &tol, &mut |a, b| {
+    integrate(&mut f, start, t0 + MAX_COAST_S, 10.0, tol, &mut |a, b| {
         let at = |t: f64| hermite(a, b, t).0;
         if apogee.is_none() && radial(&b.y) <= 0.0 {
             let t = find_root(|t| radial(&at(t)), a.t_s, b.t_s, 1e-6).unwrap_or(b.t_s);
