@@ -23,8 +23,8 @@ use crate::pd::Model;
 pub enum DetectError {
     #[error("--from `{0}`: expected LAT,LON in degrees or a launch site name (e.g. Sunan)")]
     From(String),
-    #[error("--shape {shape} needs --apogee-km")]
-    ApogeeNeeded { shape: &'static str },
+    #[error("--apogee-km does not go with --shape {shape}: its apogee follows from the range")]
+    ApogeeNotAllowed { shape: &'static str },
     #[error("--apogee-km {apogee_km} must be finite and positive")]
     Apogee { apogee_km: f64 },
     #[error("flight: {0}")]
@@ -37,6 +37,7 @@ pub enum DetectError {
     Json(#[from] serde_json::Error),
 }
 
+/// The flight shapes, as `picture fly` takes them.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ShapeArg {
     /// The least-energy flight to the aim.
@@ -45,8 +46,6 @@ pub enum ShapeArg {
     Lofted,
     /// Flatter than minimum energy (with --apogee-km: that apogee).
     Depressed,
-    /// Match the reported apogee (--apogee-km) and range.
-    AsReported,
     /// Depressed with a pull-up and glide (KN-23).
     PullUp,
 }
@@ -90,10 +89,11 @@ pub struct DetectArgs {
     /// Ground range to the aim, km (with --azimuth).
     #[arg(long, requires = "azimuth")]
     range_km: Option<f64>,
-    /// Apogee, km: as reported (alone) or for --shape lofted/depressed/as-reported.
+    /// Apogee, km: alone, fly "as reported" (this apogee and the range); with --shape lofted or depressed,
+    /// that shape with this apogee.
     #[arg(long)]
     apogee_km: Option<f64>,
-    /// Flight shape. Default: as-reported with --apogee-km, else min-energy.
+    /// Trajectory shape (default: min-energy, or as reported when --apogee-km is given).
     #[arg(long, value_enum)]
     shape: Option<ShapeArg>,
     /// Launch time, seconds after the scenario epoch.
@@ -140,22 +140,24 @@ impl DetectArgs {
             }
             other => other.map(|km| km * 1000.0),
         };
+        // As `picture fly`: an apogee alone means "as reported"; with lofted or depressed, that apogee.
         let shape = match (self.shape, apogee_m) {
-            (None, None) | (Some(ShapeArg::MinEnergy), _) => Shape::MinEnergy,
-            (None, Some(apogee_m)) | (Some(ShapeArg::AsReported), Some(apogee_m)) => {
-                Shape::AsReported { apogee_m }
-            }
-            (Some(ShapeArg::AsReported), None) => {
-                return Err(DetectError::ApogeeNeeded {
-                    shape: "as-reported",
-                })
-            }
+            (None, None) | (Some(ShapeArg::MinEnergy), None) => Shape::MinEnergy,
+            (None, Some(apogee_m)) => Shape::AsReported { apogee_m },
             (Some(ShapeArg::Lofted), apogee_m) => Shape::Lofted { apogee_m },
             (Some(ShapeArg::Depressed), apogee_m) => Shape::Depressed { apogee_m },
-            (Some(ShapeArg::PullUp), _) => Shape::PullUp,
+            (Some(ShapeArg::PullUp), None) => Shape::PullUp,
+            (Some(ShapeArg::MinEnergy), Some(_)) => {
+                return Err(DetectError::ApogeeNotAllowed {
+                    shape: "min-energy",
+                })
+            }
+            (Some(ShapeArg::PullUp), Some(_)) => {
+                return Err(DetectError::ApogeeNotAllowed { shape: "pull-up" })
+            }
         };
         Ok(LaunchRequest {
-            missile: self.missile.clone(),
+            missile: self.missile.to_ascii_lowercase(),
             site,
             aim,
             shape,

@@ -328,8 +328,10 @@ fn detect_errors() {
         "--to",
         "40,137",
         "--shape",
-        "as-reported",
+        "pull-up",
+        "--apogee-km",
+        "50",
     ]);
-    assert!(err.contains("--apogee-km"), "{err}");
+    assert!(err.contains("--apogee-km does not go with"), "{err}");
     assert!(!err.contains("panicked"));
 }

@@ -132,3 +132,72 @@ fn infrared_reports_the_launch_after_its_delay() {
     assert!(first - flight.start() <= 300_000);
     assert!(ir.above_horizon.unwrap() <= first);
 }
+
+#[test]
+fn scenario_json_round_trip() {
+    let sensors = catalog().unwrap();
+    let json = serde_json::to_string(&sensors).unwrap();
+    let back: Vec<picture_sim::sensors::Sensor> = serde_json::from_str(&json).unwrap();
+    // serde_json's parser may round the last bit of a float, so compare what matters, not bit patterns.
+    assert_eq!(back.len(), sensors.len());
+    for (b, s) in back.iter().zip(&sensors) {
+        assert_eq!(
+            (&b.name, b.nation, &b.provenance),
+            (&s.name, s.nation, &s.provenance)
+        );
+        assert_eq!(b.update_interval_ms(), s.update_interval_ms());
+        if let (Some(rb), Some(rs)) = (b.radar(), s.radar()) {
+            assert!(
+                (rb.snr(1.0, 1e6) / rs.snr(1.0, 1e6) - 1.0).abs() < 1e-12,
+                "{}",
+                s.name
+            );
+            assert_eq!(rb.site(), rs.site());
+        }
+    }
+    let flight = arc();
+    let first = |ss: &[picture_sim::sensors::Sensor]| {
+        let run = run_detections(ss, &[&flight], &DetectionConfig::default());
+        run.reports
+            .iter()
+            .map(|r| r.first_detection)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(first(&back), first(&sensors));
+    let config = DetectionConfig {
+        earth: EffectiveEarth::new(1.2).unwrap(),
+        seed: 99,
+        ..Default::default()
+    };
+    let back: DetectionConfig =
+        serde_json::from_str(&serde_json::to_string(&config).unwrap()).unwrap();
+    assert_eq!(back, config);
+    // An invalid sensor in a scenario is refused with the field named.
+    let bad = json.replacen("\"update_interval_ms\":2000", "\"update_interval_ms\":0", 1);
+    let err = serde_json::from_str::<Vec<picture_sim::sensors::Sensor>>(&bad).unwrap_err();
+    assert!(err.to_string().contains("update_interval_ms"), "{err}");
+}
+
+#[test]
+fn coprime_update_intervals_still_run() {
+    let mut sensors = catalog().unwrap();
+    let mut odd = sensors[0].clone();
+    if let picture_sim::sensors::SensorKind::GroundRadar(r) = &odd.kind {
+        let spec = picture_sim::sensors::RadarSpec {
+            update_interval_ms: 3_333,
+            ..r.spec().clone()
+        };
+        odd.kind = picture_sim::sensors::SensorKind::GroundRadar(
+            picture_sim::sensors::Radar::new(spec).unwrap(),
+        );
+    }
+    sensors.push(odd);
+    let flight = arc();
+    let run = run_detections(&sensors, &[&flight], &DetectionConfig::default());
+    let odd = run.reports.last().unwrap();
+    assert!(odd.detections > 0);
+    // Looks on the multiples of 3333 ms within the flight.
+    let multiples =
+        flight.end().0.div_euclid(3_333) - (flight.start().0 + 3_332).div_euclid(3_333) + 1;
+    assert_eq!(odd.looks as i64, multiples);
+}

@@ -45,8 +45,12 @@ pub struct Footprint {
     pub horizon_ground_range_m: f64,
 }
 
-/// The nearest and farthest ground ranges (metres) at which a radar can see a target at `target_alt_m`,
-/// whatever the azimuth, and the horizon ground range; `None` if it cannot see that altitude at all.
+/// The nearest and farthest ground ranges at which a radar can see a target at `target_alt_m`, whatever the
+/// azimuth, and the horizon ground range; `None` if it cannot see that altitude at all.
+///
+/// # Units
+/// `target_alt_m`: metres above the surface. Returns `(min, max, horizon)` ground ranges in metres along the
+/// Earth's surface.
 pub fn ground_range_limits_m(
     radar: &Radar,
     earth: &EffectiveEarth,
@@ -56,10 +60,15 @@ pub fn ground_range_limits_m(
     let hr = radar.antenna_height_m();
     let (min_el, max_el) = radar.elevation_limits_rad();
     let horizon_m = earth.ground_range_m_of_horizon(hr, target_alt_m);
-    let by_range = earth.ground_range_at_slant_m(hr, target_alt_m, spec.instrumented_range_m)?;
+    // Ranges are straight-line distances (what the radar measures, as the look tests them), so they are laid
+    // out on the true sphere, not the refracting one.
+    let true_earth = EffectiveEarth::with_radius(1.0, earth.radius_m())
+        .unwrap_or_else(|_| EffectiveEarth::geometric());
+    let by_range =
+        true_earth.ground_range_at_slant_m(hr, target_alt_m, spec.instrumented_range_m)?;
     let by_min_el = earth.ground_range_at_elevation_m(hr, target_alt_m, min_el)?;
     let outer = horizon_m.min(by_range).min(by_min_el);
-    let inner_by_range = earth
+    let inner_by_range = true_earth
         .ground_range_at_slant_m(hr, target_alt_m, spec.min_range_m)
         .unwrap_or(0.0);
     let inner_by_el = earth
@@ -70,7 +79,12 @@ pub fn ground_range_limits_m(
 }
 
 /// The footprint of a radar for a target at `target_alt_m` (metres above the surface), with boundary points
-/// every `step_deg` degrees of azimuth (or closer, to fit the sector). `Ok(None)` if the radar cannot see a
+/// every `step_deg` degrees of azimuth on the outer limit (or closer, to fit the sector) and every
+/// `4 * step_deg` on the inner limit, which is only kilometres across.
+///
+/// # Units
+/// `target_alt_m`: metres above the surface, in [0, 5e7]; `step_deg`: degrees of azimuth, in [0.1, 45].
+/// Polygon points in degrees (see [`LatLon`]). `Ok(None)` if the radar cannot see a
 /// target at that altitude anywhere.
 pub fn footprint(
     radar: &Radar,
@@ -108,16 +122,17 @@ pub fn footprint(
     } else {
         spec.boresight_az_deg - 0.5 * extent
     };
-    let azimuths: Vec<f64> = (0..=n)
-        .map(|i| az_start + extent * i as f64 / n as f64)
-        .collect();
+    let azimuths = |n: usize| (0..=n).map(move |i| az_start + extent * i as f64 / n as f64);
+    // The inner limit is a few kilometres across: a quarter of the points draws it as well.
+    let n_inner = n.div_ceil(4).max(1);
     let has_inner = inner_m > 1.0;
-    let ring = |d_m: f64| -> Vec<LatLon> { azimuths.iter().map(|&az| point(az, d_m)).collect() };
+    let ring =
+        |n: usize, d_m: f64| -> Vec<LatLon> { azimuths(n).map(|az| point(az, d_m)).collect() };
     let footprint = if radar.all_round() {
-        let mut outer = ring(outer_m);
+        let mut outer = ring(n, outer_m);
         close(&mut outer);
         let hole = has_inner.then(|| {
-            let mut h = ring(inner_m);
+            let mut h = ring(n_inner, inner_m);
             close(&mut h);
             h
         });
@@ -129,9 +144,11 @@ pub fn footprint(
             horizon_ground_range_m: horizon_m,
         }
     } else {
-        let mut outer = ring(outer_m);
+        let mut outer = ring(n, outer_m);
         if has_inner {
-            outer.extend(azimuths.iter().rev().map(|&az| point(az, inner_m)));
+            let mut inner = ring(n_inner, inner_m);
+            inner.reverse();
+            outer.extend(inner);
         } else {
             outer.push(LatLon {
                 lat_deg: lat,
@@ -160,6 +177,9 @@ fn close(ring: &mut Vec<LatLon>) {
 
 /// The footprints of all sensors (in order) for one altitude; `None` for sensors without one (infrared, or
 /// radars that cannot see that altitude).
+///
+/// # Units
+/// As [`footprint`].
 pub fn footprints(
     sensors: &[Sensor],
     earth: &EffectiveEarth,

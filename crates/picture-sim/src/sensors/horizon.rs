@@ -237,9 +237,12 @@ impl EffectiveEarth {
         }
     }
 
-    /// The ground distance (metres) at which a target at `target_h_m` is seen from `radar_h_m` at apparent
-    /// elevation `elevation_rad`. `None` if no point at that height is seen at that elevation (the target height
-    /// is below the radar and the elevation too high).
+    /// The ground distance at which a target at `target_h_m` is seen from `radar_h_m` at apparent elevation
+    /// `elevation_rad`. `None` if no point at that height is seen at that elevation (the target height is below
+    /// the radar and the elevation too high).
+    ///
+    /// # Units
+    /// Heights and the result in metres, the elevation in radians.
     pub fn ground_range_at_elevation_m(
         &self,
         radar_h_m: f64,
@@ -256,9 +259,11 @@ impl EffectiveEarth {
         (theta >= 0.0).then_some(theta * self.effective_radius_m)
     }
 
-    /// The ground distance (metres) at which a target at `target_h_m` is `slant_range_m` from a radar at
-    /// `radar_h_m` (the near intersection, which is the visible one). `None` if the slant range is shorter than
-    /// the height difference.
+    /// The ground distance at which a target at `target_h_m` is `slant_range_m` from a radar at `radar_h_m`.
+    /// `None` if the slant range is shorter than the height difference.
+    ///
+    /// # Units
+    /// Metres.
     pub fn ground_range_at_slant_m(
         &self,
         radar_h_m: f64,

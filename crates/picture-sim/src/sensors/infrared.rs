@@ -4,6 +4,7 @@
 //! region (geostationary and high-orbit satellites over the western Pacific); no orbit is modelled.
 
 use super::measure::gaussian;
+use super::radar::{MAX_UPDATE_INTERVAL_MS, MIN_UPDATE_INTERVAL_MS};
 use crate::earth::{destination, Geodetic};
 use crate::measurement::{Measurement, MeasurementKind, SensorIndex};
 use crate::time::SimTime;
@@ -32,7 +33,7 @@ pub struct InfraredSpec {
     pub cloud_top_m: f64,
     /// Time from the first sighting of the plume to the launch report, ms, >= 0.
     pub reporting_delay_ms: i64,
-    /// Time between looks (a scanning sensor's revisit), ms, > 0.
+    /// Time between looks (a scanning sensor's revisit), ms, in [100, 3600000].
     pub update_interval_ms: i64,
     /// One-sigma error of the reported launch point, metres, >= 0.
     pub sigma_launch_point_m: f64,
@@ -91,8 +92,8 @@ impl Infrared {
         field(
             "update_interval_ms",
             s.update_interval_ms as f64,
-            s.update_interval_ms > 0,
-            "must be > 0",
+            (MIN_UPDATE_INTERVAL_MS..=MAX_UPDATE_INTERVAL_MS).contains(&s.update_interval_ms),
+            "must be in [100, 3600000] ms",
         )?;
         field(
             "sigma_launch_point_m",

@@ -1,6 +1,6 @@
 //! One radar look at one target: is the line of sight clear of the Earth (effective-Earth model), is the target
-//! inside the radar's elevation limits, azimuth sector and range window, and, if so, does the detection draw at
-//! the look's probability of detection succeed. The first failing test is the reason for a miss.
+//! inside the radar's range window, azimuth sector and elevation limits, and, if so, does the detection draw at
+//! the look's probability of detection succeed. The first failing test, in that order, is the reason for a miss.
 
 use super::horizon::{EffectiveEarth, Sight};
 use super::pd::{ratio_to_db, DetectionModel};
@@ -12,30 +12,39 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A target state with what every look needs precomputed once: its geodetic position and local vertical.
+/// A target state with what every look needs precomputed once: its height and local vertical.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TargetSample {
     pub state: TargetState,
-    pub geodetic: Geodetic,
+    /// Height above the WGS84 ellipsoid, metres.
+    pub altitude_m: f64,
     /// The ellipsoid normal under the target, ECEF unit vector.
     pub up_ecef: Vector3<f64>,
 }
 
 impl TargetSample {
     pub fn new(state: TargetState) -> TargetSample {
-        let geodetic = Ellipsoid::WGS84.to_geodetic(&state.pos);
-        let (sl, cl) = geodetic.lat_rad.sin_cos();
-        let (so, co) = geodetic.lon_rad.sin_cos();
+        let (altitude_m, up_ecef) = height_and_up(&Ellipsoid::WGS84, &state.pos);
         TargetSample {
             state,
-            geodetic,
-            up_ecef: Vector3::new(cl * co, cl * so, sl),
+            altitude_m,
+            up_ecef,
         }
     }
 
     /// Height above the ellipsoid, metres.
     pub fn altitude_m(&self) -> f64 {
-        self.geodetic.h_m
+        self.altitude_m
+    }
+
+    /// The geodetic position (latitude and longitude from the local vertical).
+    pub fn geodetic(&self) -> Geodetic {
+        let u = self.up_ecef;
+        Geodetic {
+            lat_rad: u.z.atan2(u.x.hypot(u.y)),
+            lon_rad: u.y.atan2(u.x),
+            h_m: self.altitude_m,
+        }
     }
 }
 
@@ -45,6 +54,26 @@ impl TargetSample {
 /// Earth's centre; about five times faster than the iterative [`Ellipsoid::to_geodetic`], which matters in
 /// the detection loop.
 pub fn geodetic_and_up(ellipsoid: &Ellipsoid, p: &Ecef) -> (Geodetic, Vector3<f64>) {
+    let (h_m, up) = height_and_up(ellipsoid, p);
+    let lat_rad = up.z.atan2(up.x.hypot(up.y));
+    let lon_rad = if up.x == 0.0 && up.y == 0.0 {
+        0.0
+    } else {
+        p.0.y.atan2(p.0.x)
+    };
+    (
+        Geodetic {
+            lat_rad,
+            lon_rad,
+            h_m,
+        },
+        up,
+    )
+}
+
+/// The height above the ellipsoid (metres) and the ellipsoid normal (ECEF unit vector) of a point, by
+/// Vermeille's closed form without any trigonometry (see [`geodetic_and_up`]).
+pub fn height_and_up(ellipsoid: &Ellipsoid, p: &Ecef) -> (f64, Vector3<f64>) {
     let (x, y, z) = (p.0.x, p.0.y, p.0.z);
     let a = ellipsoid.a_m;
     let e2 = ellipsoid.e2();
@@ -54,12 +83,7 @@ pub fn geodetic_and_up(ellipsoid: &Ellipsoid, p: &Ecef) -> (Geodetic, Vector3<f6
     if rho < 1e-9 * a {
         // On the polar axis.
         let sign = if z >= 0.0 { 1.0 } else { -1.0 };
-        let g = Geodetic {
-            lat_rad: sign * std::f64::consts::FRAC_PI_2,
-            lon_rad: 0.0,
-            h_m: z.abs() - ellipsoid.b_m(),
-        };
-        return (g, Vector3::new(0.0, 0.0, sign));
+        return (z.abs() - ellipsoid.b_m(), Vector3::new(0.0, 0.0, sign));
     }
     let pp = rho2 / (a * a);
     let q = (1.0 - e2) / (a * a) * z * z;
@@ -72,13 +96,8 @@ pub fn geodetic_and_up(ellipsoid: &Ellipsoid, p: &Ecef) -> (Geodetic, Vector3<f6
     let k = (u + v + w * w).sqrt() - w;
     let d = k * rho / (k + e2);
     let n = d.hypot(z);
-    let g = Geodetic {
-        lat_rad: z.atan2(d),
-        lon_rad: y.atan2(x),
-        h_m: (k + e2 - 1.0) / k * n,
-    };
-    let up = Vector3::new(d / n * x / rho, d / n * y / rho, z / n);
-    (g, up)
+    let h_m = (k + e2 - 1.0) / k * n;
+    (h_m, Vector3::new(d / n * x / rho, d / n * y / rho, z / n))
 }
 
 /// Why a look did not detect the target.
@@ -143,63 +162,69 @@ pub fn sight(radar: &Radar, earth: &EffectiveEarth, target: &TargetSample) -> Si
     )
 }
 
-/// [`sight`] with the horizon angles of the radar and the target already known.
-pub fn sight_with_horizons(
-    radar: &Radar,
-    earth: &EffectiveEarth,
-    radar_horizon_rad: f64,
-    target: &TargetSample,
-    target_horizon_rad: f64,
-) -> Sight {
-    let cos_angle = radar.up_ecef().dot(&target.up_ecef).clamp(-1.0, 1.0);
-    earth.sight_with_horizons(
-        radar.antenna_height_m(),
-        target.altitude_m(),
-        cos_angle.acos(),
-        radar_horizon_rad,
-        target_horizon_rad,
-    )
+/// The horizon of one height in one effective Earth, with what the fast horizon test needs: the central angle
+/// `alpha` from that height to its horizon (on the effective sphere) and `cos`, `sin` of `k alpha` (the same
+/// angle at the true Earth's centre).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HorizonAngle {
+    pub angle_rad: f64,
+    true_angle_rad: f64,
+    cos_true: f64,
+    sin_true: f64,
+}
+
+impl HorizonAngle {
+    /// # Units
+    /// `h_m`: height above the surface, metres.
+    pub fn new(earth: &EffectiveEarth, h_m: f64) -> HorizonAngle {
+        let angle_rad = earth.horizon_angle_rad(h_m);
+        let true_angle_rad = earth.k() * angle_rad;
+        let (sin_true, cos_true) = true_angle_rad.sin_cos();
+        HorizonAngle {
+            angle_rad,
+            true_angle_rad,
+            cos_true,
+            sin_true,
+        }
+    }
+}
+
+/// Whether the Earth leaves the line of sight clear, from the cosine of the true central angle between radar and
+/// target: the same test as [`Sight::clear`], `theta / k <= alpha_r + alpha_t`, without an inverse cosine.
+pub fn clear_of_earth(radar: &HorizonAngle, target: &HorizonAngle, cos_true_angle: f64) -> bool {
+    radar.true_angle_rad + target.true_angle_rad >= std::f64::consts::PI
+        || cos_true_angle >= radar.cos_true * target.cos_true - radar.sin_true * target.sin_true
 }
 
 /// The coverage tests of a look, without the detection draw: `Ok` with the geometric azimuth, elevation and
-/// range if the target is in coverage, else the first reason it is not.
+/// range if the target is in coverage, else the first reason it is not, tested in this order: horizon, range
+/// (instrumented, then blind), sector, elevation limits.
 pub fn coverage_check(
     radar: &Radar,
     earth: &EffectiveEarth,
     target: &TargetSample,
 ) -> Result<Aer, MissReason> {
-    coverage_given_sight(radar, target, &sight(radar, earth, target))
+    let radar_horizon = HorizonAngle::new(earth, radar.antenna_height_m());
+    let target_horizon = HorizonAngle::new(earth, target.altitude_m());
+    coverage_enu(radar, earth, &radar_horizon, target, &target_horizon).map(|(enu, _)| enu.to_aer())
 }
 
-/// [`coverage_check`] given the line of sight.
-pub fn coverage_given_sight(
-    radar: &Radar,
-    target: &TargetSample,
-    los: &Sight,
-) -> Result<Aer, MissReason> {
-    coverage_enu(radar, target, los).map(|(enu, _)| enu.to_aer())
-}
-
-/// The coverage tests, returning the target's east-north-up offset from the site and its slant range: the
-/// arctangents of azimuth and elevation are left until a detection needs them.
+/// The coverage tests, returning the target's east-north-up offset from the site and its slant range. The
+/// cheap tests come first (the horizon by cosines, range and sector from the ENU offset), the trigonometry of
+/// the apparent elevation last, and the arctangents of azimuth and elevation are left until a detection
+/// needs them.
 fn coverage_enu(
     radar: &Radar,
+    earth: &EffectiveEarth,
+    radar_horizon: &HorizonAngle,
     target: &TargetSample,
-    los: &Sight,
+    target_horizon: &HorizonAngle,
 ) -> Result<(Enu, f64), MissReason> {
-    if !los.clear() {
+    let cos_true_angle = radar.up_ecef().dot(&target.up_ecef).clamp(-1.0, 1.0);
+    if !clear_of_earth(radar_horizon, target_horizon, cos_true_angle) {
         return Err(MissReason::BelowHorizon);
     }
-    if radar.below_min_elevation(los.rise_m, los.run_m) {
-        return Err(MissReason::BelowMinElevation);
-    }
-    if radar.above_max_elevation(los.rise_m, los.run_m) {
-        return Err(MissReason::AboveMaxElevation);
-    }
     let enu = radar.frame().enu_of(&target.state.pos);
-    if !radar.in_sector_en(enu.0.x, enu.0.y) {
-        return Err(MissReason::OutsideSector);
-    }
     let range_m = enu.0.norm();
     let spec = radar.spec();
     if range_m > spec.instrumented_range_m {
@@ -207,6 +232,22 @@ fn coverage_enu(
     }
     if range_m < spec.min_range_m {
         return Err(MissReason::InsideMinRange);
+    }
+    if !radar.in_sector_en(enu.0.x, enu.0.y) {
+        return Err(MissReason::OutsideSector);
+    }
+    let los = earth.sight_with_horizons(
+        radar.antenna_height_m(),
+        target.altitude_m(),
+        cos_true_angle.acos(),
+        radar_horizon.angle_rad,
+        target_horizon.angle_rad,
+    );
+    if radar.below_min_elevation(los.rise_m, los.run_m) {
+        return Err(MissReason::BelowMinElevation);
+    }
+    if radar.above_max_elevation(los.rise_m, los.run_m) {
+        return Err(MissReason::AboveMaxElevation);
     }
     Ok((enu, range_m))
 }
@@ -221,26 +262,34 @@ pub fn radar_look(
     model: DetectionModel,
     rng: &mut impl Rng,
 ) -> LookOutcome {
-    radar_look_given_sight(
+    let radar_horizon = HorizonAngle::new(earth, radar.antenna_height_m());
+    let target_horizon = HorizonAngle::new(earth, target.altitude_m());
+    radar_look_cached(
         radar,
+        earth,
+        &radar_horizon,
         target,
-        &sight(radar, earth, target),
+        &target_horizon,
         rcs_m2,
         model,
         rng,
     )
 }
 
-/// [`radar_look`] given the line of sight.
-pub fn radar_look_given_sight(
+/// [`radar_look`] with the horizon angles of the radar and the target already known (the detection run caches
+/// them).
+#[allow(clippy::too_many_arguments)]
+pub fn radar_look_cached(
     radar: &Radar,
+    earth: &EffectiveEarth,
+    radar_horizon: &HorizonAngle,
     target: &TargetSample,
-    los: &Sight,
+    target_horizon: &HorizonAngle,
     rcs_m2: f64,
     model: DetectionModel,
     rng: &mut impl Rng,
 ) -> LookOutcome {
-    let (enu, range_m) = match coverage_enu(radar, target, los) {
+    let (enu, range_m) = match coverage_enu(radar, earth, radar_horizon, target, target_horizon) {
         Ok(found) => found,
         Err(reason) => return LookOutcome::Missed(reason),
     };
@@ -260,6 +309,28 @@ pub fn radar_look_given_sight(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_horizon_test_agrees_with_the_margin() {
+        let e = EffectiveEarth::new(1.25).unwrap();
+        for hr in [0.0, 30.0, 700.0] {
+            for ht in [0.0, 1_000.0, 100_000.0, 3_000_000.0] {
+                let r = HorizonAngle::new(&e, hr);
+                let t = HorizonAngle::new(&e, ht);
+                for i in 0..2000 {
+                    let theta = i as f64 * 0.0005;
+                    let margin = e.sight(hr, ht, theta).margin_rad;
+                    if margin.abs() > 1e-9 {
+                        assert_eq!(
+                            clear_of_earth(&r, &t, theta.cos()),
+                            margin >= 0.0,
+                            "{hr} {ht} {theta}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn closed_form_geodetic_matches_iteration() {

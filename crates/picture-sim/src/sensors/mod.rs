@@ -5,6 +5,28 @@
 //!
 //! References: `../shared/reference/radar.md` (horizon and detection golden values), `sensors.csv` (sites and
 //! claims). Every performance figure here is a public estimate or notional, and is marked so.
+//!
+//! What the app calls:
+//!
+//! ```
+//! use picture_sim::sensors::fixture::SineArc;
+//! use picture_sim::sensors::{catalog, footprints, run_detections, DetectionConfig, EffectiveEarth};
+//! use picture_sim::truth::Truth;
+//! use picture_sim::SimTime;
+//!
+//! let mut sensors = catalog()?; // 13 radars and SBIRS, with provenance
+//! sensors[10].move_to(37.5, 131.0)?; // ship radars can move
+//! let earth = EffectiveEarth::new(4.0 / 3.0)?; // the user's k
+//! let horizon = earth.horizon(30.0, 100_000.0)?; // slant and ground range, m
+//! let fans = footprints(&sensors, &earth, 100_000.0, 2.0)?; // one polygon per radar at 100 km
+//! // Any `Truth` (a flown trajectory in the app; a stand-in here).
+//! let flight = SineArc::new((39.2, 125.673), (40.5, 137.0), 1.5e6, SimTime::ZERO, 2400.0, 300.0).unwrap();
+//! let config = DetectionConfig { earth, seed: 7, ..DetectionConfig::default() };
+//! let run = run_detections(&sensors, &[&flight as &dyn Truth], &config);
+//! let first = run.reports.iter().filter_map(|r| r.first_detection).min();
+//! # assert!(horizon.slant_range_m > 1.0e6 && fans[0].is_some() && first.is_some());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod catalog;
 pub mod coverage;

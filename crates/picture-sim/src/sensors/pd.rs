@@ -199,6 +199,9 @@ pub fn probability_of_detection(
 
 /// The per-pulse SNR in dB that gives probability of detection `pd` at false-alarm probability `pfa` with `pulses`
 /// pulses: closed form for Swerling 1 with one pulse and for Albersheim, bisection to 1e-9 dB otherwise.
+///
+/// # Units
+/// Probabilities in (0, 1); the result in dB per pulse.
 pub fn required_snr_db(
     model: DetectionModel,
     pd: f64,

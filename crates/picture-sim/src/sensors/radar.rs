@@ -22,6 +22,12 @@ pub enum RadarError {
     Detector(#[from] PdError),
 }
 
+/// Shortest accepted time between looks, ms: faster track updates add nothing to a picture drawn in seconds,
+/// and would make a 70-minute run millions of looks.
+pub const MIN_UPDATE_INTERVAL_MS: i64 = 100;
+/// Longest accepted time between looks, ms (an hour).
+pub const MAX_UPDATE_INTERVAL_MS: i64 = 3_600_000;
+
 /// The detection reference: the range at which a 1 m^2 target gives `snr_db`. The radar range equation scales
 /// it: `SNR = SNR_ref * (rcs / 1 m^2) * (range_ref / range)^4`.
 ///
@@ -80,7 +86,7 @@ pub struct RadarSpec {
     pub sigma_range_m: f64,
     pub sigma_az_rad: f64,
     pub sigma_el_rad: f64,
-    /// Time between looks at the target, > 0.
+    /// Time between looks at the target, in [100, 3600000].
     pub update_interval_ms: i64,
 }
 
@@ -202,8 +208,8 @@ impl Radar {
         field(
             "update_interval_ms",
             dt,
-            s.update_interval_ms > 0,
-            "must be > 0",
+            (MIN_UPDATE_INTERVAL_MS..=MAX_UPDATE_INTERVAL_MS).contains(&s.update_interval_ms),
+            "must be in [100, 3600000] ms",
         )?;
         let detector = Detector::new(s.pfa, s.pulses)?;
         let frame = LocalFrame::at(&Ellipsoid::WGS84, site);
@@ -310,7 +316,11 @@ impl Radar {
         (self.min_el_rad, self.max_el_rad)
     }
 
-    /// The per-pulse SNR (linear) of a target of `rcs_m2` at `range_m`.
+    /// The per-pulse SNR of a target of `rcs_m2` at `range_m`, by the radar range equation scaled from the
+    /// detection reference (`SNR ∝ rcs / range^4`).
+    ///
+    /// # Units
+    /// `rcs_m2` in square metres, `range_m` in metres; the SNR as a linear power ratio.
     pub fn snr(&self, rcs_m2: f64, range_m: f64) -> f64 {
         let r2 = range_m * range_m;
         self.snr_range4_m4 * rcs_m2 / (r2 * r2)

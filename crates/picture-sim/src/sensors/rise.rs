@@ -9,10 +9,12 @@ use super::radar::Radar;
 use crate::time::SimTime;
 use crate::truth::Truth;
 
-/// The first time in `[from, to]` at which `margin(t) >= 0`, given that it is known negative at `before` (or
-/// `None`: not in flight) and non-negative at `after`, found by bisection to 1 ms.
+/// The first time in `(before, after]` at which `margin(t) >= 0`, given that it is negative at `before` and
+/// non-negative at `after`, found by bisection to 1 ms. `margin` returns `None` when there is no target; that
+/// counts as negative.
 ///
-/// `margin` returns `None` when there is no target; that counts as negative.
+/// # Units
+/// Times as [`SimTime`] (milliseconds); the margin in any unit, its sign is what counts.
 pub fn bisect_rise(
     mut before: SimTime,
     mut after: SimTime,
@@ -29,6 +31,9 @@ pub fn bisect_rise(
 }
 
 /// The first time at which `margin(t) >= 0` over `[from, to]`, scanning at `scan_step_ms` and then bisecting.
+///
+/// # Units
+/// Times as [`SimTime`] (milliseconds), `scan_step_ms` in milliseconds (at least 1).
 pub fn first_rise(
     from: SimTime,
     to: SimTime,
@@ -68,6 +73,9 @@ pub fn horizon_margin_rad(
 
 /// The first time a flight rises above a radar's horizon (effective-Earth model), to the millisecond; `None` if
 /// it never does. Scans at `scan_step_ms` (a step of a few seconds is ample for ballistic flights) and bisects.
+///
+/// # Units
+/// `scan_step_ms` in milliseconds; the result is a [`SimTime`] (milliseconds from the scenario epoch).
 pub fn first_above_horizon(
     truth: &dyn Truth,
     radar: &Radar,

@@ -10,8 +10,8 @@
 use super::horizon::EffectiveEarth;
 use super::infrared::Infrared;
 use super::look::{
-    coverage_check, radar_look_given_sight, sight, sight_with_horizons, LookOutcome, MissReason,
-    TargetSample,
+    clear_of_earth, coverage_check, radar_look_cached, sight, HorizonAngle, LookOutcome,
+    MissReason, TargetSample,
 };
 use super::measure::radar_measurement;
 use super::pd::DetectionModel;
@@ -140,11 +140,14 @@ impl DetectionRun {
     }
 }
 
+/// Largest sample cache per target (about 30 MB).
+const MAX_GRID_SLOTS: usize = 200_000;
+
 /// A target sample with its horizon angle in the run's effective-Earth model.
 #[derive(Debug, Clone, Copy)]
 struct GridSample {
     sample: TargetSample,
-    horizon_rad: f64,
+    horizon: HorizonAngle,
 }
 
 /// Target samples on a time grid shared by all sensors (the greatest common divisor of their update
@@ -162,6 +165,9 @@ impl<'a> SampleGrid<'a> {
         let step_ms = step_ms.max(1);
         let t0_ms = truth.start().0.div_euclid(step_ms) * step_ms;
         let n = ((truth.end().0 - t0_ms).max(0) / step_ms + 1) as usize;
+        // Update intervals with a small common divisor (say 2000 and 3333 ms) would make a fine, mostly unused
+        // grid: past this size nothing is cached and each look computes its own sample.
+        let n = if n <= MAX_GRID_SLOTS { n } else { 0 };
         SampleGrid {
             truth,
             earth,
@@ -175,7 +181,7 @@ impl<'a> SampleGrid<'a> {
         let sample = TargetSample::new(self.truth.state_at(t)?);
         Some(GridSample {
             sample,
-            horizon_rad: self.earth.horizon_angle_rad(sample.altitude_m()),
+            horizon: HorizonAngle::new(&self.earth, sample.altitude_m()),
         })
     }
 
@@ -217,6 +223,10 @@ fn first_look(t: SimTime, interval_ms: i64) -> SimTime {
 }
 
 /// Runs every sensor against every target over each target's flight.
+///
+/// # Units
+/// All times in the reports are [`SimTime`]s (milliseconds from the scenario epoch, not from launch); the
+/// measurements are as [`Measurement`] documents them (radians and metres).
 pub fn run_detections(
     sensors: &[Sensor],
     targets: &[&dyn Truth],
@@ -260,7 +270,7 @@ fn radar_run(
     let (start, end) = (truth.start(), truth.end());
     let interval = radar.update_interval_ms();
     let earth = &config.earth;
-    let radar_horizon_rad = earth.horizon_angle_rad(radar.antenna_height_m());
+    let radar_horizon = HorizonAngle::new(earth, radar.antenna_height_m());
     let margin = |t: SimTime| {
         truth
             .state_at(t)
@@ -270,18 +280,14 @@ fn radar_run(
     let mut t = first_look(start, interval);
     while t <= end {
         report.looks += 1;
-        let Some(GridSample {
-            sample,
-            horizon_rad,
-        }) = grid.at(t)
-        else {
+        let Some(GridSample { sample, horizon }) = grid.at(t) else {
             report.miss(t, MissReason::NotInFlight);
             t = t.plus_ms(interval);
             continue;
         };
-        let los = sight_with_horizons(radar, earth, radar_horizon_rad, &sample, horizon_rad);
         if report.above_horizon.is_none() {
-            if los.clear() {
+            let cos_true_angle = radar.up_ecef().dot(&sample.up_ecef);
+            if clear_of_earth(&radar_horizon, &horizon, cos_true_angle) {
                 let rose = if matches!(margin(start), Some(m) if m >= 0.0) {
                     start
                 } else {
@@ -293,7 +299,16 @@ fn radar_run(
             }
         }
         let outcome = match config.rcs.rcs_m2(sample.state.phase) {
-            Some(rcs_m2) => radar_look_given_sight(radar, &sample, &los, rcs_m2, config.model, rng),
+            Some(rcs_m2) => radar_look_cached(
+                radar,
+                earth,
+                &radar_horizon,
+                &sample,
+                &horizon,
+                rcs_m2,
+                config.model,
+                rng,
+            ),
             None => LookOutcome::Missed(MissReason::NotInFlight),
         };
         match outcome {

@@ -37,7 +37,10 @@ pub fn why_not_earlier(report: &SensorReport, launch: SimTime, max_spans: usize)
     }
 }
 
-/// The table, one row per report, times in seconds after each target's launch (`launches[target]`).
+/// The table, one row per report.
+///
+/// # Units
+/// Times printed in seconds after each target's launch (`launches[target]`, a [`SimTime`]).
 pub fn detection_table(run: &DetectionRun, launches: &[SimTime]) -> String {
     let name_w = run
         .reports
