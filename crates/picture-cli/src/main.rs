@@ -1,10 +1,11 @@
-//! `picture`: Shared Picture's models on the command line. Each subcommand lives in its own module; this file
-//! only wires them up.
+//! `picture`: Shared Picture's models on the command line. Each subcommand lives in its own module with a
+//! `run(&Args) -> Result<String, String>` (its output, or an error message); this file only wires them up.
 
 mod fly;
 mod missiles;
 
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -33,7 +34,17 @@ fn main() -> ExitCode {
         Command::Missiles(args) => missiles::run(&args),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(text) => {
+            // Each command returns its output; a closed pipe (`picture ... | head`) is not an error.
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write the output: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
+        }
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
