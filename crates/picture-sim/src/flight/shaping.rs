@@ -364,6 +364,7 @@ pub fn solve(
     };
     let mut program = base;
     let mut hint: Option<(f64, f64)> = None;
+    let mut last: Option<Outcome> = None;
     for _ in 0..AZIMUTH_PASSES {
         let shooter = Shooter {
             vehicle,
@@ -377,6 +378,7 @@ pub fn solve(
         hint = Some((pitch_deg, energy));
         program = shooter.program(pitch_deg, energy);
         let flown = shooter.full(pitch_deg, energy)?;
+        last = Some(flown);
         let miss_deg =
             (target.azimuth_deg - flown.impact_azimuth_deg + 540.0).rem_euclid(360.0) - 180.0;
         // Stop when the impact is within a few tens of metres of the wanted line.
@@ -385,7 +387,50 @@ pub fn solve(
         }
         base.azimuth_rad += miss_deg.to_radians();
     }
+    // A solver may stop at a discontinuity (a flight that hits the ground in the boost, say) rather than at
+    // a root: never hand back a flight that misses.
+    let wanted_apogee_m = match *shape {
+        Shape::AsReported { apogee_m } => Some(apogee_m),
+        Shape::Lofted { apogee_m } | Shape::Depressed { apogee_m } => apogee_m,
+        Shape::PullUp => Some(PULL_UP_APOGEE_M),
+        Shape::MinEnergy => None,
+    };
+    if let Some(flown) = last {
+        let range_miss_m = (flown.range_m - target.range_m).abs();
+        let apogee_miss_m = wanted_apogee_m.map_or(0.0, |a| (flown.apogee_m - a).abs());
+        if !(range_miss_m < MAX_MISS_M && apogee_miss_m < MAX_MISS_M) {
+            let apogee = wanted_apogee_m.map_or(String::new(), |a| {
+                format!(" with an apogee of {} km", km(a))
+            });
+            return Err(FlightError::Unreachable {
+                missile: vehicle.id.to_string(),
+                what: format!(
+                    "fly a {} path of {} km{apogee}",
+                    shape_name(shape),
+                    km(target.range_m)
+                ),
+                possible: format!(
+                    "the nearest flight found went {} km with an apogee of {} km",
+                    km(flown.range_m),
+                    km(flown.apogee_m)
+                ),
+            });
+        }
+    }
     Ok(program)
+}
+
+/// A solved flight further than this from the wanted range or apogee is refused, m.
+const MAX_MISS_M: f64 = 1_000.0;
+
+fn shape_name(shape: &Shape) -> &'static str {
+    match shape {
+        Shape::MinEnergy => "minimum-energy",
+        Shape::Lofted { .. } => "lofted",
+        Shape::Depressed { .. } => "depressed",
+        Shape::AsReported { .. } => "reported",
+        Shape::PullUp => "pull-up",
+    }
 }
 
 fn km(m: f64) -> f64 {
