@@ -3,8 +3,16 @@
 //! Illinois false position or golden-section search with a finite iteration limit; an impossible request
 //! is an [`FlightError::Unreachable`] that says what is possible.
 //!
+//! The unknowns are the pitch at the end of the burn and the energy ([`Program::energy`]):
+//! - minimum-energy: the least energy whose best pitch (golden section) reaches the range;
+//! - full-burn lofted or depressed: the pitch steeper or flatter than the best one that reaches the range;
+//! - a given apogee and range (as reported, lofted or depressed with an apogee, pull-up): for each trial
+//!   pitch the energy that reaches the apogee (secant, bracketing as fallback), and the pitch for the range
+//!   (outward bracket search, then Illinois).
+//!
 //! The launch azimuth is corrected for the Earth's rotation by fixed-point iteration: the flight plane is
-//! turned by the difference between the wanted and the flown geodesic azimuth to the impact point.
+//! turned by the difference between the wanted and the flown geodesic azimuth to the impact point. Any
+//! solved flight that misses the range or apogee by more than 1 km is refused.
 
 use super::dynamics::EarthModel;
 use super::integrator::{find_root_from, Tolerance};
@@ -27,10 +35,10 @@ pub struct Target {
 
 /// Apogee of the pull-up flight, m (KN-23 tests: JCS reported 37-60 km, most often about 50 km).
 pub const PULL_UP_APOGEE_M: f64 = 50_000.0;
-/// Flattest and steepest pitch at burnout the solvers consider, degrees (below zero the burn ends pointing
-/// down: the flattest depressed paths). Above about 86 degrees the apogee no
-/// longer grows with pitch (the launch site's eastward speed is lost) and the impact drifts west of the
-/// site, so the steepest flights are excluded to keep apogee and range monotone in pitch.
+/// Flattest and steepest pitch at burnout the range-only solvers (minimum-energy, full-burn lofted and
+/// depressed) consider, degrees. Below zero the burn ends pointing down: the flattest depressed paths.
+/// Above about 86 degrees the range no longer falls with pitch (launching east, the site's eastward speed is
+/// lost and the impact drifts west of the site), so steeper flights are left out to keep range monotone.
 const PITCH_MIN_DEG: f64 = -20.0;
 const PITCH_MAX_DEG: f64 = 86.0;
 /// The apogee-and-range solver may lean the burn back past vertical, up to this pitch (degrees from the
