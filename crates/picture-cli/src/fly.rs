@@ -1,5 +1,7 @@
 //! `picture fly`: fly one missile and print its figures (or one JSON object with `--json`).
 
+use std::fmt::Write;
+
 use clap::{Args, ValueEnum};
 use picture_sim::earth::Geodetic;
 use picture_sim::flight::{self, catalog, Aim, LaunchRequest, Shape};
@@ -126,10 +128,11 @@ fn request_of(args: &FlyArgs) -> Result<LaunchRequest, String> {
     })
 }
 
-pub fn run(args: &FlyArgs) -> Result<(), String> {
+pub fn run(args: &FlyArgs) -> Result<String, String> {
     let request = request_of(args)?;
     let flight = flight::fly(&request).map_err(|e| e.to_string())?;
     let s = &flight.summary;
+    let mut out = String::new();
     if args.json {
         let value = json!({
             "missile": s.missile,
@@ -150,36 +153,40 @@ pub fn run(args: &FlyArgs) -> Result<(), String> {
             "payload_kg": s.payload_kg,
             "events": s.events,
         });
-        println!("{value}");
-        return Ok(());
+        return Ok(format!("{value}\n"));
     }
     let name = catalog::find(&s.missile).map_or(s.missile.as_str(), |v| v.name);
-    println!("{name}: {:?}", request.shape);
-    println!(
+    let _ = writeln!(out, "{name}: {:?}", request.shape);
+    let _ = writeln!(
+        out,
         "  flight time     {:8.0} s  ({:.1} min)",
         s.flight_time_s,
         s.flight_time_s / 60.0
     );
-    println!(
+    let _ = writeln!(
+        out,
         "  apogee          {:8.1} km at {:.0} s",
         s.apogee_m / 1e3,
         s.apogee_time_s
     );
-    println!("  range           {:8.1} km", s.range_m / 1e3);
-    println!(
+    let _ = writeln!(out, "  range           {:8.1} km", s.range_m / 1e3);
+    let _ = writeln!(
+        out,
         "  burnout         {:8.1} s at {:.1} km, {:.0} m/s",
         s.burnout_time_s,
         s.burnout_height_m / 1e3,
         s.burnout_speed_m_s
     );
-    println!("  max speed       {:8.0} m/s", s.max_speed_m_s);
-    println!(
+    let _ = writeln!(out, "  max speed       {:8.0} m/s", s.max_speed_m_s);
+    let _ = writeln!(
+        out,
         "  impact          {:8.3}, {:.3} deg at {:.0} m/s",
         s.impact_lat_deg, s.impact_lon_deg, s.impact_speed_m_s
     );
-    println!(
+    let _ = writeln!(
+        out,
         "  launch azimuth  {:8.2} deg, energy {:.3}, payload {:.0} kg",
         s.launch_azimuth_deg, s.energy, s.payload_kg
     );
-    Ok(())
+    Ok(out)
 }

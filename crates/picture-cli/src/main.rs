@@ -1,5 +1,5 @@
-//! `picture`: Shared Picture's models on the command line. Each command lives in its own module; this file
-//! only dispatches.
+//! `picture`: Shared Picture's models on the command line. Each subcommand lives in its own module with a
+//! `run(&Args) -> Result<String, E>` (its output, or an error); this file only wires them up.
 
 mod detect;
 mod fly;
@@ -9,6 +9,7 @@ mod pd;
 mod run;
 
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -41,12 +42,19 @@ enum Command {
     Scenario(run::ScenarioCommand),
 }
 
-/// Prints a command's output, or its error on stderr with a non-zero exit.
+/// Prints a command's output, or its error on stderr with a non-zero exit. A closed pipe
+/// (`picture ... | head`) is not an error.
 fn finish<E: std::fmt::Display>(result: Result<String, E>) -> ExitCode {
     match result {
         Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write the output: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(e) => {
             eprintln!("error: {e}");
@@ -55,22 +63,10 @@ fn finish<E: std::fmt::Display>(result: Result<String, E>) -> ExitCode {
     }
 }
 
-/// For commands that print as they go.
-fn finish_unit(result: Result<(), String>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Fly(args) => finish_unit(fly::run(&args)),
-        Command::Missiles(args) => finish_unit(missiles::run(&args)),
+    match Cli::parse().command {
+        Command::Fly(args) => finish(fly::run(&args)),
+        Command::Missiles(args) => finish(missiles::run(&args)),
         Command::Horizon(args) => finish(horizon::run(&args)),
         Command::Pd(args) => finish(pd::run(&args)),
         Command::Detect(args) => finish(detect::run(&args)),

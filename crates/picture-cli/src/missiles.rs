@@ -1,5 +1,7 @@
 //! `picture missiles`: the missile catalog.
 
+use std::fmt::Write;
+
 use clap::Args;
 use picture_sim::flight::catalog;
 
@@ -10,20 +12,22 @@ pub struct MissilesArgs {
     json: bool,
 }
 
-pub fn run(args: &MissilesArgs) -> Result<(), String> {
+pub fn run(args: &MissilesArgs) -> Result<String, String> {
     let all = catalog::all();
+    let mut out = String::new();
     if args.json {
         let text = serde_json::to_string_pretty(all)
             .map_err(|e| format!("cannot write the catalog as JSON: {e}"))?;
-        println!("{text}");
-        return Ok(());
+        return Ok(text + "\n");
     }
-    println!(
+    let _ = writeln!(
+        out,
         "{:<12} {:<32} {:>6} {:>12} {:>11} {:>10}",
         "id", "name", "stages", "launch_kg", "payload_kg", "ideal_dv"
     );
     for v in all {
-        println!(
+        let _ = writeln!(
+            out,
             "{:<12} {:<32} {:>6} {:>12.0} {:>11.0} {:>8.0} m/s",
             v.id,
             v.name,
@@ -33,5 +37,5 @@ pub fn run(args: &MissilesArgs) -> Result<(), String> {
             v.ideal_delta_v_m_s()
         );
     }
-    Ok(())
+    Ok(out)
 }

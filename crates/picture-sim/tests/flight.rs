@@ -335,3 +335,54 @@ proptest! {
         prop_assert!(b.range_m > a.range_m && b.burnout_speed_m_s > a.burnout_speed_m_s);
     }
 }
+
+fn any_shape() -> impl Strategy<Value = Shape> {
+    prop_oneof![
+        Just(Shape::MinEnergy),
+        Just(Shape::Lofted { apogee_m: None }),
+        Just(Shape::Depressed { apogee_m: None }),
+        Just(Shape::PullUp),
+        (50.0f64..8000.0).prop_map(|km| Shape::AsReported { apogee_m: km * 1e3 }),
+        (50.0f64..8000.0).prop_map(|km| Shape::Lofted {
+            apogee_m: Some(km * 1e3)
+        }),
+        (50.0f64..8000.0).prop_map(|km| Shape::Depressed {
+            apogee_m: Some(km * 1e3)
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// Any request either flies to the aim (with the asked apogee) or is refused with a reason: the solvers
+    /// never panic, loop or return a flight that misses.
+    #[test]
+    fn solvers_hit_the_aim_or_say_why(
+        missile in 0usize..8,
+        azimuth_deg in 0.0f64..360.0,
+        range_km in 20.0f64..16_000.0,
+        shape in any_shape(),
+    ) {
+        let id = catalog::all()[missile].id;
+        match flight::fly(&request(id, azimuth_deg, range_km, shape)) {
+            Ok(f) => {
+                let s = &f.summary;
+                prop_assert!((s.range_m - range_km * 1e3).abs() < 1_000.0, "{id} {shape:?}: range {}", s.range_m);
+                let asked = match shape {
+                    Shape::AsReported { apogee_m } => Some(apogee_m),
+                    Shape::Lofted { apogee_m } | Shape::Depressed { apogee_m } => apogee_m,
+                    _ => None,
+                };
+                if let Some(a) = asked {
+                    prop_assert!((s.apogee_m - a).abs() < 1_000.0, "{id} {shape:?}: apogee {}", s.apogee_m);
+                }
+                prop_assert!(s.flight_time_s > 0.0 && s.flight_time_s.is_finite());
+            }
+            Err(e) => {
+                let text = e.to_string();
+                prop_assert!(text.contains(id) || matches!(e, FlightError::Invalid(_)), "{text}");
+            }
+        }
+    }
+}

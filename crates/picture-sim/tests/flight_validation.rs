@@ -105,7 +105,17 @@ fn reported_launches_fly_within_two_percent_of_the_reported_time() {
         KNOWN_OUTLIERS
     )
     .unwrap();
-    println!("{table}");
+    // Straight to the process's stdout, not through `println!`, which the test harness captures: the table
+    // shows in every `cargo test` run (and CI logs), with or without `--nocapture`.
+    {
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(
+            out,
+            "\nflight model vs reported launches (as-reported solve)\n{table}"
+        );
+        let _ = out.flush();
+    }
     let out = std::path::Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../target/flight_validation.txt"

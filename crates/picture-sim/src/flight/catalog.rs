@@ -38,7 +38,7 @@ static CATALOG: [Vehicle; 8] = [
     Vehicle {
         id: "hwasong-11",
         name: "Hwasong-11 (KN-23)",
-        stages: &[stage(2_915.0, 2_550.0, 260.0, 30.0, 0.95)],
+        stages: &[stage(2_915.0, 2_530.0, 258.0, 30.0, 0.95)],
         payload: Payload { mass_kg: 500.0, ballistic_coefficient_kg_m2: 6_000.0, lift_to_drag: 2.0 },
         source: "CSIS Missile Threat: 7.5 m, 0.95 m, 3,415 kg, 500 kg payload, 450-690 km; single-stage solid \
                  with a depressed flight and a pull-up manoeuvre (JCS, 2019; Elleman, 38 North 2019).",

@@ -3,8 +3,16 @@
 //! Illinois false position or golden-section search with a finite iteration limit; an impossible request
 //! is an [`FlightError::Unreachable`] that says what is possible.
 //!
+//! The unknowns are the pitch at the end of the burn and the energy ([`Program::energy`]):
+//! - minimum-energy: the least energy whose best pitch (golden section) reaches the range;
+//! - full-burn lofted or depressed: the pitch steeper or flatter than the best one that reaches the range;
+//! - a given apogee and range (as reported, lofted or depressed with an apogee, pull-up): for each trial
+//!   pitch the energy that reaches the apogee (secant, bracketing as fallback), and the pitch for the range
+//!   (outward bracket search, then Illinois).
+//!
 //! The launch azimuth is corrected for the Earth's rotation by fixed-point iteration: the flight plane is
-//! turned by the difference between the wanted and the flown geodesic azimuth to the impact point.
+//! turned by the difference between the wanted and the flown geodesic azimuth to the impact point. Any
+//! solved flight that misses the range or apogee by more than 1 km is refused.
 
 use super::dynamics::EarthModel;
 use super::integrator::{find_root_from, Tolerance};
@@ -27,10 +35,10 @@ pub struct Target {
 
 /// Apogee of the pull-up flight, m (KN-23 tests: JCS reported 37-60 km, most often about 50 km).
 pub const PULL_UP_APOGEE_M: f64 = 50_000.0;
-/// Flattest and steepest pitch at burnout the solvers consider, degrees (below zero the burn ends pointing
-/// down: the flattest depressed paths). Above about 86 degrees the apogee no
-/// longer grows with pitch (the launch site's eastward speed is lost) and the impact drifts west of the
-/// site, so the steepest flights are excluded to keep apogee and range monotone in pitch.
+/// Flattest and steepest pitch at burnout the range-only solvers (minimum-energy, full-burn lofted and
+/// depressed) consider, degrees. Below zero the burn ends pointing down: the flattest depressed paths.
+/// Above about 86 degrees the range no longer falls with pitch (launching east, the site's eastward speed is
+/// lost and the impact drifts west of the site), so steeper flights are left out to keep range monotone.
 const PITCH_MIN_DEG: f64 = -20.0;
 const PITCH_MAX_DEG: f64 = 86.0;
 /// The apogee-and-range solver may lean the burn back past vertical, up to this pitch (degrees from the
@@ -364,6 +372,7 @@ pub fn solve(
     };
     let mut program = base;
     let mut hint: Option<(f64, f64)> = None;
+    let mut last: Option<Outcome> = None;
     for _ in 0..AZIMUTH_PASSES {
         let shooter = Shooter {
             vehicle,
@@ -377,6 +386,7 @@ pub fn solve(
         hint = Some((pitch_deg, energy));
         program = shooter.program(pitch_deg, energy);
         let flown = shooter.full(pitch_deg, energy)?;
+        last = Some(flown);
         let miss_deg =
             (target.azimuth_deg - flown.impact_azimuth_deg + 540.0).rem_euclid(360.0) - 180.0;
         // Stop when the impact is within a few tens of metres of the wanted line.
@@ -385,7 +395,50 @@ pub fn solve(
         }
         base.azimuth_rad += miss_deg.to_radians();
     }
+    // A solver may stop at a discontinuity (a flight that hits the ground in the boost, say) rather than at
+    // a root: never hand back a flight that misses.
+    let wanted_apogee_m = match *shape {
+        Shape::AsReported { apogee_m } => Some(apogee_m),
+        Shape::Lofted { apogee_m } | Shape::Depressed { apogee_m } => apogee_m,
+        Shape::PullUp => Some(PULL_UP_APOGEE_M),
+        Shape::MinEnergy => None,
+    };
+    if let Some(flown) = last {
+        let range_miss_m = (flown.range_m - target.range_m).abs();
+        let apogee_miss_m = wanted_apogee_m.map_or(0.0, |a| (flown.apogee_m - a).abs());
+        if !(range_miss_m < MAX_MISS_M && apogee_miss_m < MAX_MISS_M) {
+            let apogee = wanted_apogee_m.map_or(String::new(), |a| {
+                format!(" with an apogee of {} km", km(a))
+            });
+            return Err(FlightError::Unreachable {
+                missile: vehicle.id.to_string(),
+                what: format!(
+                    "fly a {} path of {} km{apogee}",
+                    shape_name(shape),
+                    km(target.range_m)
+                ),
+                possible: format!(
+                    "the nearest flight found went {} km with an apogee of {} km",
+                    km(flown.range_m),
+                    km(flown.apogee_m)
+                ),
+            });
+        }
+    }
     Ok(program)
+}
+
+/// A solved flight further than this from the wanted range or apogee is refused, m.
+const MAX_MISS_M: f64 = 1_000.0;
+
+fn shape_name(shape: &Shape) -> &'static str {
+    match shape {
+        Shape::MinEnergy => "minimum-energy",
+        Shape::Lofted { .. } => "lofted",
+        Shape::Depressed { .. } => "depressed",
+        Shape::AsReported { .. } => "reported",
+        Shape::PullUp => "pull-up",
+    }
 }
 
 fn km(m: f64) -> f64 {

@@ -227,10 +227,15 @@ pub(crate) fn simulate(
         }
         if let Some(ta) = apogee {
             if reentry.is_none() {
-                let h_a = height(&a.y);
-                if h_a <= REENTRY_HEIGHT_M && a.t_s >= ta {
-                    // Apogee itself is below the re-entry height.
+                let h_apogee = events
+                    .iter()
+                    .find(|e| e.kind == EventKind::Apogee)
+                    .map_or(f64::INFINITY, |e| e.h_m);
+                let mut h_reentry = REENTRY_HEIGHT_M;
+                if h_apogee <= REENTRY_HEIGHT_M {
+                    // The apogee itself is below the re-entry height: re-entry starts there.
                     reentry = Some(ta);
+                    h_reentry = h_apogee;
                 } else if height(&b.y) <= REENTRY_HEIGHT_M {
                     let lo = a.t_s.max(ta);
                     reentry = Some(
@@ -242,7 +247,7 @@ pub(crate) fn simulate(
                     events.push(FlightEvent {
                         t_s: t,
                         kind: EventKind::Reentry,
-                        h_m: height(&at(t)),
+                        h_m: h_reentry,
                     });
                 }
             }
