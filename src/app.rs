@@ -1,9 +1,14 @@
-//! The page: the map with the launch arc, the launch editor and flight figures, the side view, and the clock.
+//! The page: the map with radar fans and the launch arc, the launch editor and flight figures, the side view,
+//! the sensors with their detections, and the clock.
 
 use crate::launch_form::AimForm;
 use crate::map::flight_layer::FlightLayer;
+use crate::map::sensor_layer::SensorLayer;
 use crate::map::MapView;
-use crate::panels::{flight_facts::FlightFacts, launch_editor::LaunchEditor, side_view::SideViewChart};
+use crate::panels::{
+    flight_facts::FlightFacts, launch_editor::LaunchEditor, sensors::SensorsPanel,
+    side_view::SideViewChart,
+};
 use crate::state::AppState;
 use crate::timeline::clock::Clock;
 use leptos::prelude::*;
@@ -13,7 +18,8 @@ pub fn App() -> impl IntoView {
     let app = AppState::provide();
     // A click on the map aims the launch there.
     let pick = move |(lat_deg, lon_deg): (f64, f64)| {
-        app.form.update(|f| f.aim = AimForm::Point { lat_deg, lon_deg });
+        app.form
+            .update(|f| f.aim = AimForm::Point { lat_deg, lon_deg });
         app.time_s.set(0.0);
     };
     view! {
@@ -24,6 +30,7 @@ pub fn App() -> impl IntoView {
         <main class="workspace">
             <div class="map-pane">
                 <MapView on_pick=pick>
+                    <SensorLayer/>
                     <FlightLayer/>
                 </MapView>
             </div>
@@ -31,6 +38,7 @@ pub fn App() -> impl IntoView {
                 <LaunchEditor/>
                 <FlightFacts/>
                 <SideViewChart/>
+                <SensorsPanel/>
             </aside>
         </main>
         <footer class="clockbar"><Clock/></footer>

@@ -35,13 +35,24 @@ impl FlightView {
     pub fn fly(form: &LaunchForm) -> Result<FlightView, String> {
         let request = form.to_request()?;
         let flight = fly(&request).map_err(|e| e.to_string())?;
-        Ok(FlightView::new(flight, request.site.lat_deg(), request.site.lon_deg()))
+        Ok(FlightView::new(
+            flight,
+            request.site.lat_deg(),
+            request.site.lon_deg(),
+        ))
     }
 
     pub fn new(flight: Flight, site_lat_deg: f64, site_lon_deg: f64) -> FlightView {
-        let mut v = FlightView { flight, site_lat_deg, site_lon_deg, track: Vec::new() };
+        let mut v = FlightView {
+            flight,
+            site_lat_deg,
+            site_lon_deg,
+            track: Vec::new(),
+        };
         let d = v.duration_s();
-        v.track = (0..TRACK_POINTS).map(|i| v.at(d * i as f64 / (TRACK_POINTS - 1) as f64)).collect();
+        v.track = (0..TRACK_POINTS)
+            .map(|i| v.at(d * i as f64 / (TRACK_POINTS - 1) as f64))
+            .collect();
         v
     }
 
@@ -58,7 +69,9 @@ impl FlightView {
             lat_deg,
             lon_deg,
             alt_km: s.geodetic.h_m / 1000.0,
-            range_km: earth::inverse(self.site_lat_deg, self.site_lon_deg, lat_deg, lon_deg).distance_m / 1000.0,
+            range_km: earth::inverse(self.site_lat_deg, self.site_lon_deg, lat_deg, lon_deg)
+                .distance_m
+                / 1000.0,
             speed_km_s: s.speed_m_s / 1000.0,
         }
     }
@@ -96,8 +109,16 @@ mod tests {
     fn the_default_launch_flies_as_reported() {
         let v = FlightView::fly(&LaunchForm::default()).expect("default flies");
         let s = &v.flight.summary;
-        assert!((s.apogee_m / 1000.0 - 550.0).abs() < 5.0, "apogee {}", s.apogee_m);
-        assert!((s.range_m / 1000.0 - 2700.0).abs() < 10.0, "range {}", s.range_m);
+        assert!(
+            (s.apogee_m / 1000.0 - 550.0).abs() < 5.0,
+            "apogee {}",
+            s.apogee_m
+        );
+        assert!(
+            (s.range_m / 1000.0 - 2700.0).abs() < 10.0,
+            "range {}",
+            s.range_m
+        );
         assert_eq!(v.track.len(), TRACK_POINTS);
         let last = v.track.last().unwrap();
         assert!((last.range_km - s.range_m / 1000.0).abs() < 1.0);
@@ -111,7 +132,10 @@ mod tests {
         let form = LaunchForm {
             missile: "hwasong-11".into(),
             shape: crate::launch_form::ShapeChoice::MinEnergy,
-            aim: crate::launch_form::AimForm::AzimuthRange { azimuth_deg: 90.0, range_km: 3000.0 },
+            aim: crate::launch_form::AimForm::AzimuthRange {
+                azimuth_deg: 90.0,
+                range_km: 3000.0,
+            },
             ..LaunchForm::default()
         };
         let e = FlightView::fly(&form).unwrap_err();

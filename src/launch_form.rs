@@ -14,8 +14,13 @@ pub enum ShapeChoice {
 }
 
 impl ShapeChoice {
-    pub const ALL: [ShapeChoice; 5] =
-        [ShapeChoice::MinEnergy, ShapeChoice::Lofted, ShapeChoice::Depressed, ShapeChoice::AsReported, ShapeChoice::PullUp];
+    pub const ALL: [ShapeChoice; 5] = [
+        ShapeChoice::MinEnergy,
+        ShapeChoice::Lofted,
+        ShapeChoice::Depressed,
+        ShapeChoice::AsReported,
+        ShapeChoice::PullUp,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -43,7 +48,10 @@ impl ShapeChoice {
 
     /// Whether the shape takes the apogee field.
     pub fn uses_apogee(self) -> bool {
-        matches!(self, ShapeChoice::Lofted | ShapeChoice::Depressed | ShapeChoice::AsReported)
+        matches!(
+            self,
+            ShapeChoice::Lofted | ShapeChoice::Depressed | ShapeChoice::AsReported
+        )
     }
 }
 
@@ -76,7 +84,10 @@ impl Default for LaunchForm {
             missile: "hwasong-12".into(),
             shape: ShapeChoice::AsReported,
             apogee_km: 550.0,
-            aim: AimForm::AzimuthRange { azimuth_deg: 75.4, range_km: 2700.0 },
+            aim: AimForm::AzimuthRange {
+                azimuth_deg: 75.4,
+                range_km: 2700.0,
+            },
         }
     }
 }
@@ -84,36 +95,52 @@ impl Default for LaunchForm {
 impl LaunchForm {
     /// The flight model's request, or a message naming the field that is wrong and why.
     pub fn to_request(&self) -> Result<LaunchRequest, String> {
-        let site = sites::find(&self.site).ok_or_else(|| format!("Launch site: '{}' is not in the catalog", self.site))?;
+        let site = sites::find(&self.site)
+            .ok_or_else(|| format!("Launch site: '{}' is not in the catalog", self.site))?;
         if catalog::find(&self.missile).is_none() {
             return Err(format!("Missile: '{}' is not in the catalog", self.missile));
         }
         let aim = match self.aim {
             AimForm::Point { lat_deg, lon_deg } => {
                 if !(lat_deg.is_finite() && (-90.0..=90.0).contains(&lat_deg)) {
-                    return Err(format!("Aim latitude: {lat_deg} is not between -90 and 90 degrees"));
+                    return Err(format!(
+                        "Aim latitude: {lat_deg} is not between -90 and 90 degrees"
+                    ));
                 }
                 if !lon_deg.is_finite() {
                     return Err("Aim longitude: not a number".into());
                 }
                 Aim::Point { lat_deg, lon_deg }
             }
-            AimForm::AzimuthRange { azimuth_deg, range_km } => {
+            AimForm::AzimuthRange {
+                azimuth_deg,
+                range_km,
+            } => {
                 if !azimuth_deg.is_finite() {
                     return Err("Azimuth: not a number".into());
                 }
                 if !(range_km.is_finite() && range_km > 0.0) {
-                    return Err(format!("Range: {range_km} km must be a positive number of kilometres"));
+                    return Err(format!(
+                        "Range: {range_km} km must be a positive number of kilometres"
+                    ));
                 }
                 if range_km > 20_000.0 {
-                    return Err(format!("Range: {range_km} km is longer than half the Earth's circumference"));
+                    return Err(format!(
+                        "Range: {range_km} km is longer than half the Earth's circumference"
+                    ));
                 }
-                Aim::AzimuthRange { azimuth_deg: azimuth_deg.rem_euclid(360.0), range_m: range_km * 1000.0 }
+                Aim::AzimuthRange {
+                    azimuth_deg: azimuth_deg.rem_euclid(360.0),
+                    range_m: range_km * 1000.0,
+                }
             }
         };
         let apogee_m = if self.shape.uses_apogee() {
             if !(self.apogee_km.is_finite() && self.apogee_km > 0.0 && self.apogee_km < 20_000.0) {
-                return Err(format!("Apogee: {} km must be between 0 and 20000 km", self.apogee_km));
+                return Err(format!(
+                    "Apogee: {} km must be between 0 and 20000 km",
+                    self.apogee_km
+                ));
             }
             self.apogee_km * 1000.0
         } else {
@@ -121,12 +148,22 @@ impl LaunchForm {
         };
         let shape = match self.shape {
             ShapeChoice::MinEnergy => Shape::MinEnergy,
-            ShapeChoice::Lofted => Shape::Lofted { apogee_m: Some(apogee_m) },
-            ShapeChoice::Depressed => Shape::Depressed { apogee_m: Some(apogee_m) },
+            ShapeChoice::Lofted => Shape::Lofted {
+                apogee_m: Some(apogee_m),
+            },
+            ShapeChoice::Depressed => Shape::Depressed {
+                apogee_m: Some(apogee_m),
+            },
             ShapeChoice::AsReported => Shape::AsReported { apogee_m },
             ShapeChoice::PullUp => Shape::PullUp,
         };
-        Ok(LaunchRequest { missile: self.missile.clone(), site: site.geodetic(), aim, shape, launch_time: SimTime::ZERO })
+        Ok(LaunchRequest {
+            missile: self.missile.clone(),
+            site: site.geodetic(),
+            aim,
+            shape,
+            launch_time: SimTime::ZERO,
+        })
     }
 }
 
@@ -152,25 +189,53 @@ mod tests {
 
     #[test]
     fn bad_fields_are_named() {
-        let f = LaunchForm { missile: "scud-z".into(), ..LaunchForm::default() };
+        let f = LaunchForm {
+            missile: "scud-z".into(),
+            ..LaunchForm::default()
+        };
         assert!(f.to_request().unwrap_err().starts_with("Missile:"));
-        let f = LaunchForm { site: "Atlantis".into(), ..LaunchForm::default() };
+        let f = LaunchForm {
+            site: "Atlantis".into(),
+            ..LaunchForm::default()
+        };
         assert!(f.to_request().unwrap_err().starts_with("Launch site:"));
-        let f = LaunchForm { aim: AimForm::AzimuthRange { azimuth_deg: 90.0, range_km: -5.0 }, ..LaunchForm::default() };
+        let f = LaunchForm {
+            aim: AimForm::AzimuthRange {
+                azimuth_deg: 90.0,
+                range_km: -5.0,
+            },
+            ..LaunchForm::default()
+        };
         assert!(f.to_request().unwrap_err().starts_with("Range:"));
-        let f = LaunchForm { apogee_km: f64::NAN, ..LaunchForm::default() };
+        let f = LaunchForm {
+            apogee_km: f64::NAN,
+            ..LaunchForm::default()
+        };
         assert!(f.to_request().unwrap_err().starts_with("Apogee:"));
-        let f = LaunchForm { aim: AimForm::Point { lat_deg: 95.0, lon_deg: 130.0 }, ..LaunchForm::default() };
+        let f = LaunchForm {
+            aim: AimForm::Point {
+                lat_deg: 95.0,
+                lon_deg: 130.0,
+            },
+            ..LaunchForm::default()
+        };
         assert!(f.to_request().unwrap_err().starts_with("Aim latitude:"));
         // The apogee is not asked of shapes that do not use it.
-        let f = LaunchForm { shape: ShapeChoice::MinEnergy, apogee_km: f64::NAN, ..LaunchForm::default() };
+        let f = LaunchForm {
+            shape: ShapeChoice::MinEnergy,
+            apogee_km: f64::NAN,
+            ..LaunchForm::default()
+        };
         assert!(f.to_request().is_ok());
     }
 
     #[test]
     fn parse_field_names_the_field() {
         assert_eq!(parse_field("Range", " 1200 "), Ok(1200.0));
-        assert_eq!(parse_field("Range", "12x"), Err("Range: '12x' is not a number".into()));
+        assert_eq!(
+            parse_field("Range", "12x"),
+            Err("Range: '12x' is not a number".into())
+        );
         assert!(parse_field("Range", "inf").is_err());
     }
 

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod charts;
+pub mod detection_view;
 pub mod flight_view;
 pub mod launch_form;
 pub mod map;

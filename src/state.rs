@@ -1,8 +1,13 @@
 //! The app's state: signals and memos, provided through context. Domain types never hold signals.
 
+use crate::detection_view::{coverage, detect, SensorRow};
 use crate::flight_view::FlightView;
 use crate::launch_form::LaunchForm;
 use leptos::prelude::*;
+use picture_sim::sensors::{catalog, EffectiveEarth, Footprint, Sensor};
+
+/// The seed of the detection draws: fixed, so that the same launch always gives the same detections.
+pub const DETECTION_SEED: u64 = 20_231_219;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -15,13 +20,67 @@ pub struct AppState {
     pub playing: RwSignal<bool>,
     /// Playback speed, simulated seconds per real second.
     pub speed: RwSignal<f64>,
+    /// The sensor catalog (or why it could not be built).
+    pub sensors: RwSignal<Result<Vec<Sensor>, String>>,
+    /// Which sensors take part, by catalog index.
+    pub enabled: RwSignal<Vec<bool>>,
+    /// The target altitude the radar fans are drawn for, km.
+    pub fan_alt_km: RwSignal<f64>,
+    /// The effective-Earth-radius factor k (1 geometric, 4/3 standard).
+    pub k: RwSignal<f64>,
+    /// The fans at that altitude and k.
+    pub coverage: Memo<Result<Vec<(usize, Footprint)>, String>>,
+    /// Each enabled sensor against the current flight.
+    pub detections: Memo<Vec<SensorRow>>,
 }
 
 impl AppState {
     pub fn new() -> AppState {
         let form = RwSignal::new(LaunchForm::default());
         let flight = Memo::new(move |_| form.with(FlightView::fly));
-        AppState { form, flight, time_s: RwSignal::new(0.0), playing: RwSignal::new(false), speed: RwSignal::new(32.0) }
+        let sensors = RwSignal::new(catalog().map_err(|e| format!("Sensor catalog: {e}")));
+        let enabled = RwSignal::new(vec![
+            true;
+            sensors.with_untracked(|s| s
+                .as_ref()
+                .map(Vec::len)
+                .unwrap_or(0))
+        ]);
+        let fan_alt_km = RwSignal::new(100.0);
+        let k = RwSignal::new(4.0 / 3.0);
+        let earth = move || EffectiveEarth::new(k.get()).map_err(|e| format!("Refraction k: {e}"));
+        let coverage = Memo::new(move |_| {
+            let earth = earth()?;
+            sensors.with(|s| {
+                let s = s.as_ref().map_err(Clone::clone)?;
+                enabled.with(|on| coverage(s, on, &earth, fan_alt_km.get()))
+            })
+        });
+        let detections = Memo::new(move |_| {
+            let Ok(earth) = earth() else {
+                return Vec::new();
+            };
+            flight.with(|f| {
+                let Ok(f) = f else { return Vec::new() };
+                sensors.with(|s| match s {
+                    Ok(s) => enabled.with(|on| detect(f, s, on, earth, DETECTION_SEED)),
+                    Err(_) => Vec::new(),
+                })
+            })
+        });
+        AppState {
+            form,
+            flight,
+            time_s: RwSignal::new(0.0),
+            playing: RwSignal::new(false),
+            speed: RwSignal::new(32.0),
+            sensors,
+            enabled,
+            fan_alt_km,
+            k,
+            coverage,
+            detections,
+        }
     }
 
     pub fn provide() -> AppState {

@@ -25,6 +25,8 @@ pub struct SideView {
     pub width_px: f64,
     pub height_px: f64,
     pub margin_px: f64,
+    /// The left margin, wider: it holds the altitude labels.
+    pub left_px: f64,
     pub max_alt_km: f64,
     /// The highest plane y (km, after the stretch) in the chart, at the top margin.
     top_km: f64,
@@ -33,7 +35,10 @@ pub struct SideView {
 /// Position in the flight plane, km: x along the launch point's horizontal, y up, before the stretch.
 fn plane_km(range_km: f64, alt_km: f64) -> (f64, f64) {
     let theta = range_km / R_KM;
-    ((R_KM + alt_km) * theta.sin(), (R_KM + alt_km) * theta.cos() - R_KM)
+    (
+        (R_KM + alt_km) * theta.sin(),
+        (R_KM + alt_km) * theta.cos() - R_KM,
+    )
 }
 
 impl SideView {
@@ -42,11 +47,14 @@ impl SideView {
     /// quarter of the chart's inner height.
     pub fn fit(points: &[(f64, f64)], width_px: f64, height_px: f64) -> SideView {
         let margin_px = 36.0;
+        let left_px = 96.0;
         let max_range_km = points.iter().map(|p| p.0).fold(1.0, f64::max);
         let max_alt_km = points.iter().map(|p| p.1).fold(1.0, f64::max);
-        let inner_w = (width_px - 2.0 * margin_px).max(10.0);
+        let inner_w = (width_px - left_px - margin_px).max(10.0);
         let inner_h = (height_px - 2.0 * margin_px).max(10.0);
-        let ground: Vec<(f64, f64)> = (0..=20).map(|i| (max_range_km * i as f64 / 20.0, 0.0)).collect();
+        let ground: Vec<(f64, f64)> = (0..=20)
+            .map(|i| (max_range_km * i as f64 / 20.0, 0.0))
+            .collect();
         let mut chosen = None;
         for e in EXAGGERATIONS {
             let (mut x0, mut x1, mut y0, mut y1) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
@@ -64,14 +72,23 @@ impl SideView {
             }
         }
         let (exaggeration, px_per_km, top_km) = chosen.unwrap_or((1.0, 1.0, max_alt_km));
-        SideView { exaggeration, px_per_km, width_px, height_px, margin_px, max_alt_km, top_km }
+        SideView {
+            exaggeration,
+            px_per_km,
+            width_px,
+            height_px,
+            margin_px,
+            left_px,
+            max_alt_km,
+            top_km,
+        }
     }
 
     /// Where a point of (ground range km, altitude km) is drawn.
     pub fn to_px(&self, range_km: f64, alt_km: f64) -> Px {
         let (x, y) = plane_km(range_km, alt_km);
         Px {
-            x: self.margin_px + x * self.px_per_km,
+            x: self.left_px + x * self.px_per_km,
             y: self.margin_px + (self.top_km - y * self.exaggeration) * self.px_per_km,
         }
     }
@@ -80,7 +97,11 @@ impl SideView {
     pub fn ticks(&self) -> Vec<(f64, String)> {
         let target = self.max_alt_km / 4.0;
         let pow = 10f64.powf(target.log10().floor());
-        let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * pow).find(|s| *s >= target).unwrap_or(pow * 10.0);
+        let step = [1.0, 2.0, 5.0, 10.0]
+            .into_iter()
+            .map(|m| m * pow)
+            .find(|s| *s >= target)
+            .unwrap_or(pow * 10.0);
         (0..=8)
             .map(|i| i as f64 * step)
             .take_while(|h| *h <= self.max_alt_km * 1.05)
@@ -113,7 +134,10 @@ mod tests {
             let v = SideView::fit(&pts, 600.0, 300.0);
             for &(r, a) in &pts {
                 let p = v.to_px(r, a);
-                assert!(p.x >= 35.9 && p.x <= 564.1 && p.y >= 35.9 && p.y <= 264.1, "{p:?} {v:?}");
+                assert!(
+                    p.x >= 95.9 && p.x <= 564.1 && p.y >= 35.9 && p.y <= 264.1,
+                    "{p:?} {v:?}"
+                );
             }
         }
     }
@@ -146,6 +170,12 @@ mod tests {
         let t = v.ticks();
         assert_eq!(t[0].1, "0 km");
         assert!(t.len() >= 3);
-        assert!((t[1].0 - v.to_px(0.0, t[1].1.trim_end_matches(" km").parse().unwrap()).y).abs() < 1e-9);
+        assert!(
+            (t[1].0
+                - v.to_px(0.0, t[1].1.trim_end_matches(" km").parse().unwrap())
+                    .y)
+                .abs()
+                < 1e-9
+        );
     }
 }

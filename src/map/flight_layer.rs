@@ -20,14 +20,23 @@ pub fn FlightLayer() -> impl IntoView {
                 .map(|w| {
                     let a = map.proj.forward(w[0].lat_deg, w[0].lon_deg);
                     let b = map.proj.forward(w[1].lat_deg, w[1].lon_deg);
-                    (path_data([a, b], false), altitude_colour((w[0].alt_km + w[1].alt_km) / 2.0))
+                    (
+                        path_data([a, b], false),
+                        altitude_colour((w[0].alt_km + w[1].alt_km) / 2.0),
+                    )
                 })
                 .collect::<Vec<_>>(),
             Err(_) => Vec::new(),
         })
     });
-    let markers = move || app.flight.with(|f| f.as_ref().map(|f| f.markers()).unwrap_or_default());
-    let site = move || app.flight.with(|f| f.as_ref().ok().map(|f| (f.site_lat_deg, f.site_lon_deg)));
+    let markers = move || {
+        app.flight
+            .with(|f| f.as_ref().map(|f| f.markers()).unwrap_or_default())
+    };
+    let site = move || {
+        app.flight
+            .with(|f| f.as_ref().ok().map(|f| (f.site_lat_deg, f.site_lon_deg)))
+    };
     let now = move || {
         let t = app.time_s.get();
         app.flight.with(|f| f.as_ref().ok().map(|f| f.at(t)))

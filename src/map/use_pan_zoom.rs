@@ -128,7 +128,9 @@ impl UsePanZoomReturn {
 
     /// Ends a press; returns the position (px on the element) if the press was a click.
     pub fn pointer_up(&self, e: ev::PointerEvent) -> Option<(f64, f64)> {
-        let was_alone = self.active.with_value(|a| a.len() == 1 && a.contains_key(&e.pointer_id()));
+        let was_alone = self
+            .active
+            .with_value(|a| a.len() == 1 && a.contains_key(&e.pointer_id()));
         self.active.update_value(|a| {
             a.remove(&e.pointer_id());
         });

@@ -23,7 +23,9 @@ pub struct MapContext {
 impl MapContext {
     /// Screen position (px) of a geodetic point.
     pub fn screen(&self, lat_deg: f64, lon_deg: f64) -> (f64, f64) {
-        self.view.get().to_screen(self.proj.forward(lat_deg, lon_deg))
+        self.view
+            .get()
+            .to_screen(self.proj.forward(lat_deg, lon_deg))
     }
 
     /// The SVG transform that places projected-km geometry on the screen.

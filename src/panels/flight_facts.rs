@@ -14,10 +14,34 @@ pub fn FlightFacts() -> impl IntoView {
                 vec![
                     ("apogee", "Apogee", format!("{:.0} km", s.apogee_m / 1000.0)),
                     ("range", "Range", format!("{:.0} km", s.range_m / 1000.0)),
-                    ("flight-time", "Flight time", format!("{} ({:.0} s)", format_elapsed(s.flight_time_s).trim_start_matches("T+"), s.flight_time_s)),
-                    ("max-speed", "Maximum speed", format!("{:.2} km/s", s.max_speed_m_s / 1000.0)),
-                    ("burnout", "Burnout", format!("T+{:.0} s at {:.2} km/s", s.burnout_time_s, s.burnout_speed_m_s / 1000.0)),
-                    ("impact", "Impact", format!("{:.2}° N {:.2}° E", s.impact_lat_deg, s.impact_lon_deg)),
+                    (
+                        "flight-time",
+                        "Flight time",
+                        format!(
+                            "{} ({:.0} s)",
+                            format_elapsed(s.flight_time_s).trim_start_matches("T+"),
+                            s.flight_time_s
+                        ),
+                    ),
+                    (
+                        "max-speed",
+                        "Maximum speed",
+                        format!("{:.2} km/s", s.max_speed_m_s / 1000.0),
+                    ),
+                    (
+                        "burnout",
+                        "Burnout",
+                        format!(
+                            "T+{:.0} s at {:.2} km/s",
+                            s.burnout_time_s,
+                            s.burnout_speed_m_s / 1000.0
+                        ),
+                    ),
+                    (
+                        "impact",
+                        "Impact",
+                        format!("{:.2}° N {:.2}° E", s.impact_lat_deg, s.impact_lon_deg),
+                    ),
                 ]
             })
         })

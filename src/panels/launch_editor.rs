@@ -28,7 +28,10 @@ pub fn LaunchEditor() -> impl IntoView {
     let aim_values = move || {
         form.with(|f| match f.aim {
             AimForm::Point { lat_deg, lon_deg } => (lat_deg, lon_deg),
-            AimForm::AzimuthRange { azimuth_deg, range_km } => (azimuth_deg, range_km),
+            AimForm::AzimuthRange {
+                azimuth_deg,
+                range_km,
+            } => (azimuth_deg, range_km),
         })
     };
     let flight_error = move || app.flight.with(|f| f.as_ref().err().cloned());
@@ -98,9 +101,17 @@ pub fn LaunchEditor() -> impl IntoView {
 fn aim_point(f: &crate::launch_form::LaunchForm) -> Option<AimForm> {
     match f.aim {
         AimForm::Point { .. } => None,
-        AimForm::AzimuthRange { azimuth_deg, range_km } => {
+        AimForm::AzimuthRange {
+            azimuth_deg,
+            range_km,
+        } => {
             let site = sites::find(&f.site)?;
-            let (lat_deg, lon_deg) = picture_sim::earth::destination(site.lat_deg, site.lon_deg, azimuth_deg, range_km * 1000.0);
+            let (lat_deg, lon_deg) = picture_sim::earth::destination(
+                site.lat_deg,
+                site.lon_deg,
+                azimuth_deg,
+                range_km * 1000.0,
+            );
             Some(AimForm::Point { lat_deg, lon_deg })
         }
     }
@@ -113,7 +124,10 @@ fn aim_azimuth(f: &crate::launch_form::LaunchForm) -> Option<AimForm> {
         AimForm::Point { lat_deg, lon_deg } => {
             let site = sites::find(&f.site)?;
             let g = picture_sim::earth::inverse(site.lat_deg, site.lon_deg, lat_deg, lon_deg);
-            Some(AimForm::AzimuthRange { azimuth_deg: g.azimuth_start_deg, range_km: g.distance_m / 1000.0 })
+            Some(AimForm::AzimuthRange {
+                azimuth_deg: g.azimuth_start_deg,
+                range_km: g.distance_m / 1000.0,
+            })
         }
     }
 }

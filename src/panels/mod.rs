@@ -2,4 +2,5 @@
 
 pub mod flight_facts;
 pub mod launch_editor;
+pub mod sensors;
 pub mod side_view;

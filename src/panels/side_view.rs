@@ -14,7 +14,11 @@ pub fn SideViewChart() -> impl IntoView {
     let chart = Memo::new(move |_| {
         app.flight.with(|f| {
             f.as_ref().ok().map(|f| {
-                let pts: Vec<(f64, f64)> = f.track.iter().map(|p| (p.range_km, p.alt_km.max(0.0))).collect();
+                let pts: Vec<(f64, f64)> = f
+                    .track
+                    .iter()
+                    .map(|p| (p.range_km, p.alt_km.max(0.0)))
+                    .collect();
                 let v = SideView::fit(&pts, W, H);
                 let track: String = pts
                     .iter()
@@ -38,7 +42,10 @@ pub fn SideViewChart() -> impl IntoView {
     let now = move || {
         let t = app.time_s.get();
         let p = app.flight.with(|f| f.as_ref().ok().map(|f| f.at(t)))?;
-        chart.with(|c| c.as_ref().map(|(v, _, _)| (v.to_px(p.range_km, p.alt_km.max(0.0)), p.alt_km)))
+        chart.with(|c| {
+            c.as_ref()
+                .map(|(v, _, _)| (v.to_px(p.range_km, p.alt_km.max(0.0)), p.alt_km))
+        })
     };
     view! {
         <section class="panel side-view" aria-label="Side view: altitude against ground range">
@@ -53,11 +60,11 @@ pub fn SideViewChart() -> impl IntoView {
                         <line class="axis" x1=origin.x y1=origin.y x2=origin.x y2=v.margin_px - 8.0></line>
                         {v.ticks().into_iter().map(|(y, label)| view! {
                             <g class="tick">
-                                <line x1=origin.x - 4.0 y1=y x2=origin.x y2=y></line>
-                                <text x=origin.x - 6.0 y=y + 4.0 text-anchor="end">{label}</text>
+                                <line x1=origin.x - 6.0 y1=y x2=origin.x y2=y></line>
+                                <text x=origin.x - 10.0 y=y + 7.0 text-anchor="end">{label}</text>
                             </g>
                         }).collect_view()}
-                        <text class="scale-note" x=W - 8.0 y="16" text-anchor="end" data-exaggeration=ex>
+                        <text class="scale-note" x=W - 8.0 y="24" text-anchor="end" data-exaggeration=ex>
                             {if ex == 1.0 { "True scale".to_string() } else { format!("Heights ×{ex}") }}
                         </text>
                     }

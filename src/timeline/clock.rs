@@ -12,12 +12,16 @@ pub const SPEEDS: [f64; 8] = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0];
 #[component]
 pub fn Clock() -> impl IntoView {
     let app = AppState::get();
-    let duration = move || app.flight.with(|f| f.as_ref().map(|f| f.duration_s()).unwrap_or(0.0));
+    let duration = move || {
+        app.flight
+            .with(|f| f.as_ref().map(|f| f.duration_s()).unwrap_or(0.0))
+    };
     if let Ok(handle) = set_interval_with_handle(
         move || {
             if app.playing.get_untracked() {
                 let end = duration();
-                let next = app.time_s.get_untracked() + app.speed.get_untracked() * TICK.as_secs_f64();
+                let next =
+                    app.time_s.get_untracked() + app.speed.get_untracked() * TICK.as_secs_f64();
                 if next >= end {
                     app.time_s.set(end);
                     app.playing.set(false);

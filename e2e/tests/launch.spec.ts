@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { AppPage, greatCircleKm } from '../pages/app-page';
+
+const SUNAN = { lat: 39.2, lon: 125.673 };
+
+test('the page opens on the 2017-08-29 Hwasong-12 as reported, with its figures', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  expect(await app.rangeKm()).toBeCloseTo(2700, -1);
+  expect(parseFloat(await app.fact('apogee'))).toBeCloseTo(550, -1);
+  expect(await page.locator('.flight-track path').count()).toBeGreaterThan(100);
+  await expect(page.locator('.flight-event.impact')).toHaveCount(1);
+  await expect(page.locator('.flight-event.apogee')).toHaveCount(1);
+});
+
+test('choosing a missile and clicking an aim point draws an arc whose reported range matches', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  await app.choose('missile', 'hwasong-15');
+  await app.choose('shape', 'min-energy');
+  // Click a point in the Sea of Japan, off Sado (a click, not a drag).
+  const tokyo = await app.placePosition('Tokyo');
+  const target = { x: tokyo.x - 90, y: tokyo.y - 120 };
+  const clicked = await app.readAt(target);
+  await page.mouse.click(target.x, target.y);
+  await expect(page.locator('input[name="aim-lat"]')).toBeVisible();
+  const aim = await app.aimPoint();
+  expect(Math.abs(aim.lat - clicked.lat)).toBeLessThan(0.01);
+  expect(Math.abs(aim.lon - clicked.lon)).toBeLessThan(0.01);
+  const expected = greatCircleKm(SUNAN, aim);
+  await expect.poll(async () => Math.abs((await app.rangeKm()) - expected) / expected).toBeLessThan(0.01);
+  // The arc ends at the aim: the impact marker is where the user clicked.
+  const impact = await page.locator('.flight-event.impact circle').boundingBox();
+  expect(Math.abs(impact!.x + impact!.width / 2 - target.x)).toBeLessThan(4);
+  expect(Math.abs(impact!.y + impact!.height / 2 - target.y)).toBeLessThan(4);
+});
+
+test('an azimuth and range aim flies that range', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  await app.choose('shape', 'min-energy');
+  await app.typeNumber('range-km', 1500);
+  await expect.poll(() => app.rangeKm()).toBeCloseTo(1500, -1);
+});
+
+test('an impossible launch says why and keeps the form', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  await app.choose('missile', 'hwasong-11');
+  await app.choose('shape', 'min-energy');
+  await expect(page.locator('.flight-error')).toContainText('hwasong-11 cannot reach');
+  await expect(page.locator('input[name="range-km"]')).toHaveValue('2700');
+  await app.typeNumber('range-km', 600);
+  await expect(page.locator('.flight-error')).toHaveCount(0);
+  await expect.poll(() => app.rangeKm()).toBeCloseTo(600, -1);
+  // A field that is not a number is named, and the last good value stays.
+  await page.locator('input[name="azimuth-deg"]').evaluate((el) => {
+    (el as HTMLInputElement).value = '';
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await expect(page.locator('.field-error')).toContainText('Azimuth');
+});
+
+test('the scrubber moves the missile along the arc and the side view', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  await app.slide('scrubber', 400);
+  await expect(page.locator('.elapsed')).toHaveText('T+06:40');
+  const alt = Number(await page.locator('.map .missile-now').getAttribute('data-alt-km'));
+  expect(alt).toBeGreaterThan(300);
+  expect(alt).toBeLessThan(560);
+  await expect(page.locator('.side-view .missile-now')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('.elapsed')).not.toHaveText('T+06:40');
+});

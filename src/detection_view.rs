@@ -1,0 +1,221 @@
+//! What the sensors make of the current flight, as the UI shows it: coverage footprints at a chosen altitude,
+//! each sensor's first detection (or why it could not see earlier), and who sees the missile at a given time.
+//! Pure, tested natively.
+
+use crate::flight_view::FlightView;
+use picture_sim::sensors::{
+    footprints, run_detections, DetectionConfig, EffectiveEarth, Footprint, MissReason, Nation,
+    Sensor,
+};
+use picture_sim::truth::Truth;
+use picture_sim::SimTime;
+
+/// Footprint outline resolution, degrees of azimuth: smooth at the closest zoom, under a millisecond for
+/// the whole catalog.
+const FOOTPRINT_STEP_DEG: f64 = 2.0;
+
+/// A radar "sees" the missile at a time if it detected it within this many update intervals before.
+const SEEING_INTERVALS: i64 = 2;
+
+/// Footprints of the enabled sensors for a target at `alt_km`; `None` for a sensor that cannot see that
+/// altitude at all (or has no ground footprint: infrared).
+pub fn coverage(
+    sensors: &[Sensor],
+    enabled: &[bool],
+    earth: &EffectiveEarth,
+    alt_km: f64,
+) -> Result<Vec<(usize, Footprint)>, String> {
+    let fps = footprints(sensors, earth, alt_km * 1000.0, FOOTPRINT_STEP_DEG)
+        .map_err(|e| e.to_string())?;
+    Ok(fps
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| enabled.get(*i).copied().unwrap_or(true))
+        .filter_map(|(i, f)| f.map(|f| (i, f)))
+        .collect())
+}
+
+/// One sensor's row in the sensors list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SensorRow {
+    pub index: usize,
+    pub name: String,
+    pub nation: Nation,
+    pub first_detection_s: Option<f64>,
+    pub above_horizon_s: Option<f64>,
+    pub detections: usize,
+    /// Why it could not see before its first detection, the longest-lasting reason first.
+    pub held_back_by: Option<&'static str>,
+    /// Times of the detections, s after launch (for the timeline and "who sees now").
+    pub detection_times_s: Vec<f64>,
+    pub update_interval_s: f64,
+}
+
+pub fn reason_text(r: MissReason) -> &'static str {
+    match r {
+        MissReason::BelowHorizon => "below the horizon",
+        MissReason::BelowMinElevation => "below the minimum elevation",
+        MissReason::AboveMaxElevation => "above the maximum elevation",
+        MissReason::OutsideSector => "outside the sector",
+        MissReason::BeyondRange => "beyond range",
+        MissReason::InsideMinRange => "inside the minimum range",
+        MissReason::PdDrawFailed => "detection draws failed",
+        MissReason::NoPlume => "no plume visible",
+        MissReason::NotInFlight => "not in flight",
+    }
+}
+
+/// Runs the enabled sensors against the flight.
+pub fn detect(
+    flight: &FlightView,
+    sensors: &[Sensor],
+    enabled: &[bool],
+    earth: EffectiveEarth,
+    seed: u64,
+) -> Vec<SensorRow> {
+    let chosen: Vec<(usize, Sensor)> = sensors
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| enabled.get(*i).copied().unwrap_or(true))
+        .map(|(i, s)| (i, s.clone()))
+        .collect();
+    let list: Vec<Sensor> = chosen.iter().map(|(_, s)| s.clone()).collect();
+    let truth: &dyn Truth = &flight.flight.trajectory;
+    let config = DetectionConfig {
+        earth,
+        seed,
+        ..DetectionConfig::default()
+    };
+    let run = run_detections(&list, &[truth], &config);
+    let launch = flight.flight.trajectory.start();
+    let secs = |t: SimTime| (t - launch) as f64 / 1000.0;
+    run.reports
+        .into_iter()
+        .map(|r| {
+            let index = chosen[r.sensor.0].0;
+            let held_back_by = r
+                .misses_before_first
+                .iter()
+                .max_by_key(|m| m.to - m.from)
+                .map(|m| reason_text(m.reason));
+            let update_interval_s = sensors[index]
+                .radar()
+                .map(|rd| rd.update_interval_ms() as f64 / 1000.0)
+                .unwrap_or(10.0);
+            SensorRow {
+                index,
+                name: r.name,
+                nation: r.nation,
+                first_detection_s: r.first_detection.map(secs),
+                above_horizon_s: r.above_horizon.map(secs),
+                detections: r.detections,
+                held_back_by,
+                detection_times_s: r.measurements.iter().map(|m| secs(m.time)).collect(),
+                update_interval_s,
+            }
+        })
+        .collect()
+}
+
+impl SensorRow {
+    /// Whether the sensor has the missile at `t_s`: a detection within the last two update intervals.
+    pub fn sees_at(&self, t_s: f64) -> bool {
+        let window = self.update_interval_s * SEEING_INTERVALS as f64;
+        let i = self.detection_times_s.partition_point(|&d| d <= t_s);
+        i > 0 && t_s - self.detection_times_s[i - 1] <= window
+    }
+}
+
+/// The nation's colour, from the Okabe-Ito palette (distinct for the common colour-vision deficiencies).
+pub fn nation_colour(n: Nation) -> &'static str {
+    match n {
+        Nation::JP => "#d55e00",
+        Nation::KR => "#0072b2",
+        Nation::US => "#009e73",
+    }
+}
+
+pub fn nation_name(n: Nation) -> &'static str {
+    match n {
+        Nation::JP => "Japan",
+        Nation::KR => "South Korea",
+        Nation::US => "United States",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::launch_form::{AimForm, LaunchForm, ShapeChoice};
+    use picture_sim::sensors::catalog;
+
+    fn sunan_lofted() -> FlightView {
+        let form = LaunchForm {
+            missile: "hwasong-15".into(),
+            shape: ShapeChoice::AsReported,
+            apogee_km: 4475.0,
+            aim: AimForm::AzimuthRange {
+                azimuth_deg: 73.9,
+                range_km: 950.0,
+            },
+            ..LaunchForm::default()
+        };
+        FlightView::fly(&form).unwrap()
+    }
+
+    #[test]
+    fn fans_shrink_as_the_altitude_falls() {
+        let sensors = catalog().unwrap();
+        let on = vec![true; sensors.len()];
+        let earth = EffectiveEarth::standard();
+        let high = coverage(&sensors, &on, &earth, 500.0).unwrap();
+        let low = coverage(&sensors, &on, &earth, 10.0).unwrap();
+        let reach = |c: &[(usize, Footprint)], i: usize| {
+            c.iter()
+                .find(|(j, _)| *j == i)
+                .map(|(_, f)| f.max_ground_range_m)
+                .unwrap_or(0.0)
+        };
+        let tpy2 = sensors
+            .iter()
+            .position(|s| s.name.contains("Shariki"))
+            .unwrap();
+        assert!(reach(&low, tpy2) < reach(&high, tpy2) / 2.0);
+        // A disabled sensor has no fan.
+        let mut off = on.clone();
+        off[tpy2] = false;
+        assert!(coverage(&sensors, &off, &earth, 500.0)
+            .unwrap()
+            .iter()
+            .all(|(i, _)| *i != tpy2));
+    }
+
+    #[test]
+    fn south_korea_sees_a_sunan_launch_first() {
+        let sensors = catalog().unwrap();
+        let rows = detect(
+            &sunan_lofted(),
+            &sensors,
+            &vec![true; sensors.len()],
+            EffectiveEarth::standard(),
+            7,
+        );
+        let first = |n: Nation| {
+            rows.iter()
+                .filter(|r| r.nation == n && !r.name.contains("SBIRS"))
+                .filter_map(|r| r.first_detection_s)
+                .fold(f64::INFINITY, f64::min)
+        };
+        assert!(
+            first(Nation::KR) < first(Nation::JP),
+            "KR {} JP {}",
+            first(Nation::KR),
+            first(Nation::JP)
+        );
+        let jp = rows.iter().find(|r| r.name.contains("Ominato")).unwrap();
+        assert_eq!(jp.held_back_by, Some("below the horizon"));
+        let seen = rows.iter().find(|r| r.first_detection_s.is_some()).unwrap();
+        assert!(seen.sees_at(seen.first_detection_s.unwrap() + 0.1));
+        assert!(!seen.sees_at(seen.first_detection_s.unwrap() - 0.1));
+    }
+}

@@ -1,0 +1,155 @@
+//! The sensors panel: the fan altitude and refraction controls, each sensor with its toggle and first
+//! detection (or why it could not see earlier), and the detection timeline.
+
+use crate::detection_view::{nation_colour, nation_name};
+use crate::launch_form::parse_field;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+const TL_W: f64 = 600.0;
+const ROW_H: f64 = 22.0;
+const LABEL_W: f64 = 150.0;
+
+#[component]
+pub fn SensorsPanel() -> impl IntoView {
+    let app = AppState::get();
+    let k_error = RwSignal::new(None::<String>);
+    let k_choice = move || {
+        let k = app.k.get();
+        if (k - 1.0).abs() < 1e-12 {
+            "1"
+        } else if (k - 4.0 / 3.0).abs() < 1e-12 {
+            "4/3"
+        } else {
+            "custom"
+        }
+    };
+    let rows = move || {
+        let mut rows = app.detections.get();
+        rows.sort_by(|a, b| {
+            a.first_detection_s
+                .unwrap_or(f64::INFINITY)
+                .total_cmp(&b.first_detection_s.unwrap_or(f64::INFINITY))
+        });
+        rows
+    };
+    let duration = move || {
+        app.flight
+            .with(|f| f.as_ref().map(|f| f.duration_s()).unwrap_or(1.0))
+    };
+    let all = move || app.sensors.get().unwrap_or_default();
+    // Sensors by first detection; those that never detect (or are off) last, in catalog order.
+    let order = move || {
+        let rows = app.detections.get();
+        let first = |i: usize| {
+            rows.iter()
+                .find(|r| r.index == i)
+                .and_then(|r| r.first_detection_s)
+                .unwrap_or(f64::INFINITY)
+        };
+        let mut order: Vec<usize> = (0..all().len()).collect();
+        order.sort_by(|a, b| first(*a).total_cmp(&first(*b)));
+        order
+    };
+
+    view! {
+        <section class="panel sensors-panel" aria-labelledby="sensors-title">
+            <h2 id="sensors-title">"Sensors"</h2>
+            <label class="fan-altitude">"Radar fans for a target at "
+                <output>{move || format!("{:.0} km", app.fan_alt_km.get())}</output>
+                <input type="range" name="fan-altitude" min="0" max="1000" step="10" aria-label="Fan altitude (km)"
+                    prop:value=move || app.fan_alt_km.get().to_string()
+                    on:input=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                            app.fan_alt_km.set(v)
+                        }
+                    }/>
+            </label>
+            <div class="k-factor">
+                <label>"Refraction (effective Earth radius k)"
+                    <select name="k" on:change=move |ev| match event_target_value(&ev).as_str() {
+                        "1" => app.k.set(1.0),
+                        "4/3" => app.k.set(4.0 / 3.0),
+                        _ => app.k.set(1.5),
+                    }>
+                        <option value="1" selected=move || k_choice() == "1">"1: geometric, no refraction"</option>
+                        <option value="4/3" selected=move || k_choice() == "4/3">"4/3: standard atmosphere"</option>
+                        <option value="custom" selected=move || k_choice() == "custom">"Custom"</option>
+                    </select>
+                </label>
+                <Show when=move || k_choice() == "custom">
+                    <label>"k"<input name="k-custom" type="number" min="0.5" max="10" step="0.01" prop:value=move || format!("{:.2}", app.k.get())
+                        on:change=move |ev| match parse_field("Refraction k", &event_target_value(&ev)) {
+                            Ok(v) if (0.5..=10.0).contains(&v) => { k_error.set(None); app.k.set(v) }
+                            Ok(v) => k_error.set(Some(format!("Refraction k: {v} is outside 0.5 to 10"))),
+                            Err(e) => k_error.set(Some(e)),
+                        }/></label>
+                </Show>
+                {move || k_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                <p class="note">"k = 4/3 bends rays as the standard atmosphere does near the ground; the simple model applies it all the way up."</p>
+            </div>
+            <table class="sensor-list">
+                <thead><tr><th scope="col">"On"</th><th scope="col">"Sensor"</th><th scope="col">"First detection"</th></tr></thead>
+                <tbody>
+                    // Keyed rows: a row (and its checkbox's focus) survives re-ordering and re-detection.
+                    <For each=order key=|i| *i let:i>
+                        {
+                            let s = all().get(i).cloned();
+                            let row = move || app.detections.with(|rows| rows.iter().find(|r| r.index == i).cloned());
+                            let on = move || app.enabled.with(|e| e.get(i).copied().unwrap_or(true));
+                            let first = move || row().and_then(|r| r.first_detection_s);
+                            let why = move || row().and_then(|r| r.held_back_by).unwrap_or("");
+                            s.map(|s| view! {
+                                <tr data-sensor=s.name.clone() data-nation=format!("{:?}", s.nation)
+                                    data-first-detection-s=move || first().map(|t| format!("{t:.1}")).unwrap_or_default()>
+                                    <td><input type="checkbox" prop:checked=on aria-label=format!("Use {}", s.name)
+                                        on:change=move |ev| { let c = event_target_checked(&ev); app.enabled.update(|e| if let Some(x) = e.get_mut(i) { *x = c }) }/></td>
+                                    <td><span class="chip" style=format!("background:{}", nation_colour(s.nation)) title=nation_name(s.nation)></span>{s.name.clone()}
+                                        {s.provenance.notional_site.then(|| view! { <span class="tag" title="The site is notional: its real position is not public">"notional"</span> })}</td>
+                                    <td class="first">{move || match (first(), on()) {
+                                        (_, false) => "off".to_string(),
+                                        (Some(t), _) => format!("T+{t:.0} s"),
+                                        (None, _) => format!("none ({})", why()),
+                                    }}
+                                    {move || (first().is_some() && !why().is_empty()).then(|| view! { <span class="why">{format!("before: {}", why())}</span> })}</td>
+                                </tr>
+                            })
+                        }
+                    </For>
+                </tbody>
+            </table>
+            <h2>"Detection timeline"</h2>
+            <svg class="timeline" role="img" aria-label="Detections of each sensor against time after launch"
+                viewBox=move || format!("0 0 {TL_W} {}", ROW_H * (rows().len() as f64) + 30.0)>
+                {move || {
+                    let d = duration();
+                    let x = move |t: f64| LABEL_W + (t / d).clamp(0.0, 1.0) * (TL_W - LABEL_W - 10.0);
+                    rows().into_iter().enumerate().map(|(n, r)| {
+                        let y = 10.0 + n as f64 * ROW_H;
+                        let colour = nation_colour(r.nation);
+                        let ticks: String = r.detection_times_s.iter().map(|t| format!("M{:.1} {:.1}v{:.1}", x(*t), y + 3.0, ROW_H - 8.0)).collect();
+                        view! {
+                            <g class="tl-row" data-sensor=r.name.clone()>
+                                <text x="4" y=y + 14.0>{r.name.chars().take(22).collect::<String>()}</text>
+                                <line class="tl-base" x1=LABEL_W y1=y + ROW_H / 2.0 x2=TL_W - 10.0 y2=y + ROW_H / 2.0></line>
+                                {r.above_horizon_s.map(|t| view! { <circle class="tl-horizon" cx=x(t) cy=y + ROW_H / 2.0 r="3.5"><title>"Above the horizon"</title></circle> })}
+                                <path class="tl-detections" d=ticks stroke=colour></path>
+                            </g>
+                        }
+                    }).collect_view()
+                }}
+                {move || {
+                    let d = duration();
+                    let t = app.time_s.get();
+                    let x = LABEL_W + (t / d).clamp(0.0, 1.0) * (TL_W - LABEL_W - 10.0);
+                    let h = ROW_H * (rows().len() as f64) + 14.0;
+                    view! {
+                        <line class="tl-cursor" x1=x y1="4" x2=x y2=h></line>
+                        <text class="tl-axis" x=LABEL_W y=h + 14.0>"0 s"</text>
+                        <text class="tl-axis" x=TL_W - 10.0 y=h + 14.0 text-anchor="end">{format!("{d:.0} s")}</text>
+                    }
+                }}
+            </svg>
+        </section>
+    }
+}
