@@ -1,13 +1,14 @@
 //! The page: the map with radar fans and the launch arc, the launch editor and flight figures, the side view,
-//! the sensors with their detections, and the clock.
+//! the pictures (fused tracks and the warning-time comparison), the sensors with their detections, and the clock.
 
 use crate::launch_form::AimForm;
 use crate::map::flight_layer::FlightLayer;
 use crate::map::sensor_layer::SensorLayer;
+use crate::map::track_layer::TrackLayer;
 use crate::map::MapView;
 use crate::panels::{
-    flight_facts::FlightFacts, launch_editor::LaunchEditor, sensors::SensorsPanel,
-    side_view::SideViewChart,
+    flight_facts::FlightFacts, launch_editor::LaunchEditor, pictures::PicturesPanel,
+    sensors::SensorsPanel, side_view::SideViewChart,
 };
 use crate::state::AppState;
 use crate::timeline::clock::Clock;
@@ -16,6 +17,8 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::provide();
+    // The flight, the detections and five trackers take a few tens of milliseconds: the map paints first.
+    let map_drawn = RwSignal::new(false);
     // A click on the map aims the launch there.
     let pick = move |(lat_deg, lon_deg): (f64, f64)| {
         app.form
@@ -29,16 +32,22 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="workspace">
             <div class="map-pane">
-                <MapView on_pick=pick>
-                    <SensorLayer/>
-                    <FlightLayer/>
+                <MapView on_pick=pick on_drawn=move |_| map_drawn.set(true)>
+                    <Show when=move || map_drawn.get()>
+                        <SensorLayer/>
+                        <FlightLayer/>
+                        <TrackLayer/>
+                    </Show>
                 </MapView>
             </div>
             <aside class="side-panel">
                 <LaunchEditor/>
-                <FlightFacts/>
-                <SideViewChart/>
-                <SensorsPanel/>
+                <Show when=move || map_drawn.get()>
+                    <FlightFacts/>
+                    <SideViewChart/>
+                    <PicturesPanel/>
+                    <SensorsPanel/>
+                </Show>
             </aside>
         </main>
         <footer class="clockbar"><Clock/></footer>

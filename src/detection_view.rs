@@ -3,6 +3,7 @@
 //! Pure, tested natively.
 
 use crate::flight_view::FlightView;
+use picture_sim::measurement::Measurement;
 use picture_sim::sensors::{
     footprints, run_detections, DetectionConfig, EffectiveEarth, Footprint, MissReason, Nation,
     Sensor,
@@ -65,6 +66,16 @@ pub fn reason_text(r: MissReason) -> &'static str {
     }
 }
 
+/// What the enabled sensors made of a flight.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Detections {
+    pub rows: Vec<SensorRow>,
+    /// Every measurement, in time order; `measurement.sensor` indexes `nations`.
+    pub measurements: Vec<Measurement>,
+    /// The nation of each sensor that took part, in the measurements' sensor indexing.
+    pub nations: Vec<Nation>,
+}
+
 /// Runs the enabled sensors against the flight.
 pub fn detect(
     flight: &FlightView,
@@ -72,7 +83,7 @@ pub fn detect(
     enabled: &[bool],
     earth: EffectiveEarth,
     seed: u64,
-) -> Vec<SensorRow> {
+) -> Detections {
     let chosen: Vec<(usize, Sensor)> = sensors
         .iter()
         .enumerate()
@@ -87,9 +98,12 @@ pub fn detect(
         ..DetectionConfig::default()
     };
     let run = run_detections(&list, &[truth], &config);
+    let measurements = run.measurements();
+    let nations = list.iter().map(|s| s.nation).collect();
     let launch = flight.flight.trajectory.start();
     let secs = |t: SimTime| (t - launch) as f64 / 1000.0;
-    run.reports
+    let rows = run
+        .reports
         .into_iter()
         .map(|r| {
             let index = chosen[r.sensor.0].0;
@@ -114,7 +128,12 @@ pub fn detect(
                 update_interval_s,
             }
         })
-        .collect()
+        .collect();
+    Detections {
+        rows,
+        measurements,
+        nations,
+    }
 }
 
 impl SensorRow {
@@ -199,7 +218,8 @@ mod tests {
             &vec![true; sensors.len()],
             EffectiveEarth::standard(),
             7,
-        );
+        )
+        .rows;
         let first = |n: Nation| {
             rows.iter()
                 .filter(|r| r.nation == n && !r.name.contains("SBIRS"))

@@ -7,6 +7,7 @@ pub mod flight_view;
 pub mod launch_form;
 pub mod map;
 pub mod panels;
+pub mod picture_view;
 pub mod state;
 pub mod timeline;
 

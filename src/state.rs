@@ -1,8 +1,9 @@
 //! The app's state: signals and memos, provided through context. Domain types never hold signals.
 
-use crate::detection_view::{coverage, detect, SensorRow};
+use crate::detection_view::{coverage, detect, Detections};
 use crate::flight_view::FlightView;
 use crate::launch_form::LaunchForm;
+use crate::picture_view::{run_pictures, PicturesOutcome};
 use leptos::prelude::*;
 use picture_sim::sensors::{catalog, EffectiveEarth, Footprint, Sensor};
 
@@ -31,7 +32,12 @@ pub struct AppState {
     /// The fans at that altitude and k.
     pub coverage: Memo<Result<Vec<(usize, Footprint)>, String>>,
     /// Each enabled sensor against the current flight.
-    pub detections: Memo<Vec<SensorRow>>,
+    pub detections: Memo<Detections>,
+    /// Every picture's tracks and scores for the current flight and sensors.
+    pub pictures: Memo<Result<PicturesOutcome, String>>,
+    /// The picture shown on the map, and the one compared with it (by name).
+    pub picture: RwSignal<String>,
+    pub compare_with: RwSignal<Option<String>>,
 }
 
 impl AppState {
@@ -58,14 +64,24 @@ impl AppState {
         });
         let detections = Memo::new(move |_| {
             let Ok(earth) = earth() else {
-                return Vec::new();
+                return Detections::default();
             };
             flight.with(|f| {
-                let Ok(f) = f else { return Vec::new() };
+                let Ok(f) = f else {
+                    return Detections::default();
+                };
                 sensors.with(|s| match s {
                     Ok(s) => enabled.with(|on| detect(f, s, on, earth, DETECTION_SEED)),
-                    Err(_) => Vec::new(),
+                    Err(_) => Detections::default(),
                 })
+            })
+        });
+        let pictures = Memo::new(move |_| {
+            flight.with(|f| {
+                let f = f
+                    .as_ref()
+                    .map_err(|_| crate::panels::pictures::NO_FLIGHT.to_string())?;
+                detections.with(|d| run_pictures(f, &d.nations, &d.measurements))
             })
         });
         AppState {
@@ -80,6 +96,9 @@ impl AppState {
             k,
             coverage,
             detections,
+            pictures,
+            picture: RwSignal::new(picture_sim::tracking::picture::TRILATERAL.to_string()),
+            compare_with: RwSignal::new(None),
         }
     }
 

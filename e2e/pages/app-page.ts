@@ -25,7 +25,7 @@ export class AppPage extends MapPage {
     return parseFloat(await this.fact('range'));
   }
 
-  async choose(name: 'site' | 'missile' | 'shape' | 'k', value: string) {
+  async choose(name: 'site' | 'missile' | 'shape' | 'k' | 'picture' | 'compare-with', value: string) {
     await this.page.locator(`select[name="${name}"]`).selectOption(value);
   }
 

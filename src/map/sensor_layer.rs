@@ -61,8 +61,9 @@ pub fn SensorLayer() -> impl IntoView {
             return Vec::new();
         }
         let sensors = app.sensors.get().unwrap_or_default();
-        app.detections.with(|rows| {
-            rows.iter()
+        app.detections.with(|d| {
+            d.rows
+                .iter()
                 .filter(|r| r.sees_at(t))
                 .filter_map(|r| {
                     let site = sensors.get(r.index)?.radar()?.site();

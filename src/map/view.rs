@@ -86,6 +86,10 @@ pub fn MapView(
     /// Called with (latitude, longitude) in degrees when the user clicks (not drags) the map.
     #[prop(optional, into)]
     on_pick: Option<Callback<(f64, f64)>>,
+    /// Called once the map has been painted for the first time (overlays that take longer to compute can
+    /// wait for it, so the map shows at once).
+    #[prop(optional, into)]
+    on_drawn: Option<Callback<()>>,
     /// Overlays, drawn above the map inside its SVG; they get a [`MapContext`] from context.
     #[prop(optional)]
     children: Option<Children>,
@@ -160,10 +164,13 @@ pub fn MapView(
     // Marks the first drawn map for the load-time measurement: the second animation frame after mount
     // comes after the first paint.
     Effect::new(move |_| {
-        request_animation_frame(|| {
-            request_animation_frame(|| {
+        request_animation_frame(move || {
+            request_animation_frame(move || {
                 if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
                     let _ = perf.mark("map-drawn");
+                }
+                if let Some(drawn) = on_drawn {
+                    drawn.run(());
                 }
             })
         })

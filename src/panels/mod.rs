@@ -2,5 +2,6 @@
 
 pub mod flight_facts;
 pub mod launch_editor;
+pub mod pictures;
 pub mod sensors;
 pub mod side_view;

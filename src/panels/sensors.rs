@@ -25,7 +25,7 @@ pub fn SensorsPanel() -> impl IntoView {
         }
     };
     let rows = move || {
-        let mut rows = app.detections.get();
+        let mut rows = app.detections.get().rows;
         rows.sort_by(|a, b| {
             a.first_detection_s
                 .unwrap_or(f64::INFINITY)
@@ -40,7 +40,7 @@ pub fn SensorsPanel() -> impl IntoView {
     let all = move || app.sensors.get().unwrap_or_default();
     // Sensors by first detection; those that never detect (or are off) last, in catalog order.
     let order = move || {
-        let rows = app.detections.get();
+        let rows = app.detections.get().rows;
         let first = |i: usize| {
             rows.iter()
                 .find(|r| r.index == i)
@@ -95,7 +95,7 @@ pub fn SensorsPanel() -> impl IntoView {
                     <For each=order key=|i| *i let:i>
                         {
                             let s = all().get(i).cloned();
-                            let row = move || app.detections.with(|rows| rows.iter().find(|r| r.index == i).cloned());
+                            let row = move || app.detections.with(|d| d.rows.iter().find(|r| r.index == i).cloned());
                             let on = move || app.enabled.with(|e| e.get(i).copied().unwrap_or(true));
                             let first = move || row().and_then(|r| r.first_detection_s);
                             let why = move || row().and_then(|r| r.held_back_by).unwrap_or("");

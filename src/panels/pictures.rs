@@ -1,0 +1,133 @@
+//! The pictures panel: which fusion centre's picture the map shows (and one to compare with), the
+//! comparison table of warning time left at each milestone, and a warning-time chart.
+
+use crate::state::AppState;
+use leptos::prelude::*;
+
+const EVENTS: [(&str, &str); 4] = [
+    ("first-detection", "First detection"),
+    ("established", "Track"),
+    ("impact-100km", "Impact ±100 km"),
+    ("impact-25km", "Impact ±25 km"),
+];
+
+/// What the pictures memo says when there is no flight to track.
+pub const NO_FLIGHT: &str = "no flight";
+
+fn secs(v: Option<f64>) -> String {
+    v.map(|s| format!("{s:.0} s")).unwrap_or_else(|| "—".into())
+}
+
+#[component]
+pub fn PicturesPanel() -> impl IntoView {
+    let app = AppState::get();
+    let names = move || {
+        app.pictures.with(|p| {
+            p.as_ref()
+                .map(|p| p.runs.iter().map(|r| r.name.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let launch = move || {
+        app.flight
+            .with(|f| f.as_ref().map(|f| f.flight.trajectory.launch_time()).ok())
+    };
+    let first_track = move |name: &str| {
+        let launch = launch()?;
+        app.pictures.with(|p| {
+            p.as_ref()
+                .ok()?
+                .runs
+                .iter()
+                .find(|r| r.name == name)?
+                .first_track_s(launch)
+        })
+    };
+    view! {
+        <section class="panel pictures-panel" aria-labelledby="pictures-title">
+            <h2 id="pictures-title">"Pictures"</h2>
+            <div class="pair">
+                <label>"Map shows"
+                    <select name="picture" on:change=move |ev| app.picture.set(event_target_value(&ev))>
+                        {move || names().into_iter().map(|n| {
+                            let (m, label) = (n.clone(), n.clone());
+                            view! { <option value=n selected=move || app.picture.get() == m>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>"Compare with"
+                    <select name="compare-with" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        app.compare_with.set((!v.is_empty()).then_some(v))
+                    }>
+                        <option value="" selected=move || app.compare_with.get().is_none()>"None"</option>
+                        {move || names().into_iter().map(|n| {
+                            let (m, label) = (n.clone(), n.clone());
+                            view! { <option value=n selected=move || app.compare_with.get().as_deref() == Some(m.as_str())>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <p class="picture-summary" data-picture=move || app.picture.get()
+                data-first-track-s=move || first_track(&app.picture.get()).map(|t| format!("{t:.1}")).unwrap_or_default()>
+                {move || {
+                    let name = app.picture.get();
+                    match first_track(&name) {
+                        Some(t) => format!("{name}: first track T+{t:.0} s"),
+                        None => format!("{name}: no track"),
+                    }
+                }}
+            </p>
+            {move || app.pictures.with(|p| match p {
+                // No flight: the launch editor already says why.
+                Err(e) if e == NO_FLIGHT => view! { <p class="note">"No flight to track."</p> }.into_any(),
+                Err(e) => view! { <p class="pictures-error" role="alert">{format!("Tracking: {e}")}</p> }.into_any(),
+                Ok(p) => {
+                    let rows = p.comparison.rows.clone();
+                    let gains = p.comparison.trilateral_gain.clone();
+                    let max_warning = rows.iter().filter_map(|r| r.warning_left_s[1]).fold(1.0, f64::max);
+                    view! {
+                        <table class="comparison">
+                            <caption>"Warning time left (true impact minus the moment), worst missile"</caption>
+                            <thead><tr><th scope="col">"Picture"</th>{EVENTS.iter().map(|(_, l)| view! { <th scope="col">{*l}</th> }).collect_view()}</tr></thead>
+                            <tbody>
+                                {rows.iter().map(|r| {
+                                    let name = r.picture.clone();
+                                    let selected = { let n = name.clone(); move || app.picture.get() == n };
+                                    view! {
+                                        <tr data-picture=name.clone() class:selected=selected>
+                                            <th scope="row">{name.clone()}</th>
+                                            {EVENTS.iter().zip(r.warning_left_s).map(|((key, _), v)| view! {
+                                                <td data-event=*key data-warning-s=v.map(|s| format!("{s:.1}")).unwrap_or_default()>{secs(v)}</td>
+                                            }).collect_view()}
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                                {gains.iter().map(|g| view! {
+                                    <tr class="gain"><th scope="row">{format!("Trilateral gain over {}", g.over)}</th>
+                                        {g.gain_s.iter().map(|v| view! { <td>{v.map(|s| format!("{s:+.0} s")).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <svg class="warning-chart" viewBox=format!("0 0 600 {}", 26 * rows.len() + 20) role="img"
+                            aria-label="Warning time left when each picture first tracks the missile">
+                            {rows.iter().enumerate().map(|(i, r)| {
+                                let w = r.warning_left_s[1].unwrap_or(0.0);
+                                let y = 6.0 + 26.0 * i as f64;
+                                let len = 330.0 * w / max_warning;
+                                view! {
+                                    <g class="bar">
+                                        <text x="4" y=y + 15.0>{r.picture.chars().take(24).collect::<String>()}</text>
+                                        <rect x="220" y=y width=len height="18"></rect>
+                                        <text x=224.0 + len y=y + 15.0>{secs(r.warning_left_s[1])}</text>
+                                    </g>
+                                }
+                            }).collect_view()}
+                        </svg>
+                    }.into_any()
+                }
+            })}
+        </section>
+    }
+}
