@@ -44,6 +44,13 @@ impl AppState {
     pub fn new() -> AppState {
         let form = RwSignal::new(LaunchForm::default());
         let flight = Memo::new(move |_| form.with(FlightView::fly));
+        // Detections and tracking follow the flight one task later, so an edited launch's arc and figures
+        // paint in the next frame and the slower analyses fill in after it.
+        let settled = RwSignal::new(0u64);
+        Effect::new(move |_| {
+            flight.track();
+            set_timeout(move || settled.update(|n| *n += 1), std::time::Duration::ZERO);
+        });
         let sensors = RwSignal::new(catalog().map_err(|e| format!("Sensor catalog: {e}")));
         let enabled = RwSignal::new(vec![
             true;
@@ -66,7 +73,8 @@ impl AppState {
             let Ok(earth) = earth() else {
                 return Detections::default();
             };
-            flight.with(|f| {
+            settled.track();
+            flight.with_untracked(|f| {
                 let Ok(f) = f else {
                     return Detections::default();
                 };
@@ -77,7 +85,8 @@ impl AppState {
             })
         });
         let pictures = Memo::new(move |_| {
-            flight.with(|f| {
+            settled.track();
+            flight.with_untracked(|f| {
                 let f = f
                     .as_ref()
                     .map_err(|_| crate::panels::pictures::NO_FLIGHT.to_string())?;

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { AppPage, greatCircleKm } from '../pages/app-page';
 
 const SUNAN = { lat: 39.2, lon: 125.673 };
@@ -72,4 +73,43 @@ test('the scrubber moves the missile along the arc and the side view', async ({ 
   await expect(page.locator('.side-view .missile-now')).toHaveCount(1);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.locator('.elapsed')).not.toHaveText('T+06:40');
+});
+
+/** Times edits of the range field to the arc's path data changing (flight solve plus render), in ms. */
+async function timeEdits(app: AppPage, ranges: number[]): Promise<number[]> {
+  const samples: number[] = [];
+  for (const range of ranges) {
+    const ms = await app.page.evaluate(async (km) => {
+      const input = document.querySelector('input[name="range-km"]') as HTMLInputElement;
+      const track = document.querySelector('.flight-track')!;
+      const done = new Promise<number>((resolve) => {
+        new MutationObserver((_, obs) => { obs.disconnect(); resolve(performance.now()); })
+          .observe(track, { subtree: true, childList: true, attributes: true });
+      });
+      const t0 = performance.now();
+      input.value = String(km);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return (await done) - t0;
+    }, range);
+    samples.push(ms);
+    await expect.poll(() => app.rangeKm()).toBeCloseTo(range, -1);
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+test('speed: editing a launch redraws its arc (measured, budget one frame)', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  const ranges = [1800, 2100, 2400, 1500, 2000, 2600, 1700, 2300];
+  const lines: string[] = [];
+  for (const shape of ['as-reported', 'min-energy']) {
+    await app.choose('shape', shape);
+    await expect(page.locator('.flight-error')).toHaveCount(0);
+    const s = await timeEdits(app, ranges);
+    lines.push(`Edit to redrawn arc, Hwasong-12 ${shape}, ${s.length} edits: median ${s[s.length >> 1].toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms (budget 16 ms)`);
+  }
+  console.log(lines.join('\n'));
+  mkdirSync('test-results', { recursive: true });
+  appendFileSync('test-results/metrics.txt', lines.join('\n') + '\n');
+  expect(lines.length).toBe(2);
 });

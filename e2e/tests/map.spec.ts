@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { MapPage } from '../pages/map-page';
 
 test('the page loads with no console error and requests nothing from another origin', async ({ page, baseURL }) => {
@@ -110,6 +110,6 @@ test('size and speed: gzip bytes of everything loaded, time to the first drawn m
   ].join('\n');
   console.log(report);
   mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/metrics.txt', report + '\n');
+  appendFileSync('test-results/metrics.txt', report + '\n');
   expect(files.length).toBeGreaterThan(3);
 });
