@@ -49,7 +49,10 @@ impl AppState {
         let settled = RwSignal::new(0u64);
         Effect::new(move |_| {
             flight.track();
-            set_timeout(move || settled.update(|n| *n += 1), std::time::Duration::ZERO);
+            set_timeout(
+                move || settled.update(|n| *n += 1),
+                std::time::Duration::ZERO,
+            );
         });
         let sensors = RwSignal::new(catalog().map_err(|e| format!("Sensor catalog: {e}")));
         let enabled = RwSignal::new(vec![
