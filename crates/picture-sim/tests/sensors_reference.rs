@@ -4,24 +4,9 @@ use picture_sim::sensors::{
     catalog, probability_of_detection, required_snr_db, DetectionModel, EffectiveEarth, Nation,
     SensorKind,
 };
-use std::path::PathBuf;
+mod common;
 
-fn reference_dir() -> PathBuf {
-    let dir = std::env::var_os("PICTURE_REFERENCE_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/reference"
-            ))
-        });
-    assert!(
-        dir.join("radar.md").is_file(),
-        "reference directory {} not found (set PICTURE_REFERENCE_DIR to the shared/reference directory)",
-        dir.display()
-    );
-    dir
-}
+use common::reference_dir;
 
 /// The rows of the radar horizon table in radar.md: (radar height m, target altitude km, k, slant km).
 fn horizon_rows() -> Vec<(f64, f64, f64, f64)> {
