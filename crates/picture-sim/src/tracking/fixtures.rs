@@ -4,7 +4,9 @@
 //! above its horizon and within its range once per period with Gaussian noise ([`FixtureRadar`]).
 //! Everything is seeded: the same seed gives the same plots.
 
+use super::measurement_model::{RadarAerModel, RadarPlot};
 use super::transition::ballistic_acceleration_m_s2;
+use super::{state_vector, GaussianState, StateCovariance};
 use crate::earth::{Ecef, Ellipsoid, Geodetic, LocalFrame};
 use crate::measurement::{Measurement, MeasurementKind, SensorIndex};
 use crate::time::SimTime;
@@ -405,4 +407,52 @@ pub fn salvo_scenario(
         nations: vec![Nation::KR, Nation::JP, Nation::US, Nation::US],
         measurements,
     }
+}
+
+/// The standard EKF workload of issue 5: a 6-state constant-velocity target (30 km up off the Korean coast,
+/// 250 m/s east, 150 m/s south), seen by a radar at 37.5 N 127 E giving azimuth, elevation and range at 1 Hz
+/// with sigma 0.05 degrees and 100 m; `steps` plots (seeded) and the prior at t = 0. Shared by the benchmark and
+/// the `ekf_rate` example.
+pub fn cv_workload(steps: usize) -> (GaussianState, Vec<RadarPlot>) {
+    let e = Ellipsoid::WGS84;
+    let site = Geodetic::from_deg(37.5, 127.0, 100.0).unwrap();
+    let frame = LocalFrame::at(&e, site);
+    let model = RadarAerModel::new(
+        &e,
+        SensorIndex(0),
+        site,
+        0.05_f64.to_radians(),
+        0.05_f64.to_radians(),
+        100.0,
+    )
+    .unwrap();
+    let start = e.to_ecef(&Geodetic::from_deg(40.0, 127.0, 30_000.0).unwrap());
+    let vel = frame.vector_to_ecef(&Vector3::new(250.0, -150.0, 0.0));
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
+    let plots = (1..=steps)
+        .map(|k| {
+            let p = Ecef(start.0 + vel * k as f64);
+            let mut z = model.function(&state_vector(&p, &vel));
+            z[0] += 0.05_f64.to_radians() * rng.sample::<f64, _>(StandardNormal);
+            z[1] += 0.05_f64.to_radians() * rng.sample::<f64, _>(StandardNormal);
+            z[2] += 100.0 * rng.sample::<f64, _>(StandardNormal);
+            RadarPlot {
+                time: SimTime::from_secs(k as f64),
+                model,
+                z,
+            }
+        })
+        .collect();
+    let mut covar = StateCovariance::identity() * 1.0e6;
+    for i in 3..6 {
+        covar[(i, i)] = 1.0e4;
+    }
+    (
+        GaussianState {
+            time: SimTime::ZERO,
+            mean: state_vector(&start, &vel),
+            covar,
+        },
+        plots,
+    )
 }
