@@ -1,0 +1,95 @@
+//! Plotters charts as SVG text: every chart in the app is drawn by plotters' SVG backend into a string, which
+//! the page inserts as markup (so it scales, prints, exports as SVG and needs no canvas or font file). Pure,
+//! tested natively.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The result of drawing a chart: the SVG document, or why it could not be drawn.
+pub type ChartResult = Result<String, String>;
+
+/// Draws a chart of `width_px` x `height_px` with `draw` and returns the SVG document.
+///
+/// The SVG carries a `viewBox` so the page can scale it to its container.
+pub fn svg_chart<F>(width_px: u32, height_px: u32, draw: F) -> ChartResult
+where
+    F: FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<(), Box<dyn std::error::Error>>,
+{
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (width_px, height_px)).into_drawing_area();
+        draw(&root).map_err(|e| format!("chart: {e}"))?;
+        root.present().map_err(|e| format!("chart: {e}"))?;
+    }
+    Ok(with_view_box(&out, width_px, height_px))
+}
+
+/// Plotters writes a fixed width and height; a `viewBox` lets CSS size the chart to its container.
+fn with_view_box(svg: &str, width_px: u32, height_px: u32) -> String {
+    match svg.find("<svg ") {
+        Some(i) => {
+            let at = i + "<svg ".len();
+            format!(
+                "{}viewBox=\"0 0 {width_px} {height_px}\" preserveAspectRatio=\"xMidYMid meet\" {}",
+                &svg[..at],
+                &svg[at..]
+            )
+        }
+        None => svg.to_string(),
+    }
+}
+
+/// Parses `#rrggbb` into a plotters colour; grey for anything else.
+pub fn hex_colour(hex: &str) -> RGBColor {
+    let h = hex.trim_start_matches('#');
+    let byte = |i: usize| {
+        h.get(i..i + 2)
+            .and_then(|s| u8::from_str_radix(s, 16).ok())
+            .unwrap_or(128)
+    };
+    if h.len() == 6 {
+        RGBColor(byte(0), byte(2), byte(4))
+    } else {
+        RGBColor(128, 128, 128)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_a_line_chart_with_axes_and_a_view_box() {
+        let svg = svg_chart(320, 200, |root| {
+            root.fill(&WHITE)?;
+            let mut chart = ChartBuilder::on(root)
+                .margin(8)
+                .x_label_area_size(24)
+                .y_label_area_size(36)
+                .build_cartesian_2d(0.0..10.0, 0.0..100.0)?;
+            chart.configure_mesh().x_desc("time (s)").draw()?;
+            chart.draw_series(LineSeries::new(
+                (0..=10).map(|i| (i as f64, (i * i) as f64)),
+                &BLUE,
+            ))?;
+            Ok(())
+        })
+        .expect("chart");
+        assert!(svg.starts_with("<svg "), "{}", &svg[..40.min(svg.len())]);
+        assert!(svg.contains("viewBox=\"0 0 320 200\""));
+        assert!(svg.contains("<polyline"), "a line series");
+        assert!(svg.contains("time (s)"), "axis description as text");
+    }
+
+    #[test]
+    fn a_drawing_error_is_a_message_not_a_panic() {
+        let r = svg_chart(100, 100, |_| Err("no data".into()));
+        assert_eq!(r, Err("chart: no data".to_string()));
+    }
+
+    #[test]
+    fn parses_hex_colours() {
+        assert_eq!(hex_colour("#e69f00"), RGBColor(0xe6, 0x9f, 0x00));
+        assert_eq!(hex_colour("bad"), RGBColor(128, 128, 128));
+    }
+}
