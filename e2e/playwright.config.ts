@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium (never `playwright install`: it downloads a browser, which this network refuses). The
 // background-networking flags keep Chromium from calling out at start.
-const PORT = 8091;
+// E2E_PORT lets several checkouts run their end-to-end tests at once.
+const PORT = Number(process.env.E2E_PORT ?? 8091);
 
 export default defineConfig({
   testDir: './tests',
