@@ -8,9 +8,10 @@ use crate::map::track_layer::TrackLayer;
 use crate::map::MapView;
 use crate::panels::{
     flight_facts::FlightFacts, launch_editor::LaunchEditor, pictures::PicturesPanel,
-    sensors::SensorsPanel, side_view::SideViewChart,
+    sensors::SensorsPanel, side_view::SideViewChart, sources::SourcesButton,
 };
 use crate::state::AppState;
+use crate::theme::ThemeToggle;
 use crate::timeline::clock::Clock;
 use leptos::prelude::*;
 
@@ -29,6 +30,8 @@ pub fn App() -> impl IntoView {
         <header class="topbar">
             <h1>"Shared Picture"</h1>
             <p class="tagline">"The trilateral missile-warning picture: Japan, South Korea and the United States"</p>
+            <SourcesButton/>
+            <ThemeToggle/>
         </header>
         <main class="workspace">
             <div class="map-pane">

@@ -9,6 +9,7 @@ pub mod map;
 pub mod panels;
 pub mod picture_view;
 pub mod state;
+pub mod theme;
 pub mod timeline;
 
 pub use app::App;

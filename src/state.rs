@@ -18,6 +18,8 @@ pub struct AppState {
     pub flight: Memo<Result<FlightView, String>>,
     /// The clock: seconds after launch.
     pub time_s: RwSignal<f64>,
+    /// The scenario's start (launch) instant, seconds since 1970-01-01T00:00Z: the clock's UTC, JST and KST.
+    pub start_utc_s: RwSignal<i64>,
     pub playing: RwSignal<bool>,
     /// Playback speed, simulated seconds per real second.
     pub speed: RwSignal<f64>,
@@ -100,6 +102,7 @@ impl AppState {
             form,
             flight,
             time_s: RwSignal::new(0.0),
+            start_utc_s: RwSignal::new(crate::timeline::zones::DEFAULT_START_UTC_S),
             playing: RwSignal::new(false),
             speed: RwSignal::new(32.0),
             sensors,

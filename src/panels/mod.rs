@@ -5,3 +5,4 @@ pub mod launch_editor;
 pub mod pictures;
 pub mod sensors;
 pub mod side_view;
+pub mod sources;

@@ -1,13 +1,21 @@
-//! The clock bar: play and pause, speed, and a scrubber over the flight. Time is seconds after launch.
+//! The clock bar: play and pause, speed, a scrubber over the flight with its markers, the clock in UTC, JST
+//! and KST, and the keyboard (space, left and right arrows, Home and End). Time is seconds after launch.
 
+use super::markers::{markers, position_pct, Marker};
+use super::zones::{time_of_day, wall_clock, ZONES};
 use crate::flight_view::format_elapsed;
 use crate::state::AppState;
+use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// Playback tick: 30 frames a second is smooth for a marker moving a few pixels a frame.
 const TICK: Duration = Duration::from_millis(33);
 pub const SPEEDS: [f64; 8] = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0];
+/// Arrow-key steps, seconds (with Shift the long step).
+const STEP_S: f64 = 10.0;
+const LONG_STEP_S: f64 = 60.0;
 
 #[component]
 pub fn Clock() -> impl IntoView {
@@ -34,15 +42,59 @@ pub fn Clock() -> impl IntoView {
     ) {
         on_cleanup(move || handle.clear());
     }
-    let toggle = move |_| {
+    let toggle = move || {
         if !app.playing.get_untracked() && app.time_s.get_untracked() >= duration() {
             app.time_s.set(0.0);
         }
         app.playing.update(|p| *p = !*p);
     };
+    let seek = move |t_s: f64| {
+        app.time_s.set(t_s.clamp(0.0, duration()));
+    };
+    // Page-wide keys, unless a control that uses them has focus or something (the map) already took them.
+    let keys = window_event_listener(ev::keydown, move |e| {
+        if e.default_prevented() || e.ctrl_key() || e.meta_key() || e.alt_key() || uses_key(&e) {
+            return;
+        }
+        let step = if e.shift_key() { LONG_STEP_S } else { STEP_S };
+        match e.key().as_str() {
+            " " => toggle(),
+            "ArrowLeft" => seek(app.time_s.get_untracked() - step),
+            "ArrowRight" => seek(app.time_s.get_untracked() + step),
+            "Home" => seek(0.0),
+            "End" => seek(duration()),
+            _ => return,
+        }
+        e.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+
+    let marks = Memo::new(move |_| {
+        let flights: Vec<(f64, f64)> = app.flight.with(|f| {
+            f.as_ref()
+                .map(|f| vec![(0.0, f.duration_s())])
+                .unwrap_or_default()
+        });
+        let shown = app.picture.get();
+        app.pictures.with(|p| match p {
+            Ok(p) => markers(&flights, &p.runs, &shown),
+            Err(_) => markers(&flights, &[], &shown),
+        })
+    });
+    let marker_view = move |m: Marker| {
+        let left = position_pct(m.t_s, duration());
+        let kind = m.kind.class();
+        let title = format!("{} ({})", m.label, format_elapsed(m.t_s));
+        let t_s = m.t_s;
+        view! {
+            <button class=format!("marker {kind}") style=format!("left:{left:.3}%")
+                title=title.clone() aria-label=title data-t=t_s.to_string()
+                on:click=move |_| seek(t_s)></button>
+        }
+    };
     view! {
-        <div class="clock" role="group" aria-label="Time">
-            <button class="play" on:click=toggle aria-label=move || if app.playing.get() { "Pause" } else { "Play" }>
+        <div class="clock" role="group" aria-label="Time" aria-keyshortcuts="Space ArrowLeft ArrowRight Home End">
+            <button class="play" on:click=move |_| toggle() aria-label=move || if app.playing.get() { "Pause" } else { "Play" }>
                 {move || if app.playing.get() { "❚❚" } else { "▶" }}
             </button>
             <label class="speed">"Speed"
@@ -56,15 +108,45 @@ pub fn Clock() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            <input class="scrubber" type="range" min="0" step="1" aria-label="Time after launch"
-                prop:max=move || duration().to_string()
-                prop:value=move || app.time_s.get().to_string()
-                on:input=move |ev| {
-                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                        app.time_s.set(v)
-                    }
-                }/>
-            <output class="elapsed">{move || format_elapsed(app.time_s.get())}</output>
+            <div class="scrub">
+                <div class="markers" aria-label="Events">
+                    {move || marks.get().into_iter().map(marker_view).collect_view()}
+                </div>
+                <input class="scrubber" type="range" min="0" step="1" aria-label="Time after launch"
+                    prop:max=move || duration().to_string()
+                    prop:value=move || app.time_s.get().to_string()
+                    on:input=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                            app.time_s.set(v)
+                        }
+                    }/>
+            </div>
+            <output class="elapsed" aria-live="off">{move || format_elapsed(app.time_s.get())}</output>
+            <div class="zones" aria-label="Clock">
+                {ZONES.into_iter().map(|z| view! {
+                    <span class="zone" data-zone=z.name
+                        title=move || wall_clock(app.start_utc_s.get(), app.time_s.get(), z).unwrap_or_else(|e| e)>
+                        <abbr>{z.name}</abbr>" "
+                        <time>{move || time_of_day(app.start_utc_s.get(), app.time_s.get(), z).unwrap_or_else(|e| e)}</time>
+                    </span>
+                }).collect_view()}
+            </div>
         </div>
+    }
+}
+
+/// Whether the key goes to a control that uses it itself: any key in a text field, list or slider; space
+/// and Enter on a button.
+fn uses_key(e: &ev::KeyboardEvent) -> bool {
+    let Some(el) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    match el.tag_name().to_ascii_lowercase().as_str() {
+        "input" | "select" | "textarea" => true,
+        "button" | "summary" | "a" => matches!(e.key().as_str(), " " | "Enter"),
+        _ => el.closest("[contenteditable]").ok().flatten().is_some(),
     }
 }
