@@ -2,10 +2,7 @@
 //! the pictures (fused tracks and the warning-time comparison), the sensors with their detections, and the clock.
 
 use crate::launch_form::AimForm;
-use crate::map::flight_layer::FlightLayer;
-use crate::map::sensor_layer::SensorLayer;
-use crate::map::track_layer::TrackLayer;
-use crate::map::MapView;
+use crate::map::split::PictureMaps;
 use crate::panels::{
     flight_facts::FlightFacts, launch_editor::LaunchEditor, pictures::PicturesPanel,
     sensors::SensorsPanel, side_view::SideViewChart, sources::SourcesButton,
@@ -35,13 +32,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="workspace">
             <div class="map-pane">
-                <MapView on_pick=pick on_drawn=move |_| map_drawn.set(true)>
-                    <Show when=move || map_drawn.get()>
-                        <SensorLayer/>
-                        <FlightLayer/>
-                        <TrackLayer/>
-                    </Show>
-                </MapView>
+                <PictureMaps on_pick=pick map_drawn=map_drawn/>
             </div>
             <aside class="side-panel">
                 <LaunchEditor/>

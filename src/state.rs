@@ -40,6 +40,8 @@ pub struct AppState {
     /// The picture shown on the map, and the one compared with it (by name).
     pub picture: RwSignal<String>,
     pub compare_with: RwSignal<Option<String>>,
+    /// Show the compared picture on a second map beside the first (otherwise dashed on the same map).
+    pub side_by_side: RwSignal<bool>,
 }
 
 impl AppState {
@@ -114,6 +116,7 @@ impl AppState {
             pictures,
             picture: RwSignal::new(picture_sim::tracking::picture::TRILATERAL.to_string()),
             compare_with: RwSignal::new(None),
+            side_by_side: RwSignal::new(false),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod places;
 pub mod projection;
 pub mod scale_bar;
 pub mod sensor_layer;
+pub mod split;
 pub mod track_layer;
 pub mod use_pan_zoom;
 pub mod view;

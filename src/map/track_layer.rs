@@ -72,13 +72,20 @@ fn PictureTracks(
     }
 }
 
+/// The tracks of one picture (solid) and optionally a second one overlaid (dashed). By default the picture
+/// chosen in the pictures panel and the one compared with it; a side-by-side map passes its own.
 #[component]
-pub fn TrackLayer() -> impl IntoView {
+pub fn TrackLayer(
+    #[prop(optional, into)] primary: Option<Signal<Option<String>>>,
+    #[prop(optional, into)] secondary: Option<Signal<Option<String>>>,
+) -> impl IntoView {
     let app = AppState::get();
+    let primary = primary.unwrap_or_else(|| Signal::derive(move || Some(app.picture.get())));
+    let secondary = secondary.unwrap_or_else(|| Signal::derive(move || app.compare_with.get()));
     view! {
         <g class="track-layer">
-            <PictureTracks name=Signal::derive(move || app.compare_with.get()) role="secondary"/>
-            <PictureTracks name=Signal::derive(move || Some(app.picture.get())) role="primary"/>
+            <PictureTracks name=secondary role="secondary"/>
+            <PictureTracks name=primary role="primary"/>
         </g>
     }
 }

@@ -7,6 +7,8 @@ use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// Wheel zoom per pixel of wheel travel: one notch (100 px) zooms by about 1.22.
 const WHEEL_ZOOM_PER_PX: f64 = 0.002;
@@ -47,6 +49,26 @@ pub fn use_pan_zoom(initial: MapBounds, limits: MapBounds) -> UsePanZoomReturn {
     });
     let resize = window_event_listener(ev::resize, move |_| pz.measure());
     on_cleanup(move || resize.remove());
+    // The element can change size without the window doing so (a second map opened beside it, a panel
+    // shown): follow the element itself.
+    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
+    Effect::new(move |_| {
+        let Some(el) = pz.node_ref.get() else {
+            return;
+        };
+        let on_resize = Closure::<dyn FnMut()>::new(move || pz.measure());
+        if let Ok(ro) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            ro.observe(&el);
+            observer.set_value(Some((ro, on_resize)));
+        }
+    });
+    on_cleanup(move || {
+        observer.try_with_value(|o| {
+            if let Some((ro, _)) = o {
+                ro.disconnect();
+            }
+        });
+    });
     pz
 }
 

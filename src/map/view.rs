@@ -90,6 +90,9 @@ pub fn MapView(
     /// wait for it, so the map shows at once).
     #[prop(optional, into)]
     on_drawn: Option<Callback<()>>,
+    /// Called once with the map's context, so a parent can follow or drive its viewport (side-by-side maps).
+    #[prop(optional, into)]
+    on_context: Option<Callback<MapContext>>,
     /// Overlays, drawn above the map inside its SVG; they get a [`MapContext`] from context.
     #[prop(optional)]
     children: Option<Children>,
@@ -129,6 +132,9 @@ pub fn MapView(
         ..
     } = pz;
     provide_context(MapContext { proj, view });
+    if let Some(cb) = on_context {
+        cb.run(MapContext { proj, view });
+    }
     let up = move |e: leptos::ev::PointerEvent| {
         if let (Some((x, y)), Some(pick)) = (pz.pointer_up(e), on_pick) {
             let (lat, lon) = proj.inverse(view.get_untracked().to_map(x, y));

@@ -68,6 +68,13 @@ pub fn PicturesPanel() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            <label class="inline side-by-side">
+                <input type="checkbox" name="side-by-side"
+                    prop:checked=move || app.side_by_side.get()
+                    prop:disabled=move || app.compare_with.get().is_none()
+                    on:change=move |ev| app.side_by_side.set(event_target_checked(&ev))/>
+                "Side by side (two maps)"
+            </label>
             <p class="picture-summary" data-picture=move || app.picture.get()
                 data-first-track-s=move || first_track(&app.picture.get()).map(|t| format!("{t:.1}")).unwrap_or_default()>
                 {move || {

@@ -54,7 +54,11 @@ pub fn markers(flights: &[(f64, f64)], runs: &[PictureRun], shown: &str) -> Vec<
     let mut out = Vec::new();
     let many = flights.len() > 1;
     for (i, &(launch_s, impact_s)) in flights.iter().enumerate() {
-        let which = if many { format!(" {}", i + 1) } else { String::new() };
+        let which = if many {
+            format!(" {}", i + 1)
+        } else {
+            String::new()
+        };
         out.push(Marker {
             t_s: launch_s,
             kind: MarkerKind::Launch,
@@ -147,7 +151,11 @@ mod tests {
     #[test]
     fn marks_launches_impacts_and_each_pictures_earliest_events_in_order() {
         let runs = [
-            run("Japan alone", &[Some(90.0), Some(80.0)], &[Some(120.0), None]),
+            run(
+                "Japan alone",
+                &[Some(90.0), Some(80.0)],
+                &[Some(120.0), None],
+            ),
             run("Trilateral", &[Some(20.0), None], &[Some(40.0), None]),
         ];
         let m = markers(&[(0.0, 800.0), (30.0, 820.0)], &runs, "Trilateral");
@@ -167,7 +175,8 @@ mod tests {
             ]
         );
         assert!(
-            !m.iter().any(|m| m.label.starts_with("Japan alone: predicted")),
+            !m.iter()
+                .any(|m| m.label.starts_with("Japan alone: predicted")),
             "milestones only for the shown picture"
         );
     }

@@ -37,7 +37,8 @@ pub fn wall_clock(start_utc_s: i64, t_s: f64, zone: Zone) -> Result<String, Stri
         return Err(format!("time: {t_s} is not a number of seconds"));
     }
     let at = start_utc_s.saturating_add(t_s.floor() as i64);
-    let offset = UtcOffset::from_hms(zone.offset_h, 0, 0).map_err(|e| format!("{}: {e}", zone.name))?;
+    let offset =
+        UtcOffset::from_hms(zone.offset_h, 0, 0).map_err(|e| format!("{}: {e}", zone.name))?;
     let dt = OffsetDateTime::from_unix_timestamp(at)
         .map_err(|e| format!("time: {e}"))?
         .to_offset(offset);

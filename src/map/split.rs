@@ -1,0 +1,92 @@
+//! The map pane: one map, or two side by side when a picture is compared "side by side". The two maps share
+//! the clock and the scenario and move together: panning or zooming one pans or zooms the other.
+
+use super::flight_layer::FlightLayer;
+use super::sensor_layer::SensorLayer;
+use super::track_layer::TrackLayer;
+use super::view::{MapContext, MapView};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Copies `from`'s centre and scale into `to`, keeping `to`'s own size (the two panes may differ by a pixel).
+fn follow(from: MapContext, to: MapContext) {
+    let (a, b) = (from.view.get(), to.view.get_untracked());
+    let next = super::viewport::Viewport {
+        width_px: b.width_px,
+        height_px: b.height_px,
+        ..a
+    };
+    if next != b {
+        to.view.set(next);
+    }
+}
+
+#[component]
+pub fn PictureMaps(
+    /// A click (not a drag) on either map, in degrees.
+    #[prop(into)]
+    on_pick: Callback<(f64, f64)>,
+    /// Set once the first map has painted: the overlays wait for it.
+    map_drawn: RwSignal<bool>,
+) -> impl IntoView {
+    let app = AppState::get();
+    let split = Memo::new(move |_| app.side_by_side.get() && app.compare_with.get().is_some());
+    let left = RwSignal::new(None::<MapContext>);
+    let right = RwSignal::new(None::<MapContext>);
+    // Each map follows the other; `follow` only writes when something changed, so they settle.
+    Effect::new(move |_| {
+        if let (Some(l), Some(r)) = (left.get(), right.get()) {
+            follow(l, r);
+        }
+    });
+    Effect::new(move |_| {
+        if let (Some(l), Some(r)) = (left.get(), right.get()) {
+            follow(r, l);
+        }
+    });
+    view! {
+        <div class="map-split" class:split=move || split.get()>
+            <figure class="map-frame" aria-label=move || if split.get() { format!("Map: {}", app.picture.get()) } else { "Map".to_string() }>
+                <Show when=move || split.get()>
+                    <figcaption>{move || app.picture.get()}</figcaption>
+                </Show>
+                <MapView on_pick=on_pick on_drawn=move |_| map_drawn.set(true)
+                    on_context=move |c| left.set(Some(c))>
+                    <Show when=move || map_drawn.get()>
+                        <SensorLayer/>
+                        <FlightLayer/>
+                        <TrackLayer
+                            primary=Signal::derive(move || Some(app.picture.get()))
+                            secondary=Signal::derive(move || if split.get() { None } else { app.compare_with.get() })/>
+                    </Show>
+                </MapView>
+            </figure>
+            <Show when=move || split.get()>
+                <ComparedMap on_pick=on_pick context=right/>
+            </Show>
+        </div>
+    }
+}
+
+/// The second map, showing the compared picture. It forgets its context when it goes, so the first map stops
+/// following it.
+#[component]
+fn ComparedMap(
+    on_pick: Callback<(f64, f64)>,
+    context: RwSignal<Option<MapContext>>,
+) -> impl IntoView {
+    let app = AppState::get();
+    on_cleanup(move || context.set(None));
+    let name = move || app.compare_with.get().unwrap_or_default();
+    view! {
+        <figure class="map-frame compared" aria-label=move || format!("Map: {}", name())>
+            <figcaption>{name}</figcaption>
+            <MapView on_pick=on_pick on_context=move |c| context.set(Some(c))>
+                <SensorLayer/>
+                <FlightLayer/>
+                <TrackLayer primary=Signal::derive(move || app.compare_with.get())
+                    secondary=Signal::derive(|| None::<String>)/>
+            </MapView>
+        </figure>
+    }
+}
