@@ -3,6 +3,7 @@
 
 use crate::detection_view::{nation_colour, nation_name};
 use crate::launch_form::parse_field;
+use crate::sensor_details::details;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -104,8 +105,13 @@ pub fn SensorsPanel() -> impl IntoView {
                                     data-first-detection-s=move || first().map(|t| format!("{t:.1}")).unwrap_or_default()>
                                     <td><input type="checkbox" prop:checked=on aria-label=format!("Use {}", s.name)
                                         on:change=move |ev| { let c = event_target_checked(&ev); app.enabled.update(|e| if let Some(x) = e.get_mut(i) { *x = c }) }/></td>
-                                    <td><span class="chip" style=format!("background:{}", nation_colour(s.nation)) title=nation_name(s.nation)></span>{s.name.clone()}
-                                        {s.provenance.notional_site.then(|| view! { <span class="tag" title="The site is notional: its real position is not public">"notional"</span> })}</td>
+                                    <td><details class="sensor-details">
+                                        <summary><span class="chip" style=format!("background:{}", nation_colour(s.nation)) title=nation_name(s.nation)></span>{s.name.clone()}
+                                        {s.provenance.notional_site.then(|| view! { <span class="tag" title="The site is notional: its real position is not public">"notional"</span> })}</summary>
+                                        <dl>
+                                            {details(&s).into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                                        </dl>
+                                    </details></td>
                                     <td class="first">{move || match (first(), on()) {
                                         (_, false) => "off".to_string(),
                                         (Some(t), _) => format!("T+{t:.0} s"),

@@ -35,7 +35,8 @@ pub fn SourcesButton() -> impl IntoView {
         ("South Korean data relayed to Japan through the US (legacy)", secs(latency.legacy_relay_ms), "assumption: a human relay of minutes, like the 3-6 min J-Alert times of 2012-2022 (NHK)"),
     ];
     view! {
-        <button class="sources-button" type="button" on:click=open aria-haspopup="dialog">"Sources and estimates"</button>
+        <button class="sources-button" type="button" on:click=open aria-haspopup="dialog"
+            aria-label="Sources and estimates">"Sources"<span class="long">" and estimates"</span></button>
         <dialog class="sources" node_ref=dialog aria-labelledby="sources-title">
             <header>
                 <h2 id="sources-title">"Sources and estimates"</h2>
