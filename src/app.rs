@@ -7,8 +7,8 @@ use crate::map::sensor_layer::SensorLayer;
 use crate::map::track_layer::TrackLayer;
 use crate::map::MapView;
 use crate::panels::{
-    flight_facts::FlightFacts, launch_editor::LaunchEditor, pictures::PicturesPanel,
-    sensors::SensorsPanel, side_view::SideViewChart,
+    flight_chart::FlightChartPanel, flight_facts::FlightFacts, launch_editor::LaunchEditor,
+    pictures::PicturesPanel, sensors::SensorsPanel, side_view::SideViewChart,
 };
 use crate::state::AppState;
 use crate::timeline::clock::Clock;
@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
                 <Show when=move || map_drawn.get()>
                     <FlightFacts/>
                     <SideViewChart/>
+                    <FlightChartPanel/>
                     <PicturesPanel/>
                     <SensorsPanel/>
                 </Show>
