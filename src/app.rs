@@ -7,8 +7,9 @@ use crate::map::sensor_layer::SensorLayer;
 use crate::map::track_layer::TrackLayer;
 use crate::map::MapView;
 use crate::panels::{
-    flight_chart::FlightChartPanel, flight_facts::FlightFacts, launch_editor::LaunchEditor,
-    pictures::PicturesPanel, sensors::SensorsPanel, side_view::SideViewChart,
+    export::ExportPanel, flight_chart::FlightChartPanel, flight_facts::FlightFacts,
+    launch_editor::LaunchEditor, pictures::PicturesPanel, sensors::SensorsPanel,
+    side_view::SideViewChart,
 };
 use crate::state::AppState;
 use crate::timeline::clock::Clock;
@@ -48,6 +49,7 @@ pub fn App() -> impl IntoView {
                     <FlightChartPanel/>
                     <PicturesPanel/>
                     <SensorsPanel/>
+                    <ExportPanel/>
                 </Show>
             </aside>
         </main>

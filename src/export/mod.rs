@@ -8,6 +8,8 @@
 
 pub mod csv;
 pub mod czml;
+#[cfg(target_arch = "wasm32")]
+pub mod download;
 pub mod epoch;
 pub mod features;
 pub mod geojson;

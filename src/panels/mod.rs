@@ -1,5 +1,6 @@
 //! Side panels: the launch editor, the flight's figures, the side view.
 
+pub mod export;
 pub mod flight_chart;
 pub mod flight_facts;
 pub mod launch_editor;
