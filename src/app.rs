@@ -4,8 +4,9 @@
 use crate::launch_form::AimForm;
 use crate::map::split::PictureMaps;
 use crate::panels::{
-    flight_facts::FlightFacts, launch_editor::LaunchEditor, pictures::PicturesPanel,
-    sensors::SensorsPanel, side_view::SideViewChart, sources::SourcesButton,
+    export::ExportPanel, flight_chart::FlightChartPanel, flight_facts::FlightFacts,
+    launch_editor::LaunchEditor, pictures::PicturesPanel, sensors::SensorsPanel,
+    side_view::SideViewChart, sources::SourcesButton,
 };
 use crate::state::AppState;
 use crate::theme::ThemeToggle;
@@ -39,8 +40,10 @@ pub fn App() -> impl IntoView {
                 <Show when=move || map_drawn.get()>
                     <FlightFacts/>
                     <SideViewChart/>
+                    <FlightChartPanel/>
                     <PicturesPanel/>
                     <SensorsPanel/>
+                    <ExportPanel/>
                 </Show>
             </aside>
         </main>

@@ -37,6 +37,9 @@ pub struct GroundEllipse {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrackSnap {
     pub id: u64,
+    /// When the estimate was made (its last update), s after launch: behind the snapshot's time by the
+    /// link latency and the update interval, so errors against the truth compare like with like.
+    pub estimate_t_s: f64,
     pub lat_deg: f64,
     pub lon_deg: f64,
     pub alt_km: f64,
@@ -141,6 +144,7 @@ pub fn run_pictures(
                         let cov: Matrix3<f64> = est.covar.fixed_view::<3, 3>(0, 0).into_owned();
                         TrackSnap {
                             id,
+                            estimate_t_s: (est.time - launch) as f64 / 1000.0,
                             lat_deg: g.lat_deg(),
                             lon_deg: g.lon_deg(),
                             alt_km: g.h_m / 1000.0,

@@ -1,5 +1,7 @@
 //! Side panels: the launch editor, the flight's figures, the side view.
 
+pub mod export;
+pub mod flight_chart;
 pub mod flight_facts;
 pub mod launch_editor;
 pub mod pictures;

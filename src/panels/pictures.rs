@@ -1,6 +1,9 @@
 //! The pictures panel: which fusion centre's picture the map shows (and one to compare with), the
 //! comparison table of warning time left at each milestone, and a warning-time chart.
 
+use crate::charts::cursor_view::CursorChartView;
+use crate::charts::track_error::{track_error_chart, track_error_km};
+use crate::charts::warning_chart::warning_chart;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -43,6 +46,38 @@ pub fn PicturesPanel() -> impl IntoView {
                 .first_track_s(launch)
         })
     };
+    let duration = move || {
+        app.flight
+            .with(|f| f.as_ref().map(|f| f.duration_s()).unwrap_or(1.0))
+    };
+    let warning = Memo::new(move |_| {
+        app.pictures.with(|p| {
+            let p = p
+                .as_ref()
+                .map_err(|_| "No warning times yet.".to_string())?;
+            let rows: Vec<(String, Option<f64>)> = p
+                .comparison
+                .rows
+                .iter()
+                .map(|r| (r.picture.clone(), r.warning_left_s[1]))
+                .collect();
+            warning_chart(&rows, duration())
+        })
+    });
+    let errors = Memo::new(move |_| {
+        app.flight.with(|f| {
+            let f = f.as_ref().map_err(|_| "No flight to track.".to_string())?;
+            app.pictures.with(|p| {
+                let p = p.as_ref().map_err(|_| "No tracks yet.".to_string())?;
+                let series: Vec<(String, Vec<(f64, f64)>)> = p
+                    .runs
+                    .iter()
+                    .map(|r| (r.name.clone(), track_error_km(&r.snapshots, f)))
+                    .collect();
+                track_error_chart(&series, f.duration_s())
+            })
+        })
+    });
     view! {
         <section class="panel pictures-panel" aria-labelledby="pictures-title">
             <h2 id="pictures-title">"Pictures"</h2>
@@ -92,7 +127,6 @@ pub fn PicturesPanel() -> impl IntoView {
                 Ok(p) => {
                     let rows = p.comparison.rows.clone();
                     let gains = p.comparison.trilateral_gain.clone();
-                    let max_warning = rows.iter().filter_map(|r| r.warning_left_s[1]).fold(1.0, f64::max);
                     view! {
                         <table class="comparison">
                             <caption>"Warning time left (true impact minus the moment), worst missile"</caption>
@@ -117,24 +151,15 @@ pub fn PicturesPanel() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <svg class="warning-chart" viewBox=format!("0 0 600 {}", 26 * rows.len() + 20) role="img"
-                            aria-label="Warning time left when each picture first tracks the missile">
-                            {rows.iter().enumerate().map(|(i, r)| {
-                                let w = r.warning_left_s[1].unwrap_or(0.0);
-                                let y = 6.0 + 26.0 * i as f64;
-                                let len = 330.0 * w / max_warning;
-                                view! {
-                                    <g class="bar">
-                                        <text x="4" y=y + 15.0>{r.picture.chars().take(24).collect::<String>()}</text>
-                                        <rect x="220" y=y width=len height="18"></rect>
-                                        <text x=224.0 + len y=y + 15.0>{secs(r.warning_left_s[1])}</text>
-                                    </g>
-                                }
-                            }).collect_view()}
-                        </svg>
                     }.into_any()
                 }
             })}
+            <h3>"Warning time at first track"</h3>
+            <CursorChartView chart=warning cursor=Signal::derive(move || (duration() - app.time_s.get()).max(0.0))
+                name="warning-time" label="Warning time left when each picture first tracks the missile; the cursor is the time left to impact now"/>
+            <h3>"Track error"</h3>
+            <CursorChartView chart=errors cursor=app.time_s name="track-error"
+                label="Position error of each picture's best track against time after launch"/>
         </section>
     }
 }

@@ -1,15 +1,13 @@
 //! The sensors panel: the fan altitude and refraction controls, each sensor with its toggle and first
 //! detection (or why it could not see earlier), and the detection timeline.
 
+use crate::charts::cursor_view::CursorChartView;
+use crate::charts::detection_timeline::detection_timeline;
 use crate::detection_view::{nation_colour, nation_name};
 use crate::launch_form::parse_field;
 use crate::sensor_details::details;
 use crate::state::AppState;
 use leptos::prelude::*;
-
-const TL_W: f64 = 600.0;
-const ROW_H: f64 = 22.0;
-const LABEL_W: f64 = 150.0;
 
 #[component]
 pub fn SensorsPanel() -> impl IntoView {
@@ -38,6 +36,8 @@ pub fn SensorsPanel() -> impl IntoView {
         app.flight
             .with(|f| f.as_ref().map(|f| f.duration_s()).unwrap_or(1.0))
     };
+    // Redrawn when the detections or the flight change, never by the clock (the cursor is an overlay).
+    let timeline = Memo::new(move |_| detection_timeline(&rows(), duration()));
     let all = move || app.sensors.get().unwrap_or_default();
     // Sensors by first detection; those that never detect (or are off) last, in catalog order.
     let order = move || {
@@ -125,37 +125,8 @@ pub fn SensorsPanel() -> impl IntoView {
                 </tbody>
             </table>
             <h2>"Detection timeline"</h2>
-            <svg class="timeline" role="img" aria-label="Detections of each sensor against time after launch"
-                viewBox=move || format!("0 0 {TL_W} {}", ROW_H * (rows().len() as f64) + 30.0)>
-                {move || {
-                    let d = duration();
-                    let x = move |t: f64| LABEL_W + (t / d).clamp(0.0, 1.0) * (TL_W - LABEL_W - 10.0);
-                    rows().into_iter().enumerate().map(|(n, r)| {
-                        let y = 10.0 + n as f64 * ROW_H;
-                        let colour = nation_colour(r.nation);
-                        let ticks: String = r.detection_times_s.iter().map(|t| format!("M{:.1} {:.1}v{:.1}", x(*t), y + 3.0, ROW_H - 8.0)).collect();
-                        view! {
-                            <g class="tl-row" data-sensor=r.name.clone()>
-                                <text x="4" y=y + 14.0>{r.name.chars().take(22).collect::<String>()}</text>
-                                <line class="tl-base" x1=LABEL_W y1=y + ROW_H / 2.0 x2=TL_W - 10.0 y2=y + ROW_H / 2.0></line>
-                                {r.above_horizon_s.map(|t| view! { <circle class="tl-horizon" cx=x(t) cy=y + ROW_H / 2.0 r="3.5"><title>"Above the horizon"</title></circle> })}
-                                <path class="tl-detections" d=ticks stroke=colour></path>
-                            </g>
-                        }
-                    }).collect_view()
-                }}
-                {move || {
-                    let d = duration();
-                    let t = app.time_s.get();
-                    let x = LABEL_W + (t / d).clamp(0.0, 1.0) * (TL_W - LABEL_W - 10.0);
-                    let h = ROW_H * (rows().len() as f64) + 14.0;
-                    view! {
-                        <line class="tl-cursor" x1=x y1="4" x2=x y2=h></line>
-                        <text class="tl-axis" x=LABEL_W y=h + 14.0>"0 s"</text>
-                        <text class="tl-axis" x=TL_W - 10.0 y=h + 14.0 text-anchor="end">{format!("{d:.0} s")}</text>
-                    }
-                }}
-            </svg>
+            <CursorChartView chart=timeline cursor=app.time_s name="detection-timeline"
+                label="Detections of each sensor against time after launch"/>
         </section>
     }
 }

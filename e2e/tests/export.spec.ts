@@ -1,0 +1,114 @@
+import { expect, test } from '@playwright/test';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { ExportPage, parseCsv, pngSize } from '../pages/export-page';
+import { CHARTS } from '../pages/charts-page';
+
+test('CSV exports: trajectories, measurements and tracks parse into rows and columns', async ({ page }) => {
+  const ex = new ExportPage(page);
+  await ex.gotoReady();
+
+  const traj = await ex.save('trajectories');
+  expect(traj.name).toBe('shared-picture-trajectories.csv');
+  const t = parseCsv(traj.text);
+  expect(t[0]).toEqual(['launch', 't_s', 'lat_deg', 'lon_deg', 'alt_m', 'speed_m_s']);
+  expect(t.length).toBeGreaterThan(100);
+  for (const r of t.slice(1)) expect(r.length).toBe(6);
+  const times = t.slice(1).map((r) => Number(r[1]));
+  expect(times.every((v, i) => i === 0 || v > times[i - 1])).toBe(true);
+  const apogeeM = Math.max(...t.slice(1).map((r) => Number(r[4])));
+  expect(apogeeM).toBeGreaterThan(100_000);
+
+  const meas = parseCsv((await ex.save('measurements')).text);
+  expect(meas[0].slice(0, 4)).toEqual(['sensor', 'nation', 't_s', 'kind']);
+  expect(meas.length).toBeGreaterThan(10);
+  for (const r of meas) expect(r.length).toBe(meas[0].length);
+  expect(meas.slice(1).some((r) => r[3] === 'radar' && Number(r[6]) > 0)).toBe(true);
+
+  const tracks = parseCsv((await ex.save('tracks')).text);
+  expect(tracks[0].slice(0, 4)).toEqual(['picture', 'track_id', 'snapshot_t_s', 'estimate_t_s']);
+  expect(tracks.length).toBeGreaterThan(10);
+  for (const r of tracks) expect(r.length).toBe(tracks[0].length);
+  expect(tracks.slice(1).some((r) => r[0].startsWith('Trilateral'))).toBe(true);
+});
+
+test('GeoJSON, KML and CZML exports parse with the expected features and packets', async ({ page }) => {
+  const ex = new ExportPage(page);
+  await ex.gotoReady();
+  // Mid-flight, so the pictures hold tracks with predicted impacts.
+  await ex.slide('scrubber', 400);
+
+  const geo = JSON.parse((await ex.save('geojson')).text);
+  expect(geo.type).toBe('FeatureCollection');
+  const kinds = (k: string) => geo.features.filter((f: any) => f.properties.kind === k);
+  expect(kinds('arc').length).toBe(1);
+  expect(kinds('arc')[0].geometry.type).toBe('LineString');
+  expect(kinds('fan').length).toBeGreaterThan(3);
+  expect(kinds('fan').every((f: any) => f.geometry.type === 'Polygon')).toBe(true);
+  expect(kinds('impact-ellipse').length).toBeGreaterThan(0);
+  const ring = kinds('impact-ellipse')[0].geometry.coordinates[0];
+  expect(ring[0]).toEqual(ring[ring.length - 1]);
+  expect(kinds('fan')[0].properties.nation).toMatch(/^(JP|KR|US)$/);
+
+  const kml = await ex.save('kml');
+  expect(kml.name).toBe('shared-picture.kml');
+  const k = await ex.parseXml(kml.text, 'application/xml', ['Placemark', 'LineString', 'Polygon']);
+  expect(k.error).toBe(false);
+  expect(k.root).toBe('kml');
+  expect(k.counts.LineString).toBe(1);
+  expect(k.counts.Polygon).toBe(geo.features.length - 1);
+  expect(k.counts.Placemark).toBe(geo.features.length);
+
+  const czml = JSON.parse((await ex.save('czml')).text);
+  expect(Array.isArray(czml)).toBe(true);
+  expect(czml[0].id).toBe('document');
+  expect(czml[0].version).toBe('1.0');
+  expect(czml[0].clock.interval).toMatch(/^\d{4}-\d\d-\d\dT.*Z\/\d{4}-/);
+  const missile = czml.find((p: any) => p.id === 'missile/1');
+  expect(missile.position.cartographicDegrees.length % 4).toBe(0);
+  expect(missile.availability).toContain('/');
+  const tracks = czml.filter((p: any) => String(p.id).startsWith('track/'));
+  expect(tracks.length).toBeGreaterThan(0);
+  for (const p of tracks) expect(p.position.cartographicDegrees.length % 4).toBe(0);
+});
+
+test('the map and every chart export as standalone SVG and as PNG', async ({ page }) => {
+  const ex = new ExportPage(page);
+  await ex.gotoReady();
+  const lines: string[] = [];
+
+  const map = await ex.save('map-svg');
+  expect(map.name).toBe('shared-picture-map.svg');
+  const m = await ex.parseXml(map.text, 'image/svg+xml', ['path', 'text']);
+  expect(m.error).toBe(false);
+  expect(m.root).toBe('svg');
+  expect(m.counts.path).toBeGreaterThan(100);
+  // The styles travel with the file: land is filled without the page's style sheets.
+  expect(map.text).toMatch(/<path[^>]*style="[^"]*fill:\s*rgb/);
+  lines.push(`map.svg ${(map.body.length / 1024).toFixed(0)} KiB`);
+
+  const mapPng = await ex.save('map-png');
+  expect(mapPng.name).toBe('shared-picture-map.png');
+  const size = pngSize(mapPng.body);
+  const box = (await ex.svg.boundingBox())!;
+  expect(size.width).toBe(Math.round(box.width) * 2);
+  expect(mapPng.body.length).toBeGreaterThan(20_000);
+  lines.push(`map.png ${size.width}x${size.height} ${(mapPng.body.length / 1024).toFixed(0)} KiB`);
+
+  for (const c of CHARTS) {
+    const svg = await ex.save(`${c}-svg`);
+    const parsed = await ex.parseXml(svg.text, 'image/svg+xml', ['text']);
+    expect(parsed.error, c).toBe(false);
+    expect(parsed.root, c).toBe('svg');
+    expect(parsed.counts.text, c).toBeGreaterThan(3);
+    const png = await ex.save(`${c}-png`);
+    const s = pngSize(png.body);
+    expect(s.width, c).toBe(1200);
+    expect(png.body.length, c).toBeGreaterThan(5_000);
+    lines.push(`${c}.png ${s.width}x${s.height} ${(png.body.length / 1024).toFixed(0)} KiB`);
+  }
+  await expect(ex.panel.locator('[role="alert"]')).toHaveCount(0);
+  const line = `exports: ${lines.join(', ')}`;
+  console.log(line);
+  mkdirSync('test-results', { recursive: true });
+  appendFileSync('test-results/metrics.txt', line + '\n');
+});
