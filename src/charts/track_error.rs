@@ -15,7 +15,7 @@ pub const PICTURE_COLOURS: [&str; 6] = [
     "#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9",
 ];
 /// The error axis is logarithmic (errors fall from tens of km to hundreds of metres); these bound it.
-const MIN_ERROR_KM: f64 = 0.01;
+const MIN_ERROR_KM: f64 = 0.001;
 const MAX_ERROR_KM: f64 = 10_000.0;
 
 /// The position error (km, straight line in ECEF) of the picture's track nearest the missile, at each
@@ -89,7 +89,9 @@ pub fn track_error_chart(
                 if *v >= 1.0 {
                     format!("{v:.0}")
                 } else {
-                    format!("{v}")
+                    // Decades below 1 km: as many decimals as the decade needs (0.1, 0.01, 0.001).
+                    let decimals = (-v.log10()).ceil().max(1.0) as usize;
+                    format!("{v:.decimals$}")
                 }
             })
             .light_line_style(WHITE.mix(0.0))
