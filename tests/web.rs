@@ -86,3 +86,34 @@ async fn zoom_buttons_change_the_scale_and_reset_restores_it() {
     assert!((scale() / s0 - 1.0).abs() < 1e-9);
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn a_chart_cursor_follows_its_signal_without_redrawing_the_chart() {
+    use shared_picture::charts::cursor_view::CursorChartView;
+    use shared_picture::charts::warning_chart::warning_chart;
+    let chart = warning_chart(
+        &[
+            ("Japan".to_string(), Some(300.0)),
+            ("Trilateral".to_string(), Some(600.0)),
+        ],
+        900.0,
+    );
+    let axis = chart.as_ref().unwrap().axis;
+    let cursor = RwSignal::new(100.0);
+    let el = host(600, 300);
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        view! { <CursorChartView chart=Signal::stored(chart.clone()) cursor=cursor name="test-chart" label="Test"/> }
+    });
+    settle().await;
+    let body = el.query_selector(".plot svg").unwrap().expect("chart body");
+    let line = el.query_selector(".cursor-line").unwrap().expect("cursor");
+    let x = || line.get_attribute("x1").unwrap().parse::<f64>().unwrap();
+    assert!((x() - axis.x_px(100.0)).abs() < 0.06);
+    cursor.set(600.0);
+    settle().await;
+    assert!((x() - axis.x_px(600.0)).abs() < 0.06);
+    // The chart body is the same element: moving the cursor did not redraw it.
+    let body_now = el.query_selector(".plot svg").unwrap().unwrap();
+    assert!(body.is_same_node(Some(&body_now)));
+    drop(handle);
+}

@@ -14,6 +14,13 @@ test('the four plotters charts are drawn, with their series and axis labels', as
   expect(await text('warning-time')).toContain('Japan');
   expect(await text('track-error')).toContain('track position error (km)');
   expect(await charts.body('track-error').locator('polyline').count()).toBeGreaterThanOrEqual(1);
+  // Each cursor overlay lies exactly over its chart body (same box, same viewBox), so their pixels agree.
+  for (const c of CHARTS) {
+    const body = (await charts.body(c).boundingBox())!;
+    const overlay = (await charts.chart(c).locator('svg.chart-cursor').boundingBox())!;
+    for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(overlay[k] - body[k]), `${c} ${k}`).toBeLessThan(1);
+    expect(await charts.chart(c).locator('svg.chart-cursor').getAttribute('viewBox')).toBe(await charts.body(c).getAttribute('viewBox'));
+  }
   mkdirSync('test-results', { recursive: true });
   await charts.chart('detection-timeline').screenshot({ path: 'test-results/detection-timeline.png' });
 });

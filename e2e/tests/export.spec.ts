@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { ExportPage, parseCsv, pngSize } from '../pages/export-page';
 import { CHARTS } from '../pages/charts-page';
 
@@ -92,6 +92,9 @@ test('the map and every chart export as standalone SVG and as PNG', async ({ pag
   const box = (await ex.svg.boundingBox())!;
   expect(size.width).toBe(Math.round(box.width) * 2);
   expect(mapPng.body.length).toBeGreaterThan(20_000);
+  // Kept for a look by eye.
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/export-map.png', mapPng.body);
   lines.push(`map.png ${size.width}x${size.height} ${(mapPng.body.length / 1024).toFixed(0)} KiB`);
 
   for (const c of CHARTS) {
@@ -104,6 +107,7 @@ test('the map and every chart export as standalone SVG and as PNG', async ({ pag
     const s = pngSize(png.body);
     expect(s.width, c).toBe(1200);
     expect(png.body.length, c).toBeGreaterThan(5_000);
+    writeFileSync(`test-results/export-${c}.png`, png.body);
     lines.push(`${c}.png ${s.width}x${s.height} ${(png.body.length / 1024).toFixed(0)} KiB`);
   }
   await expect(ex.panel.locator('[role="alert"]')).toHaveCount(0);

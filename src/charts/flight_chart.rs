@@ -1,5 +1,5 @@
-//! Altitude and speed against time after launch (plotters), one pair of lines per launch: altitude on the
-//! left axis, speed on the right. Pure, tested natively.
+//! Altitude and speed against time after launch (plotters), one pair of lines per launch: altitude above,
+//! speed below, on one time axis. Pure, tested natively.
 
 use super::cursor::{CursorAxis, CursorChart};
 use super::plot::svg_chart;
@@ -7,7 +7,9 @@ use crate::flight_view::FlightView;
 use plotters::prelude::*;
 
 pub const WIDTH_PX: u32 = 600;
-pub const HEIGHT_PX: u32 = 260;
+pub const HEIGHT_PX: u32 = 300;
+/// Both panels give their y labels the same width, so their time axes line up to the pixel.
+const Y_LABEL_PX: u32 = 48;
 /// Altitude dark blue, speed orange (Okabe-Ito): told apart with any colour vision.
 const ALTITUDE: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
 const SPEED: RGBColor = RGBColor(0xe6, 0x9f, 0x00);
@@ -34,51 +36,49 @@ pub fn flight_chart(flights: &[FlightView]) -> Result<CursorChart, String> {
     let mut axis = None;
     let svg = svg_chart(WIDTH_PX, HEIGHT_PX, |root| {
         root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(root)
+        // Two panels over one time axis (rather than a second y axis): both use the same plain coordinates
+        // as every other chart, which keeps the page's code small, and each line gets its own scale.
+        let (upper, lower) = root.split_vertically(HEIGHT_PX / 2 - 10);
+        let mut alt = ChartBuilder::on(&upper)
             .margin(10)
-            .x_label_area_size(34)
-            .y_label_area_size(48)
-            .right_y_label_area_size(48)
-            .build_cartesian_2d(0.0..duration_s, 0.0..max_alt_km)?
-            .set_secondary_coord(0.0..duration_s, 0.0..max_speed_km_s);
-        chart
-            .configure_mesh()
-            .x_desc("time after launch (s)")
+            .margin_bottom(4)
+            .x_label_area_size(0)
+            .y_label_area_size(Y_LABEL_PX)
+            .build_cartesian_2d(0.0..duration_s, 0.0..max_alt_km)?;
+        alt.configure_mesh()
             .y_desc("altitude (km)")
             .x_labels(8)
-            .x_label_formatter(&|v| format!("{v:.0}"))
-            .y_labels(6)
+            .y_labels(5)
+            .y_label_formatter(&|v| format!("{v:.0}"))
             .light_line_style(WHITE.mix(0.0))
             .draw()?;
-        chart
-            .configure_secondary_axes()
+        let mut speed = ChartBuilder::on(&lower)
+            .margin(10)
+            .margin_top(4)
+            .x_label_area_size(34)
+            .y_label_area_size(Y_LABEL_PX)
+            .build_cartesian_2d(0.0..duration_s, 0.0..max_speed_km_s)?;
+        speed
+            .configure_mesh()
+            .x_desc("time after launch (s)")
             .y_desc("speed (km/s)")
-            .y_labels(6)
+            .x_labels(8)
+            .x_label_formatter(&|v| format!("{v:.0}"))
+            .y_labels(5)
+            .light_line_style(WHITE.mix(0.0))
             .draw()?;
         for f in flights {
-            chart
-                .draw_series(LineSeries::new(
-                    f.track.iter().map(|p| (p.t_s, p.alt_km.max(0.0))),
-                    ALTITUDE.stroke_width(2),
-                ))?
-                .label("altitude")
-                .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], ALTITUDE.stroke_width(2)));
-            chart
-                .draw_secondary_series(LineSeries::new(
-                    f.track.iter().map(|p| (p.t_s, p.speed_km_s)),
-                    SPEED.stroke_width(2),
-                ))?
-                .label("speed")
-                .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], SPEED.stroke_width(2)));
+            alt.draw_series(LineSeries::new(
+                f.track.iter().map(|p| (p.t_s, p.alt_km.max(0.0))),
+                ALTITUDE.stroke_width(2),
+            ))?;
+            speed.draw_series(LineSeries::new(
+                f.track.iter().map(|p| (p.t_s, p.speed_km_s)),
+                SPEED.stroke_width(2),
+            ))?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.8))
-            .border_style(BLACK.mix(0.3))
-            .draw()?;
-        let (x0, bottom) = chart.backend_coord(&(0.0, 0.0));
-        let (x1, top) = chart.backend_coord(&(duration_s, max_alt_km));
+        let (x0, top) = alt.backend_coord(&(0.0, max_alt_km));
+        let (x1, bottom) = speed.backend_coord(&(duration_s, 0.0));
         axis = Some(CursorAxis {
             width_px: WIDTH_PX,
             height_px: HEIGHT_PX,

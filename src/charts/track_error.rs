@@ -15,7 +15,7 @@ pub const PICTURE_COLOURS: [&str; 6] = [
     "#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9",
 ];
 /// The error axis is logarithmic (errors fall from tens of km to hundreds of metres); these bound it.
-const MIN_ERROR_KM: f64 = 0.01;
+const MIN_ERROR_KM: f64 = 0.001;
 const MAX_ERROR_KM: f64 = 10_000.0;
 
 /// The position error (km, straight line in ECEF) of the picture's track nearest the missile, at each
@@ -78,18 +78,24 @@ pub fn track_error_chart(
             .margin(10)
             .x_label_area_size(34)
             .y_label_area_size(56)
-            .build_cartesian_2d(0.0..duration_s, (lo..hi).log_scale())?;
+            // log10 of the error on a plain axis (labelled in km), rather than plotters' log coordinates:
+            // the same coordinate type as every other chart keeps the page's code small.
+            .build_cartesian_2d(0.0..duration_s, lo.log10()..hi.log10())?;
         chart
             .configure_mesh()
             .x_desc("time after launch (s)")
             .y_desc("track position error (km)")
             .x_labels(8)
             .x_label_formatter(&|v| format!("{v:.0}"))
-            .y_label_formatter(&|v| {
-                if *v >= 1.0 {
+            .y_labels(((hi / lo).log10().round() as usize) + 1)
+            .y_label_formatter(&|log_v| {
+                let v = 10f64.powf(*log_v);
+                if v >= 1.0 {
                     format!("{v:.0}")
                 } else {
-                    format!("{v}")
+                    // Decades below 1 km: as many decimals as the decade needs (0.1, 0.01, 0.001).
+                    let decimals = (-v.log10()).ceil().max(1.0) as usize;
+                    format!("{v:.decimals$}")
                 }
             })
             .light_line_style(WHITE.mix(0.0))
@@ -101,7 +107,7 @@ pub fn track_error_chart(
             let colour = hex_colour(PICTURE_COLOURS[i % PICTURE_COLOURS.len()]);
             chart
                 .draw_series(LineSeries::new(
-                    points.iter().map(|&(t, e)| (t, clamp(e))),
+                    points.iter().map(|&(t, e)| (t, clamp(e).log10())),
                     colour.stroke_width(2),
                 ))?
                 .label(name.clone())
@@ -117,8 +123,8 @@ pub fn track_error_chart(
                 .border_style(BLACK.mix(0.3))
                 .draw()?;
         }
-        let (x0, bottom) = chart.backend_coord(&(0.0, lo));
-        let (x1, top) = chart.backend_coord(&(duration_s, hi));
+        let (x0, bottom) = chart.backend_coord(&(0.0, lo.log10()));
+        let (x1, top) = chart.backend_coord(&(duration_s, hi.log10()));
         axis = Some(CursorAxis {
             width_px: WIDTH_PX,
             height_px: HEIGHT_PX,
@@ -202,6 +208,10 @@ mod tests {
             "time after launch (s)",
         ] {
             assert!(c.svg.contains(text), "{text}");
+        }
+        // Decade labels in km, whole decades from 0.1 to 100.
+        for label in [">\n0.1\n<", ">\n1\n<", ">\n10\n<", ">\n100\n<"] {
+            assert!(c.svg.contains(label), "label {label}");
         }
         let lines = polylines(&c.svg);
         let japan = lines.iter().find(|l| l.len() == 3).expect("Japan's line");

@@ -22,7 +22,9 @@ pub fn warning_chart(rows: &[(String, Option<f64>)], max_s: f64) -> Result<Curso
         .iter()
         .filter_map(|r| r.1)
         .fold(max_s, f64::max)
-        .max(1.0);
+        .max(1.0)
+        // Room after the longest bar for its value.
+        * 1.12;
     let n = rows.len();
     let height_px = 20 + ROW_PX * n as u32 + 40;
     let mut axis = None;

@@ -10,26 +10,30 @@ use web_sys::{
     HtmlCanvasElement, HtmlImageElement, Url,
 };
 
-/// The presentation properties that page CSS sets on the map and charts: copied from the computed style so
-/// the file needs no style sheet.
-const STYLE_PROPS: [&str; 17] = [
-    "fill",
-    "fill-opacity",
-    "fill-rule",
-    "stroke",
-    "stroke-width",
-    "stroke-opacity",
-    "stroke-dasharray",
-    "stroke-linejoin",
-    "stroke-linecap",
-    "opacity",
-    "display",
-    "visibility",
-    "font-family",
-    "font-size",
-    "font-weight",
-    "text-anchor",
-    "paint-order",
+/// The presentation properties that page CSS sets on the map and charts, each with its initial value:
+/// copied from the computed style (unless initial, which a reader assumes anyway) so the file needs no style
+/// sheet.
+const STYLE_PROPS: [(&str, &str); 12] = [
+    ("fill", ""),
+    ("fill-opacity", "1"),
+    ("fill-rule", "nonzero"),
+    ("stroke", ""),
+    ("stroke-width", ""),
+    ("stroke-opacity", "1"),
+    ("stroke-dasharray", "none"),
+    ("stroke-linejoin", "miter"),
+    ("stroke-linecap", "butt"),
+    ("opacity", "1"),
+    ("display", "inline"),
+    ("visibility", "visible"),
+];
+/// Text properties, copied onto text elements only (elsewhere they only pass down by inheritance).
+const TEXT_PROPS: [(&str, &str); 5] = [
+    ("font-family", ""),
+    ("font-size", ""),
+    ("font-weight", "400"),
+    ("text-anchor", "start"),
+    ("paint-order", "normal"),
 ];
 
 /// A PNG is drawn at twice the SVG's size, so it stays sharp on high-density screens and in print.
@@ -127,11 +131,14 @@ pub fn standalone_svg(svg: &Element) -> Result<(String, f64, f64), String> {
         let Ok(Some(cs)) = window.get_computed_style(&orig) else {
             continue;
         };
+        let is_text = matches!(orig.tag_name().as_str(), "text" | "tspan");
+        let text_props = if is_text { &TEXT_PROPS[..] } else { &[] };
         let style: String = STYLE_PROPS
             .iter()
-            .filter_map(|p| {
+            .chain(text_props)
+            .filter_map(|(p, initial)| {
                 let v = cs.get_property_value(p).ok()?;
-                (!v.is_empty()).then(|| format!("{p}:{v};"))
+                (!v.is_empty() && v != *initial).then(|| format!("{p}:{v};"))
             })
             .collect();
         copy.set_attribute("style", &style).ok();

@@ -4,12 +4,20 @@ use crate::charts::cursor_view::CursorChartView;
 use crate::charts::flight_chart::flight_chart;
 use crate::state::AppState;
 use leptos::prelude::*;
+use std::time::Duration;
 
 #[component]
 pub fn FlightChartPanel() -> impl IntoView {
     let app = AppState::get();
+    // Drawn one task after the flight changes, so an edited launch's arc paints first (as the detections do).
+    let redraw = RwSignal::new(0u64);
+    Effect::new(move |_| {
+        app.flight.track();
+        set_timeout(move || redraw.update(|n| *n += 1), Duration::ZERO);
+    });
     let chart = Memo::new(move |_| {
-        app.flight.with(|f| match f {
+        redraw.track();
+        app.flight.with_untracked(|f| match f {
             Ok(f) => flight_chart(std::slice::from_ref(f)),
             Err(_) => Err("No flight to chart.".to_string()),
         })
