@@ -55,8 +55,9 @@ const PITCH_BACK_DEG: f64 = 150.0;
 const RANGE_TOL_M: f64 = 100.0;
 /// Apogee tolerance, m.
 const APOGEE_TOL_M: f64 = 50.0;
-/// Azimuth-correction passes.
-const AZIMUTH_PASSES: usize = 3;
+/// Solver passes at most, each with the flight plane turned to correct the previous impact's azimuth (the
+/// last ones polish with accurate flights).
+const AZIMUTH_PASSES: usize = 6;
 /// Pitch tolerance of the greatest-range search, degrees. Near the top the range is flat in the pitch: 0.1
 /// degree off the top costs a few metres of range at most, which the energy solve then makes up.
 const PITCH_TOL_DEG: f64 = 0.3;
@@ -371,26 +372,46 @@ pub fn solve(
         tol,
         memo: &memo,
     };
-    // Search with the cheap flights, turning the flight plane until the impact is on the wanted line...
+    // Search with the cheap flights, turning the flight plane until the impact is on the wanted line, then
+    // polish with flights as accurate as the one flown (a step or two of each solver), turning the plane
+    // again if the accurate impact is off the line.
     let mut hint: Option<(f64, f64)> = None;
-    for _ in 0..AZIMUTH_PASSES {
-        let s = shooter(base, hint, Tolerance::SEARCH);
+    let mut tol = Tolerance::SEARCH;
+    let mut pass = 0;
+    // (plane azimuth, impact azimuth miss) of the previous pass, rad.
+    let mut previous: Option<(f64, f64)> = None;
+    let (s, pitch_deg, energy, flown) = loop {
+        pass += 1;
+        let s = shooter(base, hint, tol);
         let (pitch_deg, energy) = solve_in_plane(&s, target, shape)?;
         hint = Some((pitch_deg, energy));
         let flown = s.full(pitch_deg, energy)?;
         let miss_deg =
             (target.azimuth_deg - flown.impact_azimuth_deg + 540.0).rem_euclid(360.0) - 180.0;
-        // Stop when the impact is within a few tens of metres of the wanted line.
-        if miss_deg.to_radians().abs() * target.range_m < 30.0 || !miss_deg.is_finite() {
-            break;
+        // On the line: the impact within a few tens of metres of it.
+        let on_line = miss_deg.to_radians().abs() * target.range_m < 30.0 || !miss_deg.is_finite();
+        if tol == Tolerance::STANDARD && (on_line || pass >= AZIMUTH_PASSES) {
+            break (s, pitch_deg, energy, flown);
         }
-        base.azimuth_rad += miss_deg.to_radians();
-    }
-    // ...then polish from there with flights as accurate as the one flown: a step or two of each solver.
-    let s = shooter(base, hint, Tolerance::STANDARD);
-    let (pitch_deg, energy) = solve_in_plane(&s, target, shape)?;
+        if on_line || pass >= AZIMUTH_PASSES - 1 {
+            tol = Tolerance::STANDARD;
+        }
+        if !on_line {
+            // Fixed-point steps converge slowly for steep shots, whose impact azimuth turns by much less than
+            // the flight plane (the westward drift stays): secant steps once two passes are known.
+            let miss_rad = miss_deg.to_radians();
+            let gain = match previous {
+                Some((az_rad, m_rad)) if miss_rad != m_rad => {
+                    ((base.azimuth_rad - az_rad) / (m_rad - miss_rad)).clamp(0.5, 20.0)
+                }
+                _ => 1.0,
+            };
+            previous = Some((base.azimuth_rad, miss_rad));
+            base.azimuth_rad += gain * miss_rad;
+        }
+    };
     let program = s.program(pitch_deg, energy);
-    let last = Some(s.full(pitch_deg, energy)?);
+    let last = Some(flown);
     if let Shape::Lofted { apogee_m: Some(a) } | Shape::Depressed { apogee_m: Some(a) } = *shape {
         // Which side of the best pitch the answer lies on needs no accurate flights.
         let coarse = shooter(base, hint, Tolerance::SEARCH);
