@@ -201,6 +201,31 @@ impl Shooter<'_> {
         maximize(f, PITCH_MIN_DEG, PITCH_MAX_DEG, 35.0, PITCH_TOL_DEG, 60)
     }
 
+    /// The pitch of greatest range at `energy` near `p0`, whose range `r0_m` is known: the vertex of the
+    /// parabola through three flights 3 degrees apart, twice (the range is close to a parabola in the pitch
+    /// near its top, and flat there: an error of a few tenths of a degree costs metres).
+    fn refine_top(&self, p0: f64, energy: f64, r0_m: f64) -> Result<f64, FlightError> {
+        let step_deg = 3.0;
+        let (mut p, mut r) = (p0, r0_m);
+        for _ in 0..2 {
+            let lo = self.full(p - step_deg, energy)?.range_m;
+            let hi = self.full(p + step_deg, energy)?.range_m;
+            let curvature = hi - 2.0 * r + lo;
+            if !(curvature < 0.0 && curvature.is_finite()) {
+                // Not a hump here: fall back to the search.
+                return Ok(self.max_range(energy, Some(p))?.0);
+            }
+            let shift =
+                (0.5 * step_deg * (lo - hi) / curvature).clamp(-2.0 * step_deg, 2.0 * step_deg);
+            p = (p + shift).clamp(PITCH_MIN_DEG, PITCH_MAX_DEG);
+            if shift.abs() < PITCH_TOL_DEG {
+                break;
+            }
+            r = self.full(p, energy)?.range_m;
+        }
+        Ok(p)
+    }
+
     /// [`Self::max_range`] at full energy, searched once per solve.
     fn max_range_full(&self) -> Result<(f64, f64), FlightError> {
         if let Some(m) = self.memo.full_max_range.get() {
@@ -494,8 +519,7 @@ fn solve_in_plane(s: &Shooter, target: &Target, shape: &Shape) -> Result<(f64, f
                     let e = s
                         .energy_for_range(p_full, range_m, 1.0)?
                         .ok_or_else(too_short)?;
-                    let (p, _) = s.max_range(e, Some(p_full))?;
-                    (p, e)
+                    (s.refine_top(p_full, e, range_m)?, e)
                 }
             };
             let energy = s
@@ -746,7 +770,8 @@ fn newton_range_apogee(
     Ok(None)
 }
 
-/// A lofted flight must be steeper than the minimum-energy one at its energy, a depressed one flatter.
+/// A lofted flight must be steeper than the minimum-energy one at its energy (the pitch of greatest range),
+/// a depressed one flatter.
 fn check_branch(
     s: &Shooter,
     shape: &Shape,
@@ -760,9 +785,11 @@ fn check_branch(
         Shape::Depressed { .. } => false,
         _ => return Ok(()),
     };
-    let near = s.memo.full_max_range.get().map_or(pitch, |m| m.0);
-    let (pitch_opt, _) = s.max_range(energy, Some(near))?;
-    if (pitch > pitch_opt) != lofted {
+    // Steeper than the best pitch exactly when the range falls as the pitch steepens.
+    let step_deg = 0.5;
+    let steeper =
+        s.full(pitch + step_deg, energy)?.range_m < s.full(pitch - step_deg, energy)?.range_m;
+    if steeper != lofted {
         return Err(FlightError::Unreachable {
             missile: s.vehicle.id.to_string(),
             what: format!(
