@@ -4,7 +4,7 @@
 
 mod common;
 
-use picture_sim::earth::{Geodetic, MEAN_RADIUS_M};
+use picture_sim::earth::{Geodetic, EARTH_ROTATION_RAD_S, MEAN_RADIUS_M};
 use picture_sim::flight::{self, kepler, Aim, LaunchRequest, Shape};
 use picture_sim::SimTime;
 use std::fmt::Write;
@@ -13,17 +13,34 @@ use std::fmt::Write;
 /// still held to a wider bound so that a regression shows.
 ///
 /// 2017-08-29 Hwasong-12: JMOD timed it from 05:58 to 06:12 JST (whole minutes: 13 to 15 min, "about 14
-/// min"). Its reported time exceeds the Keplerian bound by only 34 s, against 107 s and 115 s for the
-/// 2017-09-15 and 2022-10-04 flights of the same missile on similar paths (KCNA- or minute-timed); no burn
-/// time fits all three. The model (about 100 s over the bound, like the other two) is 8 % long here.
+/// min"; JCS gave the launch as 05:57, which makes it nearer 15 min). The reported 840 s is only about 15 s
+/// above the rotating-Earth Keplerian bound (the `rot_bound_s` column: the free flight with that apogee to a
+/// target carried east by the Earth's rotation), for a missile that burns for about 110 s, and while the
+/// missile burns it covers at most half the ground a free flight at its burnout speed would: no powered
+/// flight of a Hwasong-12 can take under about 880 s (bound plus half the burn). The 2017-09-15 and
+/// 2022-10-04 flights of the same missile on similar paths are 80 s above that bound, and the model matches
+/// them within 1 %. The model (908 s) is 8 % long here: the report, not the model, is off.
 const KNOWN_OUTLIERS: [(&str, f64); 1] = [("2017-08-29", 10.0)];
+
+/// The Keplerian bound of [`kepler::bound_time_s`] for a launch from latitude `lat_deg` on azimuth
+/// `azimuth_deg` over the rotating Earth: the target moves east while the missile flies, so in inertial
+/// space the range is longer by the target's eastward travel along the path (fixed-point iteration), s.
+fn rotating_bound_s(apogee_m: f64, range_m: f64, lat_deg: f64, azimuth_deg: f64) -> Option<f64> {
+    let east_m_s = EARTH_ROTATION_RAD_S * MEAN_RADIUS_M * lat_deg.to_radians().cos();
+    let along_m_s = east_m_s * azimuth_deg.to_radians().sin();
+    let mut t_s = kepler::bound_time_s(apogee_m, range_m, MEAN_RADIUS_M)?;
+    for _ in 0..30 {
+        t_s = kepler::bound_time_s(apogee_m, range_m + along_m_s * t_s, MEAN_RADIUS_M)?;
+    }
+    Some(t_s)
+}
 
 #[test]
 fn reported_launches_fly_within_two_percent_of_the_reported_time() {
     let mut table = String::new();
     writeln!(
         table,
-        "{:<11} {:<11} {:>9} {:>8} {:>9} {:>9} {:>7} {:>9} {:>8} {:>8}",
+        "{:<11} {:<11} {:>9} {:>8} {:>9} {:>9} {:>7} {:>9} {:>12} {:>8} {:>8}",
         "date",
         "missile",
         "apogee_km",
@@ -32,6 +49,7 @@ fn reported_launches_fly_within_two_percent_of_the_reported_time() {
         "model_s",
         "err_%",
         "kepler_s",
+        "rot_bound_s",
         "energy",
         "pitch"
     )
@@ -52,13 +70,20 @@ fn reported_launches_fly_within_two_percent_of_the_reported_time() {
         };
         let kepler_s = kepler::bound_time_s(l.apogee_km * 1e3, l.range_km * 1e3, MEAN_RADIUS_M)
             .expect("valid bound");
+        let rot_bound_s = rotating_bound_s(
+            l.apogee_km * 1e3,
+            l.range_km * 1e3,
+            l.site_lat,
+            l.azimuth_deg,
+        )
+        .expect("valid bound");
         match flight::fly(&request) {
             Ok(f) => {
                 let s = &f.summary;
                 let err = 100.0 * (s.flight_time_s - l.flight_time_s) / l.flight_time_s;
                 writeln!(
                     table,
-                    "{:<11} {:<11} {:>9.1} {:>8.1} {:>9.0} {:>9.0} {:>7.2} {:>9.0} {:>8.3} {:>8.2}",
+                    "{:<11} {:<11} {:>9.1} {:>8.1} {:>9.0} {:>9.0} {:>7.2} {:>9.0} {:>12.0} {:>8.3} {:>8.2}",
                     l.date,
                     l.missile,
                     s.apogee_m / 1e3,
@@ -67,6 +92,7 @@ fn reported_launches_fly_within_two_percent_of_the_reported_time() {
                     s.flight_time_s,
                     err,
                     kepler_s,
+                    rot_bound_s,
                     s.energy,
                     s.pitch_final_deg
                 )
@@ -86,7 +112,7 @@ fn reported_launches_fly_within_two_percent_of_the_reported_time() {
                         l.date, l.missile
                     ));
                 }
-                if s.flight_time_s < kepler_s {
+                if s.flight_time_s < kepler_s.max(rot_bound_s) {
                     failures.push(format!(
                         "{} {}: shorter than the Keplerian bound",
                         l.date, l.missile

@@ -39,10 +39,14 @@ static CATALOG: [Vehicle; 8] = [
         id: "hwasong-11",
         name: "Hwasong-11 (KN-23)",
         stages: &[stage(2_915.0, 2_530.0, 258.0, 30.0, 0.95)],
-        payload: Payload { mass_kg: 500.0, ballistic_coefficient_kg_m2: 6_000.0, lift_to_drag: 2.0 },
+        payload: Payload { mass_kg: 500.0, ballistic_coefficient_kg_m2: 6_000.0, lift_to_drag: 2.5 },
         source: "CSIS Missile Threat: 7.5 m, 0.95 m, 3,415 kg, 500 kg payload, 450-690 km; single-stage solid \
-                 with a depressed flight and a pull-up manoeuvre (JCS, 2019; Elleman, 38 North 2019).",
-        uncertainty: "Launch mass and payload +-15 %; burn time and lift-to-drag ratio are guesses (+-30 %).",
+                 with a depressed flight (apogee about 50 km) and a pull-up manoeuvre (JCS, 2019; Elleman, 38 \
+                 North 2019); 2019-07-25: about 600 km at 50 km apogee (JCS, revised from 430 km). The \
+                 lift-to-drag ratio of the glide is chosen so that the 50-km pull-up flight reaches that 600 km \
+                 and at most about 660 km (CSIS: 690 km).",
+        uncertainty: "Launch mass and payload +-15 %; burn time and lift-to-drag ratio (2.5, of a slender \
+                      body at Mach 2-5) are guesses (+-30 %).",
     },
     Vehicle {
         id: "kn-25",

@@ -60,6 +60,19 @@ impl EarthModel {
     }
 }
 
+/// Below this height the air is dense enough for the glide's lift to matter, m.
+pub const GLIDE_CEILING_M: f64 = 60_000.0;
+/// Below this Mach number the glide ends (the fins stall and the vehicle dives on its target).
+pub const GLIDE_MIN_MACH: f64 = 1.5;
+/// The flight-path angle the pull-up steers to, rad: a shallow climb. Descending from a depressed apogee,
+/// the vehicle pulls up where the air is dense enough (about 20-25 km for the KN-23), climbs back a few
+/// kilometres into thinner air, and then glides down as it slows: the pull-up seen in the JCS tracks of the
+/// 2019 KN-23 tests. (Holding only a level path, lift vanishes as the path levels: the vehicle then sinks
+/// into dense air and bleeds its speed, and the glide adds little range.)
+pub const GLIDE_HOLD_PATH_RAD: f64 = 5.0 * std::f64::consts::PI / 180.0;
+/// The path-angle band over which the lift fades to zero at the hold angle, rad.
+pub const GLIDE_BAND_RAD: f64 = 2.0 * std::f64::consts::PI / 180.0;
+
 /// Thrust direction program: straight up until `rise_end_s`, then the pitch (angle above the local
 /// horizontal) turns to `pitch_final_rad` at `pitch_end_s`, quadratically in time (fast at first, as a
 /// gravity turn does, then settling), in the plane through the Earth's
@@ -100,8 +113,9 @@ pub enum Leg {
         area_m2: f64,
         steering: Steering,
     },
-    /// The payload alone. `lift_to_drag > 0` gives lift (up, normal to the velocity) in the descent below
-    /// 60 km while faster than Mach 1.5, fading out as the path levels: the pull-up and glide.
+    /// The payload alone. `lift_to_drag > 0` gives lift (up, normal to the velocity) below
+    /// [`GLIDE_CEILING_M`] while faster than [`GLIDE_MIN_MACH`], steering the path up to a shallow climb
+    /// ([`GLIDE_HOLD_PATH_RAD`]): the pull-up and glide.
     Coast {
         ballistic_coefficient_kg_m2: f64,
         lift_to_drag: f64,
@@ -148,12 +162,16 @@ pub fn derivative(earth: &EarthModel, leg: &Leg, t_s: f64, y: &State) -> State {
                     / ballistic_coefficient_kg_m2;
                 a -= k * v;
                 let sin_gamma = if speed > 0.0 { v.dot(&up) / speed } else { 0.0 };
+                let sin_hold = GLIDE_HOLD_PATH_RAD.sin();
                 if *lift_to_drag > 0.0
-                    && mach > 1.5
-                    && sin_gamma < 0.0
-                    && earth.approx_height_m(&r) < 60_000.0
+                    && mach > GLIDE_MIN_MACH
+                    && sin_gamma < sin_hold
+                    && earth.approx_height_m(&r) < GLIDE_CEILING_M
                 {
-                    let fade = (-sin_gamma / 15f64.to_radians().sin()).min(1.0);
+                    // A saturated proportional controller on the flight-path angle: full lift (L/D times
+                    // the drag) while the path is more than GLIDE_BAND_RAD below the hold angle, less as it
+                    // comes up to it.
+                    let fade = ((sin_hold - sin_gamma) / GLIDE_BAND_RAD.sin()).min(1.0);
                     let lift_dir = (up - sin_gamma * v / speed).normalize();
                     a += (lift_to_drag * k * speed * fade) * lift_dir;
                 }

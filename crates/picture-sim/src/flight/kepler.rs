@@ -90,6 +90,22 @@ pub fn bound_time_s(apogee_m: f64, range_m: f64, radius_m: f64) -> Option<f64> {
     Some(2.0 * (PI - mean_anomaly(e, nu0)) / n)
 }
 
+/// The flight-path angle (above the local horizontal) at which the symmetric free-flight ellipse of
+/// [`bound_time_s`] leaves the sphere: the first guess of the shaping solvers. `None` for impossible inputs.
+///
+/// # Units
+/// Metres in, radians out.
+pub fn flight_path_angle_rad(apogee_m: f64, range_m: f64, radius_m: f64) -> Option<f64> {
+    let phi = range_m / radius_m;
+    if !(apogee_m > 0.0 && range_m > 0.0 && radius_m > 0.0 && phi < PI) {
+        return None;
+    }
+    let ra = radius_m + apogee_m;
+    let e = (ra - radius_m) / (ra - radius_m * (0.5 * phi).cos());
+    let nu0 = PI - 0.5 * phi;
+    Some((e * nu0.sin()).atan2(1.0 + e * nu0.cos()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +124,8 @@ mod tests {
         )
         .unwrap();
         let t = bound_time_s(arc.apogee_radius_m - r0, arc.range_m, r0).unwrap();
+        let gamma = flight_path_angle_rad(arc.apogee_radius_m - r0, arc.range_m, r0).unwrap();
+        assert!((gamma - g).abs() < 1e-9, "{gamma} vs {g}");
         assert!((t - arc.time_s).abs() < 1e-6 * t, "{t} vs {}", arc.time_s);
         assert!(
             arc.range_m > 1.0e6 && arc.range_m < 4.0e6,

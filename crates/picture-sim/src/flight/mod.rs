@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod dynamics;
 pub mod integrator;
 pub mod kepler;
+mod search;
 pub mod shaping;
 mod simulate;
 pub mod trajectory;

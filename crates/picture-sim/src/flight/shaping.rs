@@ -1,25 +1,32 @@
 //! Shaping solvers: from a launch site and an aim (azimuth and ground range), find the pitch program and
-//! energy that fly a requested shape. Every solver brackets its unknown within physical bounds and uses
-//! Illinois false position or golden-section search with a finite iteration limit; an impossible request
-//! is an [`FlightError::Unreachable`] that says what is possible.
+//! energy that fly a requested shape. Every trial is a flown trajectory, so the solvers count flights: they
+//! start from good guesses, take secant, parabolic (Brent) and Newton steps, and fall back to bracketing
+//! (Illinois false position) within physical bounds, with finite iteration limits; an impossible request is
+//! an [`FlightError::Unreachable`] that says what is possible.
 //!
 //! The unknowns are the pitch at the end of the burn and the energy ([`Program::energy`]):
-//! - minimum-energy: the least energy whose best pitch (golden section) reaches the range;
+//! - minimum-energy: the best pitch at full energy (Brent), the energy that reaches the range there
+//!   (secant), the best pitch at that energy, and the energy again: minimal to second order in the pitch;
 //! - full-burn lofted or depressed: the pitch steeper or flatter than the best one that reaches the range;
 //! - a given apogee and range (as reported, lofted or depressed with an apogee, pull-up): for each trial
 //!   pitch the energy that reaches the apogee (secant, bracketing as fallback), and the pitch for the range
-//!   (outward bracket search, then Illinois).
+//!   (outward bracket search from the Keplerian flight-path angle, then Illinois); later passes take Newton
+//!   steps in (pitch, energy) from the previous answer.
 //!
-//! The launch azimuth is corrected for the Earth's rotation by fixed-point iteration: the flight plane is
-//! turned by the difference between the wanted and the flown geodesic azimuth to the impact point. Any
-//! solved flight that misses the range or apogee by more than 1 km is refused.
+//! The search flies with [`Tolerance::SEARCH`] (about 2.5 times cheaper); the answer is then polished with
+//! [`Tolerance::STANDARD`] flights, the control of the flight finally flown, in a step or two. The launch
+//! azimuth is corrected for the Earth's rotation by fixed-point iteration: the flight plane is turned by the
+//! difference between the wanted and the flown geodesic azimuth to the impact point. Any solved flight that
+//! misses the range or apogee by more than 1 km is refused.
 
 use super::dynamics::EarthModel;
 use super::integrator::{find_root_from, Tolerance};
+use super::kepler;
+use super::search::{increasing_root, maximize};
 use super::simulate::{simulate, Program, Until};
 use super::vehicle::Vehicle;
 use super::{ground_range_m, FlightError, Shape};
-use crate::earth::{self, Geodetic};
+use crate::earth::{self, Geodetic, MEAN_RADIUS_M};
 use crate::time::SimTime;
 use std::cell::Cell;
 
@@ -48,8 +55,14 @@ const PITCH_BACK_DEG: f64 = 150.0;
 const RANGE_TOL_M: f64 = 100.0;
 /// Apogee tolerance, m.
 const APOGEE_TOL_M: f64 = 50.0;
-/// Azimuth-correction passes.
-const AZIMUTH_PASSES: usize = 3;
+/// Solver passes at most, each with the flight plane turned to correct the previous impact's azimuth (the
+/// last ones polish with accurate flights).
+const AZIMUTH_PASSES: usize = 6;
+/// Pitch tolerance of the greatest-range search, degrees. Near the top the range is flat in the pitch: 0.1
+/// degree off the top costs a few metres of range at most, which the energy solve then makes up.
+const PITCH_TOL_DEG: f64 = 0.3;
+/// Half-width of the greatest-range search around a guess, degrees.
+const NEAR_DEG: f64 = 6.0;
 
 /// The result of one trial flight.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -68,6 +81,23 @@ struct Shooter<'a> {
     hint: Option<(f64, f64)>,
     /// The energy last solved for an apogee, to start the next solve from (secant warm start).
     last_energy: Cell<Option<f64>>,
+    /// The error control of the trial flights: [`Tolerance::SEARCH`] while searching, then
+    /// [`Tolerance::STANDARD`] (the flight flown) to polish.
+    tol: Tolerance,
+    /// Results that hold across the azimuth passes and the polish.
+    memo: &'a Memo,
+}
+
+/// What one solve learns once and reuses: the flight plane turns by a fraction of a degree between passes,
+/// which moves these by far less than they are needed to.
+#[derive(Debug, Default)]
+struct Memo {
+    /// (pitch deg, range m) of the greatest range at full energy.
+    full_max_range: Cell<Option<(f64, f64)>>,
+    /// (pitch deg, apogee m) of the greatest apogee at the largest energy allowed.
+    top: Cell<Option<(f64, f64)>>,
+    /// The Jacobian of (range m, apogee m) in (pitch deg, energy) near the answer, rows range and apogee.
+    jacobian: Cell<Option<[[f64; 2]; 2]>>,
 }
 
 impl Shooter<'_> {
@@ -89,7 +119,7 @@ impl Shooter<'_> {
             &p,
             SimTime::ZERO,
             Until::Impact,
-            &Tolerance::TRIAL,
+            &self.tol,
         ) {
             Ok(t) => {
                 let end = t.sample(t.duration_s()).geodetic;
@@ -141,7 +171,7 @@ impl Shooter<'_> {
             &p,
             SimTime::ZERO,
             Until::Apogee,
-            &Tolerance::TRIAL,
+            &self.tol,
         ) {
             Ok(t) => Ok(t
                 .events()
@@ -154,73 +184,71 @@ impl Shooter<'_> {
         }
     }
 
-    /// The pitch of greatest range at this energy, and that range (golden-section search).
-    fn max_range(&self, energy: f64) -> Result<(f64, f64), FlightError> {
-        let gr = 0.5 * (5f64.sqrt() - 1.0);
-        let (mut a, mut b) = (PITCH_MIN_DEG, PITCH_MAX_DEG);
-        let mut c = b - gr * (b - a);
-        let mut d = a + gr * (b - a);
-        let mut fc = self.full(c, energy)?.range_m;
-        let mut fd = self.full(d, energy)?.range_m;
-        for _ in 0..24 {
-            if fc > fd {
-                b = d;
-                d = c;
-                fd = fc;
-                c = b - gr * (b - a);
-                fc = self.full(c, energy)?.range_m;
-            } else {
-                a = c;
-                c = d;
-                fc = fd;
-                d = a + gr * (b - a);
-                fd = self.full(d, energy)?.range_m;
+    /// The pitch of greatest range at this energy, and that range (Brent's search, to [`PITCH_TOL_DEG`]). With `near`, a guess of that pitch, the search starts
+    /// in a 12-degree interval around it and widens only if the top is not inside.
+    fn max_range(&self, energy: f64, near: Option<f64>) -> Result<(f64, f64), FlightError> {
+        let f = |p: f64| -> Result<f64, FlightError> { Ok(self.full(p, energy)?.range_m) };
+        if let Some(p0) = near {
+            let lo = (p0 - NEAR_DEG).max(PITCH_MIN_DEG);
+            let hi = (p0 + NEAR_DEG).min(PITCH_MAX_DEG);
+            let (p, r) = maximize(f, lo, hi, p0, PITCH_TOL_DEG, 40)?;
+            let inside =
+                |end: f64, bound: f64| end == bound || (p - end).abs() > 3.0 * PITCH_TOL_DEG;
+            if inside(lo, PITCH_MIN_DEG) && inside(hi, PITCH_MAX_DEG) {
+                return Ok((p, r));
             }
         }
-        Ok(if fc > fd { (c, fc) } else { (d, fd) })
+        maximize(f, PITCH_MIN_DEG, PITCH_MAX_DEG, 35.0, PITCH_TOL_DEG, 60)
     }
 
-    /// Solves `g(x) = 0` on [lo, hi] where `g` is monotone and failures propagate. With `near`, the
-    /// narrower bracket `near` is tried first.
-    fn solve_1d<G>(
-        &self,
-        mut g: G,
-        lo: f64,
-        hi: f64,
-        near: Option<(f64, f64)>,
-        tol_x: f64,
-        tol_g: f64,
-    ) -> Result<Option<f64>, FlightError>
-    where
-        G: FnMut(f64) -> Result<f64, FlightError>,
-    {
-        let mut err = None;
-        let mut eval = |x: f64| match g(x) {
-            Ok(v) if v.abs() < tol_g => 0.0,
-            Ok(v) => v,
-            Err(e) => {
-                err = Some(e);
-                0.0
+    /// The pitch of greatest range at `energy` near `p0`, whose range `r0_m` is known: the vertex of the
+    /// parabola through three flights 3 degrees apart, twice (the range is close to a parabola in the pitch
+    /// near its top, and flat there: an error of a few tenths of a degree costs metres).
+    fn refine_top(&self, p0: f64, energy: f64, r0_m: f64) -> Result<f64, FlightError> {
+        let step_deg = 3.0;
+        let (mut p, mut r) = (p0, r0_m);
+        for _ in 0..2 {
+            let lo = self.full(p - step_deg, energy)?.range_m;
+            let hi = self.full(p + step_deg, energy)?.range_m;
+            let curvature = hi - 2.0 * r + lo;
+            if !(curvature < 0.0 && curvature.is_finite()) {
+                // Not a hump here: fall back to the search.
+                return Ok(self.max_range(energy, Some(p))?.0);
             }
-        };
-        let mut bracket = None;
-        if let Some((a, b)) = near {
-            let (a, b) = (a.max(lo), b.min(hi));
-            let (ga, gb) = (eval(a), eval(b));
-            if ga.signum() != gb.signum() || ga == 0.0 || gb == 0.0 {
-                bracket = Some(((a, ga), (b, gb)));
+            let shift =
+                (0.5 * step_deg * (lo - hi) / curvature).clamp(-2.0 * step_deg, 2.0 * step_deg);
+            p = (p + shift).clamp(PITCH_MIN_DEG, PITCH_MAX_DEG);
+            if shift.abs() < PITCH_TOL_DEG {
+                break;
             }
+            r = self.full(p, energy)?.range_m;
         }
-        let ((a, ga), (b, gb)) = match bracket {
-            Some(br) => br,
-            None => ((lo, eval(lo)), (hi, eval(hi))),
-        };
-        // After an error `eval` returns 0, so the search stops at once.
-        let root = find_root_from(&mut eval, (a, ga), (b, gb), tol_x);
-        if let Some(e) = err {
-            return Err(e);
+        Ok(p)
+    }
+
+    /// [`Self::max_range`] at full energy, searched once per solve.
+    fn max_range_full(&self) -> Result<(f64, f64), FlightError> {
+        if let Some(m) = self.memo.full_max_range.get() {
+            return Ok(m);
         }
-        Ok(root)
+        let m = self.max_range(1.0, None)?;
+        self.memo.full_max_range.set(Some(m));
+        Ok(m)
+    }
+
+    /// The energy (up to 1) at which pitch `p` reaches `range_m` (the range grows with the energy at a fixed
+    /// pitch), `None` if none does: secant steps from `e0`, falling back to bracketing.
+    fn energy_for_range(&self, p: f64, range_m: f64, e0: f64) -> Result<Option<f64>, FlightError> {
+        increasing_root(
+            |e| -> Result<f64, FlightError> { Ok(self.full(p, e)?.range_m - range_m) },
+            e0,
+            if e0 > 0.5 { e0 - 0.01 } else { e0 + 0.01 },
+            Program::MIN_ENERGY,
+            1.0,
+            1e-9,
+            RANGE_TOL_M,
+            12,
+        )
     }
 
     /// Solves `g(x) = 0` for a decreasing `g` on [lo, hi], searching for a bracket outward from `start`
@@ -297,60 +325,48 @@ impl Shooter<'_> {
         max_energy: f64,
     ) -> Result<Option<f64>, FlightError> {
         let g = |e: f64| -> Result<f64, FlightError> { Ok(self.apogee_m(p, e)? - apogee_m) };
-        if let Some(e0) = self.last_energy.get() {
-            let (mut x0, mut x1) = (e0, (e0 + 0.002).min(max_energy));
-            let (mut g0, mut g1) = (g(x0)?, g(x1)?);
-            for _ in 0..8 {
-                if g1.abs() < APOGEE_TOL_M {
-                    self.last_energy.set(Some(x1));
-                    return Ok(Some(x1));
-                }
-                let x2 = x1 - g1 * (x1 - x0) / (g1 - g0);
-                if !(x2.is_finite() && (Program::MIN_ENERGY..=max_energy).contains(&x2))
-                    || (x2 - x1).abs() > 0.2
-                {
-                    break;
-                }
-                (x0, g0) = (x1, g1);
-                x1 = x2;
-                g1 = g(x1)?;
-            }
-        }
-        if g(max_energy)? < 0.0 {
-            return Ok(None);
-        }
-        let e = self.solve_1d(g, Program::MIN_ENERGY, max_energy, None, 1e-7, APOGEE_TOL_M)?;
-        let e = e.unwrap_or(Program::MIN_ENERGY);
+        let e0 = self.last_energy.get().unwrap_or(max_energy);
+        let e1 = if e0 + 0.002 <= max_energy {
+            e0 + 0.002
+        } else {
+            e0 - 0.02
+        };
+        let e = increasing_root(
+            g,
+            e0,
+            e1,
+            Program::MIN_ENERGY,
+            max_energy,
+            1e-7,
+            APOGEE_TOL_M,
+            8,
+        )?;
+        let e = match e {
+            Some(e) => e,
+            // Out of reach, or reached with even the least energy.
+            None if g(max_energy)? < 0.0 => return Ok(None),
+            None => Program::MIN_ENERGY,
+        };
         self.last_energy.set(Some(e));
         Ok(Some(e))
     }
 
-    /// The pitch of greatest apogee at this energy and that apogee (golden-section search over the steep
-    /// pitches). Launching east, it is a little below vertical: the site's eastward speed then adds to the
-    /// missile's.
+    /// The pitch of greatest apogee at this energy and that apogee (Brent's search over the steep pitches).
+    /// Launching east, it is a little below vertical: the site's eastward speed then adds to the missile's.
     fn max_apogee(&self, energy: f64) -> Result<(f64, f64), FlightError> {
-        let gr = 0.5 * (5f64.sqrt() - 1.0);
-        let (mut a, mut b) = (PITCH_MAX_DEG - 40.0, PITCH_BACK_DEG - 15.0);
-        let mut c = b - gr * (b - a);
-        let mut d = a + gr * (b - a);
-        let mut fc = self.apogee_m(c, energy)?;
-        let mut fd = self.apogee_m(d, energy)?;
-        for _ in 0..11 {
-            if fc > fd {
-                b = d;
-                d = c;
-                fd = fc;
-                c = b - gr * (b - a);
-                fc = self.apogee_m(c, energy)?;
-            } else {
-                a = c;
-                c = d;
-                fc = fd;
-                d = a + gr * (b - a);
-                fd = self.apogee_m(d, energy)?;
-            }
+        if let Some(m) = self.memo.top.get() {
+            return Ok(m);
         }
-        Ok(if fc > fd { (c, fc) } else { (d, fd) })
+        let m = maximize(
+            |p| self.apogee_m(p, energy),
+            PITCH_MAX_DEG - 40.0,
+            PITCH_BACK_DEG - 15.0,
+            85.0,
+            0.1,
+            30,
+        )?;
+        self.memo.top.set(Some(m));
+        Ok(m)
     }
 }
 
@@ -370,30 +386,61 @@ pub fn solve(
         energy: 1.0,
         pull_up: matches!(shape, Shape::PullUp),
     };
-    let mut program = base;
+    let memo = Memo::default();
+    let shooter = |base: Program, hint: Option<(f64, f64)>, tol: Tolerance| Shooter {
+        vehicle,
+        earth,
+        site,
+        base,
+        hint,
+        last_energy: Cell::new(hint.map(|h| h.1)),
+        tol,
+        memo: &memo,
+    };
+    // Search with the cheap flights, turning the flight plane until the impact is on the wanted line, then
+    // polish with flights as accurate as the one flown (a step or two of each solver), turning the plane
+    // again if the accurate impact is off the line.
     let mut hint: Option<(f64, f64)> = None;
-    let mut last: Option<Outcome> = None;
-    for _ in 0..AZIMUTH_PASSES {
-        let shooter = Shooter {
-            vehicle,
-            earth,
-            site,
-            base,
-            hint,
-            last_energy: Cell::new(hint.map(|h| h.1)),
-        };
-        let (pitch_deg, energy) = solve_in_plane(&shooter, target, shape)?;
+    let mut tol = Tolerance::SEARCH;
+    let mut pass = 0;
+    // (plane azimuth, impact azimuth miss) of the previous pass, rad.
+    let mut previous: Option<(f64, f64)> = None;
+    let (s, pitch_deg, energy, flown) = loop {
+        pass += 1;
+        let s = shooter(base, hint, tol);
+        let (pitch_deg, energy) = solve_in_plane(&s, target, shape)?;
         hint = Some((pitch_deg, energy));
-        program = shooter.program(pitch_deg, energy);
-        let flown = shooter.full(pitch_deg, energy)?;
-        last = Some(flown);
+        let flown = s.full(pitch_deg, energy)?;
         let miss_deg =
             (target.azimuth_deg - flown.impact_azimuth_deg + 540.0).rem_euclid(360.0) - 180.0;
-        // Stop when the impact is within a few tens of metres of the wanted line.
-        if miss_deg.to_radians().abs() * target.range_m < 30.0 || !miss_deg.is_finite() {
-            break;
+        // On the line: the impact within a few tens of metres of it.
+        let on_line = miss_deg.to_radians().abs() * target.range_m < 30.0 || !miss_deg.is_finite();
+        if tol == Tolerance::STANDARD && (on_line || pass >= AZIMUTH_PASSES) {
+            break (s, pitch_deg, energy, flown);
         }
-        base.azimuth_rad += miss_deg.to_radians();
+        if on_line || pass >= AZIMUTH_PASSES - 1 {
+            tol = Tolerance::STANDARD;
+        }
+        if !on_line {
+            // Fixed-point steps converge slowly for steep shots, whose impact azimuth turns by much less than
+            // the flight plane (the westward drift stays): secant steps once two passes are known.
+            let miss_rad = miss_deg.to_radians();
+            let gain = match previous {
+                Some((az_rad, m_rad)) if miss_rad != m_rad => {
+                    ((base.azimuth_rad - az_rad) / (m_rad - miss_rad)).clamp(0.5, 20.0)
+                }
+                _ => 1.0,
+            };
+            previous = Some((base.azimuth_rad, miss_rad));
+            base.azimuth_rad += gain * miss_rad;
+        }
+    };
+    let program = s.program(pitch_deg, energy);
+    let last = Some(flown);
+    if let Shape::Lofted { apogee_m: Some(a) } | Shape::Depressed { apogee_m: Some(a) } = *shape {
+        // Which side of the best pitch the answer lies on needs no accurate flights.
+        let coarse = shooter(base, hint, Tolerance::SEARCH);
+        check_branch(&coarse, shape, target.range_m, a, pitch_deg, energy)?;
     }
     // A solver may stop at a discontinuity (a flight that hits the ground in the boost, say) rather than at
     // a root: never hand back a flight that misses.
@@ -450,55 +497,60 @@ fn solve_in_plane(s: &Shooter, target: &Target, shape: &Shape) -> Result<(f64, f
     let range_m = target.range_m;
     match *shape {
         Shape::MinEnergy => {
-            let (pitch_full, r_full) = s.max_range(1.0)?;
-            if r_full < range_m {
-                return Err(unreachable_range(&id, range_m, r_full));
-            }
-            let mut best = (pitch_full, 1.0, f64::INFINITY);
-            let energy = s.solve_1d(
-                |e| {
-                    let (p, r) = s.max_range(e)?;
-                    if (r - range_m).abs() < best.2 {
-                        best = (p, e, (r - range_m).abs());
+            let too_short = || FlightError::Unreachable {
+                missile: id.clone(),
+                what: format!(
+                    "fly as short as {} km on a minimum-energy path",
+                    km(range_m)
+                ),
+                possible: "use a lofted or depressed shape".into(),
+            };
+            // The least energy that reaches the range is the one whose best pitch just reaches it. Near the
+            // best pitch the range hardly depends on the pitch, so a pitch found once (to 0.02 degrees) and the
+            // energy that reaches the range at that pitch are minimal to second order in the pitch error: the
+            // energy solve at a fixed pitch (a few secant steps) is all the later passes need.
+            let (pitch, e_start) = match s.hint {
+                Some(h) => h,
+                None => {
+                    let (p_full, r_full) = s.max_range_full()?;
+                    if r_full < range_m {
+                        return Err(unreachable_range(&id, range_m, r_full));
                     }
-                    Ok(r - range_m)
-                },
-                Program::MIN_ENERGY,
-                1.0,
-                s.hint.map(|(_, e)| (e - 0.01, e + 0.01)),
-                1e-7,
-                RANGE_TOL_M,
-            )?;
-            match energy {
-                Some(_) => Ok((best.0, best.1)),
-                None => Err(FlightError::Unreachable {
-                    missile: id,
-                    what: format!(
-                        "fly as short as {} km on a minimum-energy path",
-                        km(range_m)
-                    ),
-                    possible: "use a lofted or depressed shape".into(),
-                }),
-            }
+                    let e = s
+                        .energy_for_range(p_full, range_m, 1.0)?
+                        .ok_or_else(too_short)?;
+                    (s.refine_top(p_full, e, range_m)?, e)
+                }
+            };
+            let energy = s
+                .energy_for_range(pitch, range_m, e_start)?
+                .ok_or_else(too_short)?;
+            Ok((pitch, energy))
         }
         Shape::Lofted { apogee_m: None } | Shape::Depressed { apogee_m: None } => {
             let lofted = matches!(shape, Shape::Lofted { .. });
-            let (pitch_opt, r_max) = s.max_range(1.0)?;
+            let (pitch_opt, r_max) = s.max_range_full()?;
             if r_max < range_m {
                 return Err(unreachable_range(&id, range_m, r_max));
             }
+            // Range falls with the pitch on the lofted side of the best pitch and grows with it on the
+            // depressed side; solved as an increasing function from the previous pass or mid-side.
             let (lo, hi) = if lofted {
                 (pitch_opt, PITCH_MAX_DEG)
             } else {
                 (PITCH_MIN_DEG, pitch_opt)
             };
-            let pitch = s.solve_1d(
-                |p| Ok(s.full(p, 1.0)?.range_m - range_m),
+            let sign = if lofted { -1.0 } else { 1.0 };
+            let p0 = s.hint.map_or(0.5 * (lo + hi), |h| h.0);
+            let pitch = increasing_root(
+                |p| -> Result<f64, FlightError> { Ok(sign * (s.full(p, 1.0)?.range_m - range_m)) },
+                p0,
+                p0 + 0.05,
                 lo,
                 hi,
-                s.hint.map(|(p, _)| (p - 1.0, p + 1.0)),
                 1e-9,
                 RANGE_TOL_M,
+                12,
             )?;
             pitch
                 .map(|p| (p, 1.0))
@@ -520,9 +572,12 @@ fn solve_in_plane(s: &Shooter, target: &Target, shape: &Shape) -> Result<(f64, f
             } else {
                 1.0
             };
-            let (pitch, energy) = solve_range_and_apogee(s, range_m, a, max_energy)?;
-            check_branch(s, shape, range_m, a, pitch, energy)?;
-            Ok((pitch, energy))
+            if let Some(h) = s.hint {
+                if let Some(answer) = newton_range_apogee(s, range_m, a, max_energy, h)? {
+                    return Ok(answer);
+                }
+            }
+            solve_range_and_apogee(s, range_m, a, max_energy)
         }
         Shape::PullUp => {
             if s.vehicle.payload.lift_to_drag <= 0.0 {
@@ -531,6 +586,11 @@ fn solve_in_plane(s: &Shooter, target: &Target, shape: &Shape) -> Result<(f64, f
                     what: "fly a pull-up manoeuvre".into(),
                     possible: "its re-entry vehicle has no lift (only hwasong-11 does)".into(),
                 });
+            }
+            if let Some(h) = s.hint {
+                if let Some(answer) = newton_range_apogee(s, range_m, PULL_UP_APOGEE_M, 1.0, h)? {
+                    return Ok(answer);
+                }
             }
             solve_range_and_apogee(s, range_m, PULL_UP_APOGEE_M, 1.0)
         }
@@ -566,25 +626,17 @@ fn solve_range_and_apogee(
             "apogee {apogee_m} m must be positive"
         )));
     }
-    // The pitch of greatest apogee: checked on the first pass, needed later only if a trial is infeasible.
-    let p_top = Cell::new(None);
-    if s.hint.is_none() {
+    // The pitch of greatest apogee: searched only when a trial pitch cannot reach the apogee at all (a
+    // request above the highest apogee is refused then).
+    let top = || -> Result<f64, FlightError> {
         let (p, a_max) = s.max_apogee(max_energy)?;
         if a_max < apogee_m {
             return Err(FlightError::Unreachable {
-                missile: id,
+                missile: id.clone(),
                 what: format!("reach an apogee of {} km", km(apogee_m)),
                 possible: format!("its highest apogee is about {} km", km(a_max)),
             });
         }
-        p_top.set(Some(p));
-    }
-    let top = || -> Result<f64, FlightError> {
-        if let Some(p) = p_top.get() {
-            return Ok(p);
-        }
-        let (p, _) = s.max_apogee(max_energy)?;
-        p_top.set(Some(p));
         Ok(p)
     };
     // The best (energy, pitch, |range error|) seen, so the answer is a flight that was actually flown, and the
@@ -612,10 +664,17 @@ fn solve_range_and_apogee(
     };
     // Range falls as the pitch steepens: search outward from the previous pass's answer (or the pitch of
     // greatest apogee) with doubling steps for a bracket, then solve in it.
-    let (start, step) = match (s.hint, p_top.get()) {
-        (Some((p, _)), _) => (p, 0.5),
-        (None, Some(p)) => (p, 8.0),
-        (None, None) => (60.0, 8.0),
+    let (start, step) = match s.hint {
+        // From the previous answer: the azimuth passes move it by a fraction of a degree, the polish by less.
+        Some((p, _)) if s.tol == Tolerance::STANDARD => (p, 0.02),
+        Some((p, _)) => (p, 0.2),
+        // First pass: the flight-path angle of the Keplerian ellipse with this apogee and range is a few
+        // degrees from the answer (the pitch program ends steeper or flatter than the path it leaves).
+        None => (
+            kepler::flight_path_angle_rad(apogee_m, range_m.max(1.0), MEAN_RADIUS_M)
+                .map_or(60.0, f64::to_degrees),
+            4.0,
+        ),
     };
     s.expand_and_solve(
         &mut range_at,
@@ -648,7 +707,71 @@ fn solve_range_and_apogee(
     }
 }
 
-/// A lofted flight must be steeper than the minimum-energy one at its energy, a depressed one flatter.
+/// Newton's method for a given range and apogee from a nearby answer (the previous pass's, whose flight
+/// plane was turned a little, or the search's, now to be flown accurately): the Jacobian in (pitch, energy)
+/// by forward differences once per solve, then chord steps, each one flight. `None` if it does not converge
+/// in a few steps or leaves the neighbourhood: the caller then searches.
+fn newton_range_apogee(
+    s: &Shooter,
+    range_m: f64,
+    apogee_m: f64,
+    max_energy: f64,
+    (p0, e0): (f64, f64),
+) -> Result<Option<(f64, f64)>, FlightError> {
+    let misses = |p: f64, e: f64| -> Result<[f64; 2], FlightError> {
+        let o = s.full(p, e)?;
+        Ok([o.range_m - range_m, o.apogee_m - apogee_m])
+    };
+    let hit = |f: &[f64; 2]| f[0].abs() < RANGE_TOL_M && f[1].abs() < APOGEE_TOL_M;
+    let (mut p, mut e) = (p0, e0);
+    let mut f = misses(p, e)?;
+    if hit(&f) {
+        return Ok(Some((p, e)));
+    }
+    let j = match s.memo.jacobian.get() {
+        Some(j) => j,
+        None => {
+            // Steps well above the search flights' noise (tens of metres), well inside the curvature.
+            let dp = 0.05;
+            let de = if e + 2e-3 <= max_energy { 2e-3 } else { -2e-3 };
+            let fp = misses(p + dp, e)?;
+            let fe = misses(p, e + de)?;
+            let j = [
+                [(fp[0] - f[0]) / dp, (fe[0] - f[0]) / de],
+                [(fp[1] - f[1]) / dp, (fe[1] - f[1]) / de],
+            ];
+            s.memo.jacobian.set(Some(j));
+            j
+        }
+    };
+    let det = j[0][0] * j[1][1] - j[0][1] * j[1][0];
+    if !(det.is_finite() && det != 0.0) {
+        return Ok(None);
+    }
+    for _ in 0..4 {
+        let dp = -(j[1][1] * f[0] - j[0][1] * f[1]) / det;
+        let de = -(j[0][0] * f[1] - j[1][0] * f[0]) / det;
+        if !(dp.abs() < 2.0 && de.abs() < 0.05) {
+            return Ok(None);
+        }
+        p += dp;
+        e += de;
+        if !(Program::MIN_ENERGY..=max_energy).contains(&e) {
+            return Ok(None);
+        }
+        f = misses(p, e)?;
+        if !(f[0].is_finite() && f[1].is_finite()) {
+            return Ok(None);
+        }
+        if hit(&f) {
+            return Ok(Some((p, e)));
+        }
+    }
+    Ok(None)
+}
+
+/// A lofted flight must be steeper than the minimum-energy one at its energy (the pitch of greatest range),
+/// a depressed one flatter.
 fn check_branch(
     s: &Shooter,
     shape: &Shape,
@@ -662,8 +785,11 @@ fn check_branch(
         Shape::Depressed { .. } => false,
         _ => return Ok(()),
     };
-    let (pitch_opt, _) = s.max_range(energy)?;
-    if (pitch > pitch_opt) != lofted {
+    // Steeper than the best pitch exactly when the range falls as the pitch steepens.
+    let step_deg = 0.5;
+    let steeper =
+        s.full(pitch + step_deg, energy)?.range_m < s.full(pitch - step_deg, energy)?.range_m;
+    if steeper != lofted {
         return Err(FlightError::Unreachable {
             missile: s.vehicle.id.to_string(),
             what: format!(
