@@ -111,7 +111,12 @@ fn derivative(x: &StateVector) -> StateVector {
 
 /// One classical Runge-Kutta 4 step of ballistic flight.
 pub fn rk4_step(x: &StateVector, h_s: f64) -> StateVector {
-    let k1 = derivative(x);
+    rk4_step_from(x, &derivative(x), h_s)
+}
+
+/// [`rk4_step`] given the derivative `k1` at `x` already evaluated.
+fn rk4_step_from(x: &StateVector, k1: &StateVector, h_s: f64) -> StateVector {
+    let k1 = *k1;
     let k2 = derivative(&(x + k1 * (h_s / 2.0)));
     let k3 = derivative(&(x + k2 * (h_s / 2.0)));
     let k4 = derivative(&(x + k3 * h_s));
@@ -166,11 +171,13 @@ impl TransitionModel for BallisticEcef {
         let mut f = StateCovariance::identity();
         for _ in 0..n {
             // The jacobian at the mid-point of the sub-step, to second order in h.
-            let mid = y + derivative(&y) * (h / 2.0);
+            // The derivative at y serves both the mid-point and the first Runge-Kutta stage.
+            let k1 = derivative(&y);
+            let mid = y + k1 * (h / 2.0);
             let a = dynamics_jacobian(&mid) * h;
             let step = StateCovariance::identity() + a + a * a * 0.5;
             f = step * f;
-            y = rk4_step(&y, h);
+            y = rk4_step_from(&y, &k1, h);
         }
         (y, f)
     }
