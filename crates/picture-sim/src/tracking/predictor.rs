@@ -115,6 +115,21 @@ impl ImmPredictor {
         [[1.0 - a, a], [b, 1.0 - b]]
     }
 
+    /// Each mode predicted by its own model to `time`, without mode switching, the probabilities kept.
+    ///
+    /// For comparing two tracks over a longer gap (see [`crate::tracking::merger`]): the Markov switching of
+    /// [`Self::predict`] gives a ballistic track a growing chance of a new boost (10% after 60 s), whose
+    /// covariance would widen the comparison enough to take in a neighbouring missile; whether two tracks
+    /// describe one target's motion since the older update is the question there.
+    pub fn predict_modes(&self, prior: &ImmState, time: SimTime) -> ImmState {
+        let mut out = *prior;
+        for (mode, model) in out.modes.iter_mut().zip(self.models) {
+            *mode = ExtendedKalmanPredictor::new(model).predict(mode, time);
+        }
+        out.time = time;
+        out
+    }
+
     /// Mixing and per-mode prediction to `time`.
     pub fn predict(&self, prior: &ImmState, time: SimTime) -> ImmState {
         let dt_s = (time - prior.time) as f64 / 1000.0;
