@@ -446,19 +446,20 @@ impl Tracker {
             })
             .collect();
         for (i, track) in self.tracks.iter().enumerate() {
+            // Borrowed, not copied: most tracks are far from the scan's plots and are never predicted.
             let base = if t >= track.state.time {
-                Some((Base::Current, track.state))
+                Some((Base::Current, &track.state))
             } else {
                 track
                     .history
                     .iter()
                     .rposition(|c| c.posterior.time <= t)
-                    .map(|k| (Base::Checkpoint(k), track.history[k].posterior))
+                    .map(|k| (Base::Checkpoint(k), &track.history[k].posterior))
             };
             any_base |= base.is_some();
             match base.filter(|(_, state)| near_any(state, t, &coarse)) {
                 Some((b, state)) => {
-                    let pred = predictor.predict(&state, t);
+                    let pred = predictor.predict(state, t);
                     self.config
                         .hypothesiser
                         .hypothesise(i, &pred.combined(), scan, &mut hyps);
@@ -491,11 +492,11 @@ impl Tracker {
         let mut taken = vec![false; scan.len()];
         for (i, a) in assignment.iter().enumerate() {
             let track_sees_sensor = self.tracks[i].sensors.contains(&sensor);
-            if let (Some(j), Some(pred), Some(base)) = (a, preds[i], bases[i].take()) {
+            if let (Some(j), Some(pred), Some(base)) = (a, preds[i].as_ref(), bases[i].take()) {
                 taken[*j] = true;
                 let ok = match base {
-                    Base::Current => self.apply(i, &pred, &scan[*j], arrival),
-                    Base::Checkpoint(k) => self.replay(i, k, &pred, &scan[*j], arrival),
+                    Base::Current => self.apply(i, pred, &scan[*j], arrival),
+                    Base::Checkpoint(k) => self.replay(i, k, pred, &scan[*j], arrival),
                 };
                 if ok {
                     let track = &mut self.tracks[i];

@@ -105,7 +105,16 @@ impl ExtendedKalmanUpdater {
                 state_ms: pred.time.0,
             });
         }
-        let mp = self.predict_measurement(pred, &plot.model)?;
+        // The gate's S^-1 is not needed here: the update factors S itself.
+        let h = plot.model.jacobian(&pred.mean)?;
+        let cross_covar = pred.covar * h.transpose();
+        let mp = MeasurementPrediction {
+            z_pred: plot.model.function(&pred.mean),
+            innovation_covar: symmetrize(&(h * cross_covar + plot.model.noise_covar())),
+            cross_covar,
+            jacobian: h,
+            gating: None,
+        };
         self.update_with(pred, &mp, plot)
     }
 
