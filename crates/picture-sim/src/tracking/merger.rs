@@ -17,6 +17,8 @@
 use super::predictor::ImmState;
 use super::transition::ballistic_acceleration_m_s2;
 use super::{symmetrize, GaussianState, StateCovariance};
+use crate::time::SimTime;
+use nalgebra::Vector3;
 use serde::{Deserialize, Serialize};
 
 /// Chi-square quantile with 6 degrees of freedom at 0.999.
@@ -52,22 +54,19 @@ impl Default for TrackMerger {
 }
 
 impl TrackMerger {
-    /// A cheap test before the full one: could the positions of `a` and `b` (single Gaussians at possibly
-    /// different times) be within 5 sigma of each other? `a` is carried to `b`'s time under its velocity and
-    /// its present gravity, Coriolis and centrifugal acceleration, with 5 m/s^2 allowed for the change of that
+    /// A cheap test before the full one: could the positions of `a` and `b` (at possibly different times)
+    /// be within 5 sigma of each other? `a` is carried to `b`'s time under its velocity and its present
+    /// gravity, Coriolis and centrifugal acceleration, with 5 m/s^2 allowed for the change of that
     /// acceleration and for thrust.
-    pub fn may_agree(&self, a: &GaussianState, b: &GaussianState) -> bool {
+    pub fn may_agree(&self, a: &Sketch, b: &Sketch) -> bool {
         if (b.time - a.time).abs() > self.max_time_gap_ms {
             return false;
         }
         let dt_s = (b.time - a.time) as f64 / 1000.0;
-        let sd = |g: &GaussianState, k: usize| {
-            (g.covar[(k, k)] + g.covar[(k + 1, k + 1)] + g.covar[(k + 2, k + 2)]).sqrt()
-        };
-        let (pa, va) = (a.position().0.coords, a.velocity_m_s());
-        let acc = ballistic_acceleration_m_s2(&pa, &va);
-        let reach_m = 5.0 * (sd(a, 0) + sd(b, 0) + sd(a, 3) * dt_s.abs()) + 2.5 * dt_s * dt_s;
-        let gap_m = (pa + va * dt_s + acc * (0.5 * dt_s * dt_s) - b.position().0.coords).norm();
+        let acc = ballistic_acceleration_m_s2(&a.pos_m, &a.vel_m_s);
+        let reach_m =
+            5.0 * (a.pos_sd_m + b.pos_sd_m + a.vel_sd_m_s * dt_s.abs()) + 2.5 * dt_s * dt_s;
+        let gap_m = (a.pos_m + a.vel_m_s * dt_s + acc * (0.5 * dt_s * dt_s) - b.pos_m).norm();
         !reach_m.is_finite() || gap_m <= reach_m
     }
 
@@ -92,6 +91,53 @@ impl TrackMerger {
         }
         Ok(())
     }
+}
+
+/// What the pre-gate ([`TrackMerger::may_agree`]) needs of a track: its time, mean position and velocity,
+/// and upper bounds on the root traces of their covariances. Cheaper to form than the combined Gaussian of an
+/// IMM estimate, which the full test needs only for the few pairs that pass.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sketch {
+    pub time: SimTime,
+    pub pos_m: Vector3<f64>,
+    pub vel_m_s: Vector3<f64>,
+    pub pos_sd_m: f64,
+    pub vel_sd_m_s: f64,
+}
+
+impl Sketch {
+    pub fn of_gaussian(g: &GaussianState) -> Sketch {
+        Sketch {
+            time: g.time,
+            pos_m: g.position().0.coords,
+            vel_m_s: g.velocity_m_s(),
+            pos_sd_m: root_trace(&g.covar, 0),
+            vel_sd_m_s: root_trace(&g.covar, 3),
+        }
+    }
+
+    /// The mixture's mean, and root traces bounded by the largest mode's plus the spread of the mode means
+    /// (the mixture's covariance is the weighted mode covariances plus the spread of the means).
+    pub fn of_imm(s: &ImmState) -> Sketch {
+        let [a, b] = &s.modes;
+        let [pa, pb] = s.probabilities;
+        let mean = a.mean * pa + b.mean * pb;
+        let d = a.mean - b.mean;
+        Sketch {
+            time: s.time,
+            pos_m: Vector3::new(mean[0], mean[1], mean[2]),
+            vel_m_s: Vector3::new(mean[3], mean[4], mean[5]),
+            pos_sd_m: root_trace(&a.covar, 0).max(root_trace(&b.covar, 0))
+                + Vector3::new(d[0], d[1], d[2]).norm(),
+            vel_sd_m_s: root_trace(&a.covar, 3).max(root_trace(&b.covar, 3))
+                + Vector3::new(d[3], d[4], d[5]).norm(),
+        }
+    }
+}
+
+/// Root of the trace of the 3x3 diagonal block of `p` starting at `k`.
+fn root_trace(p: &StateCovariance, k: usize) -> f64 {
+    (p[(k, k)] + p[(k + 1, k + 1)] + p[(k + 2, k + 2)]).sqrt()
 }
 
 /// Squared Mahalanobis distance of `a - b` on `Pa + Pb` (both at one time).
@@ -168,7 +214,6 @@ pub fn merge_imm(keep: &ImmState, other: &ImmState) -> Option<ImmState> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::SimTime;
     use nalgebra::SVector;
 
     fn gaussian(mean: [f64; 6], diag: [f64; 6]) -> GaussianState {
@@ -226,16 +271,19 @@ mod tests {
         );
         assert_eq!(m.agree(&a, &near), Some(true));
         assert_eq!(m.agree(&a, &far), Some(false));
-        assert!(m.may_agree(&a, &near));
-        assert!(!m.may_agree(&a, &far));
+        assert!(m.may_agree(&Sketch::of_gaussian(&a), &Sketch::of_gaussian(&near)));
+        assert!(!m.may_agree(&Sketch::of_gaussian(&a), &Sketch::of_gaussian(&far)));
         // 10 s later, fallen under gravity: still possibly the same; beyond the time gap: not compared.
         let mut later = a;
         later.time = SimTime::from_secs(10.0);
         later.mean[0] -= 0.5 * 9.2 * 100.0;
-        assert!(m.may_agree(&a, &later));
+        assert!(m.may_agree(&Sketch::of_gaussian(&a), &Sketch::of_gaussian(&later)));
         let mut late = near;
         late.time = SimTime::from_secs(61.0);
-        assert!(!m.may_agree(&a, &late), "beyond the time gap");
+        assert!(
+            !m.may_agree(&Sketch::of_gaussian(&a), &Sketch::of_gaussian(&late)),
+            "beyond the time gap"
+        );
         assert!(TrackMerger {
             consecutive: 0,
             ..m

@@ -16,7 +16,7 @@ use super::deleter::{CoastDeleter, DeletionReason};
 use super::hypothesiser::{DistanceHypothesiser, Hypothesis};
 use super::initiator::{InitiatorConfig, TwoPointInitiator};
 use super::measurement_model::{RadarAerModel, RadarPlot};
-use super::merger::{merge_imm, TrackMerger};
+use super::merger::{merge_imm, Sketch, TrackMerger};
 use super::predictor::{ImmPredictor, ImmState, MODE_BOOST};
 use super::updater::ImmUpdater;
 use super::GaussianState;
@@ -293,9 +293,9 @@ impl Tracker {
         let confirmed: Vec<usize> = (0..self.tracks.len())
             .filter(|&i| self.tracks[i].is_confirmed())
             .collect();
-        let estimates: Vec<GaussianState> = confirmed
+        let sketches: Vec<Sketch> = confirmed
             .iter()
-            .map(|&i| self.tracks[i].estimate())
+            .map(|&i| Sketch::of_imm(&self.tracks[i].state))
             .collect();
         let mut streaks = std::mem::take(&mut self.merge_streaks);
         // Streaks of tracks deleted since are forgotten.
@@ -314,7 +314,7 @@ impl Tracker {
                 } else {
                     (b.id, a.id)
                 };
-                let agree = merger.may_agree(&estimates[x], &estimates[y]) && {
+                let agree = merger.may_agree(&sketches[x], &sketches[y]) && {
                     let (early, late) = if a.state.time <= b.state.time {
                         (a, b)
                     } else {
