@@ -460,9 +460,13 @@ impl Tracker {
             match base.filter(|(_, state)| near_any(state, t, &coarse)) {
                 Some((b, state)) => {
                     let pred = predictor.predict(state, t);
-                    self.config
-                        .hypothesiser
-                        .hypothesise(i, &pred.combined(), scan, &mut hyps);
+                    self.config.hypothesiser.hypothesise_near(
+                        i,
+                        &pred.combined(),
+                        scan,
+                        Some(&coarse),
+                        &mut hyps,
+                    );
                     bases.push(Some(b));
                     preds.push(Some(pred));
                 }
