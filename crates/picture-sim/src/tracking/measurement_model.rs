@@ -191,6 +191,10 @@ impl RadarAerModel {
 
 /// Wraps an angle to (-pi, pi].
 pub fn wrap_pi(a_rad: f64) -> f64 {
+    // Residuals are nearly always in range already: skip the remainder (a library call) for them.
+    if a_rad > -std::f64::consts::PI && a_rad <= std::f64::consts::PI {
+        return a_rad;
+    }
     let t = std::f64::consts::TAU;
     let w = (a_rad + std::f64::consts::PI).rem_euclid(t) - std::f64::consts::PI;
     if w == -std::f64::consts::PI {

@@ -6,7 +6,7 @@
 //! [`transition`] (motion model), [`measurement_model`] (radar azimuth-elevation-range, function and jacobian),
 //! [`predictor`] and [`updater`] (extended Kalman filter and a two-mode IMM), [`hypothesiser`] (Mahalanobis
 //! gating), [`associator`] (global nearest neighbour by Kuhn-Munkres), [`initiator`] (two-point M-of-N and
-//! infrared cues), [`deleter`] and [`tracker`]. Every call takes an explicit time.
+//! infrared cues), [`deleter`], [`merger`] (track-to-track merge of duplicate tracks) and [`tracker`]. Every call takes an explicit time.
 //!
 //! [`impact`] propagates a track to the ground; [`picture`] delivers measurements to a fusion centre after
 //! each link's latency; [`metrics`] scores pictures against truth. [`fixtures`] holds the truth and noisy-plot
@@ -28,6 +28,7 @@ pub mod hypothesiser;
 pub mod impact;
 pub mod initiator;
 pub mod measurement_model;
+pub mod merger;
 pub mod metrics;
 pub mod picture;
 pub mod predictor;

@@ -1,7 +1,8 @@
 //! The multi-target tracker of one fusion centre: for each scan of plots it predicts every track to the scan
 //! time, gates ([`DistanceHypothesiser`]), assigns ([`GlobalNearestNeighbour`]), updates ([`ImmUpdater`]),
-//! starts new tracks from what is left ([`TwoPointInitiator`]), confirms tentative tracks by M-of-N, and
-//! deletes ([`CoastDeleter`]).
+//! starts new tracks from what is left ([`TwoPointInitiator`]), confirms tentative tracks by M-of-N, merges
+//! confirmed tracks that have agreed on one missile for some updates ([`TrackMerger`]), and deletes
+//! ([`CoastDeleter`]).
 //!
 //! **Late plots.** A plot older than a track's last update (it came over a slower link) is neither dropped nor
 //! applied out of order: each track keeps a short history of checkpoints (the posterior after each update and
@@ -15,6 +16,7 @@ use super::deleter::{CoastDeleter, DeletionReason};
 use super::hypothesiser::{DistanceHypothesiser, Hypothesis};
 use super::initiator::{InitiatorConfig, TwoPointInitiator};
 use super::measurement_model::{RadarAerModel, RadarPlot};
+use super::merger::{merge_imm, Sketch, TrackMerger};
 use super::predictor::{ImmPredictor, ImmState, MODE_BOOST};
 use super::updater::ImmUpdater;
 use super::GaussianState;
@@ -104,6 +106,9 @@ pub struct TrackerConfig {
     pub history_len: usize,
     /// Initial mode probabilities [boost, ballistic] of a new track.
     pub initial_probabilities: [f64; 2],
+    /// Track-to-track merge of duplicate confirmed tracks.
+    #[serde(default)]
+    pub merger: TrackMerger,
 }
 
 impl Default for TrackerConfig {
@@ -117,6 +122,7 @@ impl Default for TrackerConfig {
             confirm_n: 4,
             history_len: 32,
             initial_probabilities: [0.7, 0.3],
+            merger: TrackMerger::default(),
         }
     }
 }
@@ -135,6 +141,9 @@ impl TrackerConfig {
                 reason: "must be at least 2",
             });
         }
+        self.merger
+            .validate()
+            .map_err(|(field, reason)| TrackerError::Config { field, reason })?;
         if !(self.hypothesiser.gate_chi2.is_finite() && self.hypothesiser.gate_chi2 > 0.0) {
             return Err(TrackerError::Config {
                 field: "hypothesiser.gate_chi2",
@@ -160,6 +169,9 @@ pub struct TrackerStats {
     pub confirmed: u64,
     pub deleted: u64,
     pub cues: u64,
+    /// Confirmed tracks merged into an older track on the same missile.
+    #[serde(default)]
+    pub merged: u64,
 }
 
 /// What happened in one call to [`Tracker::process`].
@@ -168,6 +180,8 @@ pub struct StepReport {
     pub initiated: Vec<TrackId>,
     pub confirmed: Vec<TrackId>,
     pub deleted: Vec<(TrackId, DeletionReason)>,
+    /// (kept, merged into it and removed).
+    pub merged: Vec<(TrackId, TrackId)>,
 }
 
 /// The tracker of one fusion centre.
@@ -179,6 +193,9 @@ pub struct Tracker {
     initiator: TwoPointInitiator,
     next_id: u64,
     stats: TrackerStats,
+    /// Pairs of confirmed tracks (older id, younger id) inside the merge gate at their latest checks, and for
+    /// how many consecutive checks.
+    merge_streaks: Vec<(TrackId, TrackId, u32)>,
 }
 
 /// Where a track stands relative to a scan.
@@ -199,6 +216,7 @@ impl Tracker {
             initiator: TwoPointInitiator::new(config.initiator),
             next_id: 1,
             stats: TrackerStats::default(),
+            merge_streaks: Vec::new(),
         })
     }
 
@@ -259,8 +277,155 @@ impl Tracker {
             self.process_scan(&plots[start..end], time, &mut report);
             start = end;
         }
+        self.merge(time, &mut report);
         self.delete(time, &mut report);
         report
+    }
+
+    /// Checks every pair of confirmed tracks of which one was updated in this call, and merges those that
+    /// have agreed for [`TrackMerger::consecutive`] checks: the older id is kept (it is the one the picture
+    /// has shown longer), its state becomes the merged one, and the younger track is removed.
+    fn merge(&mut self, time: SimTime, report: &mut StepReport) {
+        let merger = self.config.merger;
+        if !merger.enabled {
+            return;
+        }
+        let confirmed: Vec<usize> = (0..self.tracks.len())
+            .filter(|&i| self.tracks[i].is_confirmed())
+            .collect();
+        let sketches: Vec<Sketch> = confirmed
+            .iter()
+            .map(|&i| Sketch::of_imm(&self.tracks[i].state))
+            .collect();
+        let mut streaks = std::mem::take(&mut self.merge_streaks);
+        // Streaks of tracks deleted since are forgotten.
+        streaks.retain(|(a, b, _)| {
+            self.tracks.iter().any(|t| t.id == *a) && self.tracks.iter().any(|t| t.id == *b)
+        });
+        let mut due = Vec::new();
+        for (x, &i) in confirmed.iter().enumerate() {
+            for (y, &j) in confirmed.iter().enumerate().skip(x + 1) {
+                let (a, b) = (&self.tracks[i], &self.tracks[j]);
+                if a.last_arrival != time && b.last_arrival != time {
+                    continue;
+                }
+                let key = if a.id < b.id {
+                    (a.id, b.id)
+                } else {
+                    (b.id, a.id)
+                };
+                let agree = merger.may_agree(&sketches[x], &sketches[y]) && {
+                    let (early, late) = if a.state.time <= b.state.time {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    self.same_time_pair(early, late)
+                        .is_some_and(|(e, l)| merger.agree(&e, &l) == Some(true))
+                };
+                let k = streaks.iter().position(|s| (s.0, s.1) == key);
+                match (agree, k) {
+                    (true, Some(k)) => streaks[k].2 += 1,
+                    (true, None) => streaks.push((key.0, key.1, 1)),
+                    (false, Some(k)) => {
+                        streaks.swap_remove(k);
+                    }
+                    (false, None) => {}
+                }
+                if let Some(s) = streaks.iter().find(|s| (s.0, s.1) == key) {
+                    if s.2 >= merger.consecutive {
+                        due.push(key);
+                    }
+                }
+            }
+        }
+        for (keep, gone) in due {
+            if self.merge_pair(keep, gone) {
+                streaks.retain(|s| s.0 != gone && s.1 != gone);
+                self.stats.merged += 1;
+                report.merged.push((keep, gone));
+            }
+        }
+        self.merge_streaks = streaks;
+    }
+
+    /// Two tracks' estimates at one time, the time of `early` (the one updated less recently): `late` is taken
+    /// from its checkpoint at or before that time, or its oldest checkpoint predicted back to it (a track
+    /// started after `early` lost its plots), so that `early` is not predicted over a long gap (a duplicate
+    /// that lost its plots may have coasted for tens of seconds through a boost it does not know of).
+    fn same_time_pair(
+        &self,
+        early: &Track,
+        late: &Track,
+    ) -> Option<(GaussianState, GaussianState)> {
+        let t = early.state.time;
+        let k = late
+            .history
+            .iter()
+            .rposition(|c| c.posterior.time <= t)
+            .unwrap_or(0);
+        let base = late.history.get(k)?;
+        Some((
+            early.estimate(),
+            self.config.predictor.predict(&base.posterior, t).combined(),
+        ))
+    }
+
+    /// Merges track `gone` into track `keep`: the merged track has the older id `keep` and the estimate and
+    /// checkpoints of whichever of the two was updated more recently (late plots replay on them). When the two
+    /// were updated within [`TrackMerger::max_fuse_gap_ms`] of each other the other's estimate is predicted to
+    /// that time and fused in; an older one adds little, and it may have coasted through thrust it did not
+    /// see. False if either track is gone already.
+    fn merge_pair(&mut self, keep: TrackId, gone: TrackId) -> bool {
+        let (Some(k), Some(g)) = (
+            self.tracks.iter().position(|t| t.id == keep),
+            self.tracks.iter().position(|t| t.id == gone),
+        ) else {
+            return false;
+        };
+        let (fresh, stale) = if self.tracks[k].state.time >= self.tracks[g].state.time {
+            (k, g)
+        } else {
+            (g, k)
+        };
+        let (fresh_time, stale_time) =
+            (self.tracks[fresh].state.time, self.tracks[stale].state.time);
+        let fused = if fresh_time - stale_time <= self.config.merger.max_fuse_gap_ms {
+            let other = self
+                .config
+                .predictor
+                .predict_modes(&self.tracks[stale].state, fresh_time);
+            merge_imm(&self.tracks[fresh].state, &other)
+        } else {
+            None
+        };
+        let other = self.tracks[stale].clone();
+        let track = &mut self.tracks[fresh];
+        if let Some(fused) = fused {
+            track.state = fused;
+            // The last checkpoint holds the current state (late plots replay from it).
+            if let Some(last) = track.history.back_mut() {
+                debug_assert_eq!(last.posterior.time, fused.time);
+                last.posterior = fused;
+            }
+        }
+        track.id = keep;
+        track.status = TrackStatus::Confirmed;
+        track.last_arrival = track.last_arrival.max(other.last_arrival);
+        track.started_at = track.started_at.min(other.started_at);
+        track.hits += other.hits;
+        track.cued |= other.cued;
+        track.confirmed_at = match (track.confirmed_at, other.confirmed_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        for s in other.sensors {
+            if !track.sensors.contains(&s) {
+                track.sensors.push(s);
+            }
+        }
+        self.tracks.remove(stale);
+        true
     }
 
     fn process_scan(&mut self, scan: &[RadarPlot], arrival: SimTime, report: &mut StepReport) {
@@ -281,22 +446,27 @@ impl Tracker {
             })
             .collect();
         for (i, track) in self.tracks.iter().enumerate() {
+            // Borrowed, not copied: most tracks are far from the scan's plots and are never predicted.
             let base = if t >= track.state.time {
-                Some((Base::Current, track.state))
+                Some((Base::Current, &track.state))
             } else {
                 track
                     .history
                     .iter()
                     .rposition(|c| c.posterior.time <= t)
-                    .map(|k| (Base::Checkpoint(k), track.history[k].posterior))
+                    .map(|k| (Base::Checkpoint(k), &track.history[k].posterior))
             };
             any_base |= base.is_some();
             match base.filter(|(_, state)| near_any(state, t, &coarse)) {
                 Some((b, state)) => {
-                    let pred = predictor.predict(&state, t);
-                    self.config
-                        .hypothesiser
-                        .hypothesise(i, &pred.combined(), scan, &mut hyps);
+                    let pred = predictor.predict(state, t);
+                    self.config.hypothesiser.hypothesise_near(
+                        i,
+                        &pred.combined(),
+                        scan,
+                        Some(&coarse),
+                        &mut hyps,
+                    );
                     bases.push(Some(b));
                     preds.push(Some(pred));
                 }
@@ -326,11 +496,11 @@ impl Tracker {
         let mut taken = vec![false; scan.len()];
         for (i, a) in assignment.iter().enumerate() {
             let track_sees_sensor = self.tracks[i].sensors.contains(&sensor);
-            if let (Some(j), Some(pred), Some(base)) = (a, preds[i], bases[i].take()) {
+            if let (Some(j), Some(pred), Some(base)) = (a, preds[i].as_ref(), bases[i].take()) {
                 taken[*j] = true;
                 let ok = match base {
-                    Base::Current => self.apply(i, &pred, &scan[*j], arrival),
-                    Base::Checkpoint(k) => self.replay(i, k, &pred, &scan[*j], arrival),
+                    Base::Current => self.apply(i, pred, &scan[*j], arrival),
+                    Base::Checkpoint(k) => self.replay(i, k, pred, &scan[*j], arrival),
                 };
                 if ok {
                     let track = &mut self.tracks[i];

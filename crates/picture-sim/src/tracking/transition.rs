@@ -111,7 +111,12 @@ fn derivative(x: &StateVector) -> StateVector {
 
 /// One classical Runge-Kutta 4 step of ballistic flight.
 pub fn rk4_step(x: &StateVector, h_s: f64) -> StateVector {
-    let k1 = derivative(x);
+    rk4_step_from(x, &derivative(x), h_s)
+}
+
+/// [`rk4_step`] given the derivative `k1` at `x` already evaluated.
+fn rk4_step_from(x: &StateVector, k1: &StateVector, h_s: f64) -> StateVector {
+    let k1 = *k1;
     let k2 = derivative(&(x + k1 * (h_s / 2.0)));
     let k3 = derivative(&(x + k2 * (h_s / 2.0)));
     let k4 = derivative(&(x + k3 * h_s));
@@ -139,6 +144,21 @@ fn dynamics_jacobian(x: &StateVector) -> StateCovariance {
     a
 }
 
+/// `I + A h + (A h)^2 / 2` for the dynamics jacobian `A` at `x`, using its block form
+/// `A = [[0, I], [G, C]]` (`G` the gravity gradient and centrifugal term, `C` the Coriolis term):
+/// `A^2 = [[G, C], [C G, G + C^2]]`, three 3x3 products where the full square would take a 6x6 one.
+fn step_transition(x: &StateVector, h_s: f64) -> StateCovariance {
+    let a = dynamics_jacobian(x);
+    let g = a.fixed_view::<3, 3>(3, 0).into_owned();
+    let c = a.fixed_view::<3, 3>(3, 3).into_owned();
+    let mut a2 = StateCovariance::zeros();
+    a2.fixed_view_mut::<3, 3>(0, 0).copy_from(&g);
+    a2.fixed_view_mut::<3, 3>(0, 3).copy_from(&c);
+    a2.fixed_view_mut::<3, 3>(3, 0).copy_from(&(c * g));
+    a2.fixed_view_mut::<3, 3>(3, 3).copy_from(&(g + c * c));
+    StateCovariance::identity() + a * h_s + a2 * (h_s * h_s * 0.5)
+}
+
 fn substeps(dt_s: f64, max_step_s: f64) -> (usize, f64) {
     let n = (dt_s.abs() / max_step_s.max(1e-3)).ceil().max(1.0) as usize;
     (n, dt_s / n as f64)
@@ -164,13 +184,17 @@ impl TransitionModel for BallisticEcef {
         let (n, h) = substeps(dt_s, self.max_step_s);
         let mut y = *x;
         let mut f = StateCovariance::identity();
+        let mut first = true;
         for _ in 0..n {
             // The jacobian at the mid-point of the sub-step, to second order in h.
-            let mid = y + derivative(&y) * (h / 2.0);
-            let a = dynamics_jacobian(&mid) * h;
-            let step = StateCovariance::identity() + a + a * a * 0.5;
-            f = step * f;
-            y = rk4_step(&y, h);
+            // The derivative at y serves both the mid-point and the first Runge-Kutta stage.
+            let k1 = derivative(&y);
+            let mid = y + k1 * (h / 2.0);
+            let step = step_transition(&mid, h);
+            // The first sub-step starts from the identity: no product needed.
+            f = if first { step } else { step * f };
+            first = false;
+            y = rk4_step_from(&y, &k1, h);
         }
         (y, f)
     }

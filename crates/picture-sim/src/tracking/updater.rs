@@ -10,7 +10,7 @@ use super::measurement_model::{
     MeasurementModelError, MeasurementVector, RadarAerModel, RadarPlot,
 };
 use super::predictor::ImmState;
-use super::{asymmetry, symmetrize, GaussianState, StateCovariance};
+use super::{asymmetry, symmetrize, GaussianState};
 use nalgebra::{Matrix3, SMatrix};
 use thiserror::Error;
 
@@ -105,7 +105,16 @@ impl ExtendedKalmanUpdater {
                 state_ms: pred.time.0,
             });
         }
-        let mp = self.predict_measurement(pred, &plot.model)?;
+        // The gate's S^-1 is not needed here: the update factors S itself.
+        let h = plot.model.jacobian(&pred.mean)?;
+        let cross_covar = pred.covar * h.transpose();
+        let mp = MeasurementPrediction {
+            z_pred: plot.model.function(&pred.mean),
+            innovation_covar: symmetrize(&(h * cross_covar + plot.model.noise_covar())),
+            cross_covar,
+            jacobian: h,
+            gating: None,
+        };
         self.update_with(pred, &mp, plot)
     }
 
@@ -125,9 +134,10 @@ impl ExtendedKalmanUpdater {
         // K = P H' S^-1, found as (S^-1 (P H')')'.
         let k = chol.solve(&mp.cross_covar.transpose()).transpose();
         let mean = pred.mean + k * y;
-        let i_kh = StateCovariance::identity() - k * mp.jacobian;
-        let covar =
-            i_kh * pred.covar * i_kh.transpose() + k * plot.model.noise_covar() * k.transpose();
+        // Joseph form (I - KH) P (I - KH)' + K R K', expanded with C = P H' and S = H P H' + R as
+        // P - K C' - C K' + K S K': the same for any gain K, without the two 6x6 products.
+        let kc = k * mp.cross_covar.transpose();
+        let covar = pred.covar - kc - kc.transpose() + k * mp.innovation_covar * k.transpose();
         debug_assert!(
             asymmetry(&covar) < 1e-9,
             "Joseph-form covariance not symmetric"
