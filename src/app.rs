@@ -1,8 +1,10 @@
 //! The page: the map with radar fans and the launch arc, the launch editor and flight figures, the side view,
-//! the pictures (fused tracks and the warning-time comparison), the sensors with their detections, and the clock.
+//! the pictures (fused tracks and the warning-time comparison), the sensors with their detections, the clock,
+//! and the horizon explorer (opened from the header).
 
 use crate::launch_form::AimForm;
 use crate::map::split::PictureMaps;
+use crate::panels::explorer::HorizonExplorer;
 use crate::panels::{
     export::ExportPanel, flight_chart::FlightChartPanel, flight_facts::FlightFacts,
     launch_editor::LaunchEditor, pictures::PicturesPanel, sensors::SensorsPanel,
@@ -18,6 +20,8 @@ pub fn App() -> impl IntoView {
     let app = AppState::provide();
     // The flight, the detections and five trackers take a few tens of milliseconds: the map paints first.
     let map_drawn = RwSignal::new(false);
+    // The horizon explorer is built only when opened, so it costs the first paint nothing.
+    let explorer_open = RwSignal::new(false);
     // A click on the map aims the launch there.
     let pick = move |(lat_deg, lon_deg): (f64, f64)| {
         app.form
@@ -28,6 +32,9 @@ pub fn App() -> impl IntoView {
         <header class="topbar">
             <h1>"Shared Picture"</h1>
             <p class="tagline">"The trilateral missile-warning picture: Japan, South Korea and the United States"</p>
+            <button type="button" class="open-explorer" aria-controls="horizon-explorer"
+                aria-expanded=move || explorer_open.get().to_string()
+                on:click=move |_| explorer_open.update(|o| *o = !*o)>"Horizon explorer"</button>
             <SourcesButton/>
             <ThemeToggle/>
         </header>
@@ -47,6 +54,9 @@ pub fn App() -> impl IntoView {
                 </Show>
             </aside>
         </main>
+        <Show when=move || explorer_open.get()>
+            <HorizonExplorer on_close=move |_| explorer_open.set(false)/>
+        </Show>
         <footer class="clockbar"><Clock/></footer>
     }
 }

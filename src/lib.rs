@@ -3,6 +3,7 @@
 pub mod app;
 pub mod charts;
 pub mod detection_view;
+pub mod explorer;
 pub mod export;
 pub mod flight_view;
 pub mod launch_form;

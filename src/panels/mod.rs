@@ -1,5 +1,8 @@
 //! Side panels: the launch editor, the flight's figures, the side view.
 
+pub mod explorer;
+pub mod explorer_section;
+pub mod explorer_walk;
 pub mod export;
 pub mod flight_chart;
 pub mod flight_facts;

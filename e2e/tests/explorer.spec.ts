@@ -1,0 +1,199 @@
+import { expect, test } from '@playwright/test';
+import { ExplorerPage, picture, type DetectRow, type HorizonOut } from '../pages/explorer-page';
+
+/** The walk-through's launch, as `picture detect` takes it: the 2017-08-29 Hwasong-12 from Sunan. */
+const LAUNCH = ['--missile', 'hwasong-12', '--from', 'Sunan', '--azimuth', '75.4', '--range-km', '2700', '--apogee-km', '550'];
+const KOREA = 'Green Pine (Chungcheong N)';
+const JAPAN = 'J/FPS-5 Sado';
+/** Antenna heights in the sensor catalog (sensors.csv), m. */
+const HEIGHT_M: Record<string, number> = { [KOREA]: 150, [JAPAN]: 200 };
+
+function riseS(k: number, sensor: string): number {
+  const rows = picture<DetectRow[]>(['detect', ...LAUNCH, '--k', String(k)]);
+  const row = rows.find((r) => r.sensor === sensor);
+  if (!row || row.above_horizon_s === null) throw new Error(`${sensor} never rises at k = ${k}`);
+  return row.above_horizon_s;
+}
+
+function horizon(radarM: number, targetKm: number, k: number): HorizonOut {
+  return picture<HorizonOut>([
+    'horizon', '--radar-height-m', String(radarM), '--target-alt-km', String(targetKm), '--k', String(k),
+  ]);
+}
+
+test('the numbers shown equal `picture horizon` for the same inputs', async ({ page }) => {
+  const x = new ExplorerPage(page);
+  await x.open();
+  const cases: { radarM: number; targetKm: number; k: number | 'standard' | 'geometric' }[] = [
+    { radarM: 150, targetKm: 100, k: 1.2 },
+    { radarM: 3000, targetKm: 800, k: 'standard' },
+    { radarM: 0, targetKm: 1, k: 'geometric' },
+    { radarM: 680, targetKm: 37, k: 2.75 },
+  ];
+  for (const c of cases) {
+    await x.slide('explorer-radar-height', c.radarM);
+    await x.slide('explorer-target-alt', c.targetKm);
+    let k: number;
+    if (c.k === 'standard') {
+      await page.getByRole('button', { name: 'k = 4/3 (standard)' }).click();
+      k = 4 / 3;
+    } else if (c.k === 'geometric') {
+      await page.getByRole('button', { name: 'k = 1 (straight rays)' }).click();
+      k = 1;
+    } else {
+      await x.slide('explorer-k', c.k);
+      k = c.k;
+    }
+    await expect.poll(() => x.sliderValue('explorer-k')).toBeCloseTo(k, 9);
+    expect(await x.sliderValue('explorer-radar-height')).toBe(c.radarM);
+    expect(await x.sliderValue('explorer-target-alt')).toBe(c.targetKm);
+    const cli = horizon(c.radarM, c.targetKm, k);
+    const slant = await x.fact('slant');
+    const ground = await x.fact('ground');
+    expect(slant.text).toBe(`${cli.slant_range_km.toFixed(1)} km`);
+    expect(ground.text).toBe(`${cli.ground_range_km.toFixed(1)} km`);
+    expect(Math.abs(slant.value - cli.slant_range_km)).toBeLessThan(1e-9);
+    expect(Math.abs(ground.value - cli.ground_range_km)).toBeLessThan(1e-9);
+    // The formula's exact line ends in the same number.
+    await expect(page.locator('.formula')).toContainText(`= ${cli.slant_range_km.toFixed(1)} km (line of sight)`);
+  }
+});
+
+test('every walk-through step sets the radar, k, altitude, distance, clock and its fact', async ({ page }) => {
+  const x = new ExplorerPage(page);
+  await x.open();
+  const expected = [
+    { id: 'korea', radar: KOREA, k: 4 / 3, kText: '4/3', clockFrom: KOREA },
+    { id: 'japan', radar: JAPAN, k: 4 / 3, kText: '4/3', clockFrom: JAPAN },
+    { id: 'refraction', radar: JAPAN, k: 1, kText: '1', clockFrom: JAPAN },
+    { id: 'shared', radar: JAPAN, k: 4 / 3, kText: '4/3', clockFrom: KOREA },
+  ];
+  await expect(page.locator('button.walk-step')).toHaveCount(expected.length);
+  const seen: Record<string, number> = {};
+  for (const s of expected) {
+    // Start each step from a view it must change.
+    await x.chooseRadar('AN/TPY-2 Shariki');
+    await x.slide('explorer-k', 2.5);
+    await x.slide('scrubber', 600);
+    await x.step(s.id);
+    await expect(page.locator(`button.walk-step[data-step="${s.id}"]`)).toHaveAttribute('aria-pressed', 'true');
+    expect(await x.radar()).toBe(s.radar);
+    await expect(page.locator('.slider:has(#explorer-k) output')).toHaveText(s.kText);
+    expect(await x.sliderValue('explorer-radar-height')).toBe(HEIGHT_M[s.radar]);
+    const clockS = riseS(s.k, s.clockFrom);
+    expect(Math.abs((await x.clock()) - clockS)).toBeLessThanOrEqual(0.5);
+    // The missile at that clock: the altitude and distance sliders hold it, and the map's fans follow.
+    const altKm = await x.sliderValue('explorer-target-alt');
+    const distKm = await x.sliderValue('explorer-distance');
+    await expect(page.locator('.fan-altitude output')).toHaveText(`${Math.round(altKm)} km`);
+    const fact = await x.stepFact();
+    if (s.clockFrom === s.radar) {
+      // At its rise the missile stands on the radar's horizon: its distance is the horizon range for its altitude.
+      const cli = horizon(HEIGHT_M[s.radar], altKm, s.k);
+      expect(Math.abs(distKm - cli.ground_range_km)).toBeLessThan(2);
+      expect(fact).toContain(`${s.radar} (k = ${s.kText}): rises into view at T+${Math.round(clockS)} s, altitude ${Math.round(altKm)} km`);
+      const rise = await x.rise();
+      expect(Math.abs(rise.t - clockS)).toBeLessThan(0.01);
+      expect(await x.riseText()).toContain(`rises into view at T+${Math.round(clockS)} s, altitude ${Math.round(altKm)} km`);
+      await expect(x.section.locator('.rise-mark text')).toHaveText(`In view T+${Math.round(clockS)} s, ${Math.round(altKm)} km`);
+      await expect(x.section.locator('circle.target')).toHaveAttribute('data-visible', 'true');
+    } else {
+      const later = riseS(s.k, s.radar);
+      expect(fact).toContain(`${s.clockFrom} has it at T+${Math.round(clockS)} s, ${s.radar} only at T+${Math.round(later)} s`);
+      expect(fact).toContain(`gains ${Math.round(later - clockS)} s`);
+      // At that moment the missile is below the radar's horizon.
+      const cli = horizon(HEIGHT_M[s.radar], altKm, s.k);
+      expect(distKm).toBeGreaterThan(cli.ground_range_km);
+      await expect(x.section.locator('circle.target')).toHaveAttribute('data-visible', 'false');
+    }
+    seen[s.id] = clockS;
+  }
+  // The story: Korea within seconds, Japan tens of seconds later, later still without refraction.
+  expect(seen.korea).toBeLessThan(60);
+  expect(seen.japan).toBeGreaterThan(seen.korea + 30);
+  expect(seen.refraction).toBeGreaterThan(seen.japan);
+  // Next and Back walk the same steps.
+  await page.locator('.walk-card .walk-prev').click();
+  await expect(x.card).toHaveAttribute('data-step', 'refraction');
+  await page.locator('.walk-card .walk-next').click();
+  await expect(x.card).toHaveAttribute('data-step', 'shared');
+  await expect(page.locator('.walk-card .walk-next')).toBeDisabled();
+});
+
+test('the map fans follow the explorer altitude and k', async ({ page }) => {
+  const x = new ExplorerPage(page);
+  await x.open();
+  const width = async () => (await x.fan('AN/TPY-2 Shariki').boundingBox())?.width ?? 0;
+  await x.slide('explorer-target-alt', 800);
+  await expect(page.locator('.fan-altitude output')).toHaveText('800 km');
+  const high = await width();
+  await x.slide('explorer-target-alt', 10);
+  await expect(page.locator('.fan-altitude output')).toHaveText('10 km');
+  const low = await width();
+  expect(low).toBeLessThan(high / 2);
+  await x.slide('explorer-k', 1);
+  await expect(page.locator('select[name="k"]')).toHaveValue('1');
+  await expect.poll(width).toBeLessThan(low * 0.97);
+  await x.slide('explorer-k', 2);
+  await expect(page.locator('select[name="k"]')).toHaveValue('custom');
+});
+
+test('sliders are labelled and keyboard driven; the charts and cross-section draw', async ({ page }) => {
+  const x = new ExplorerPage(page);
+  await x.open();
+  const alt = page.getByRole('slider', { name: /^Target altitude/ });
+  await x.slide('explorer-target-alt', 100);
+  await alt.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.slider:has(#explorer-target-alt) output')).toHaveText('102 km');
+  const height = page.getByRole('slider', { name: /^Radar height/ });
+  await height.focus();
+  await page.keyboard.press('End');
+  expect(await x.outputText('explorer-radar-height')).toBe('3000 m');
+  await expect(page.getByRole('slider', { name: /^Target distance from the radar/ })).toBeVisible();
+  await expect(page.getByRole('slider', { name: /^Refraction, effective Earth radius factor/ })).toBeVisible();
+  // Three horizon rays when k is neither 1 nor 4/3, each labelled; the exaggeration is stated.
+  await x.slide('explorer-k', 1.7);
+  await expect(x.section.locator('path.ray')).toHaveCount(3);
+  await expect(x.section.locator('text.ray-label.ray-user')).toHaveText('k = 1.7');
+  await page.locator('select[name="explorer-exaggeration"]').selectOption('10');
+  await expect(x.section.locator('.scale-note')).toHaveText('Heights ×10 (vertical exaggeration)');
+  await page.locator('select[name="explorer-exaggeration"]').selectOption('1');
+  await expect(x.section.locator('.scale-note')).toContainText('True scale');
+  await expect(page.locator('.horizon-chart svg')).toContainText('k = 1.7');
+  await expect(page.locator('.blake-chart svg')).toContainText('horizon ray');
+  await expect(page.locator('.blake-chart svg')).toContainText('° limit');
+  // Close and reopen from the header.
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(x.explorer).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Horizon explorer' })).toHaveAttribute('aria-expanded', 'false');
+});
+
+for (const size of [
+  { width: 360, height: 740 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`fits a ${size.width} px wide screen`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const x = new ExplorerPage(page);
+    await x.open();
+    await x.step('japan');
+    const overflow = await x.explorer.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const box = await x.section.boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(size.width);
+    if (size.width < 640) {
+      // One column: the cross-section takes the width.
+      expect(box!.width).toBeGreaterThan(size.width * 0.8);
+    } else {
+      // Controls, cross-section and charts side by side.
+      const charts = await page.locator('.explorer-charts').boundingBox();
+      expect(charts!.x).toBeGreaterThan(box!.x + box!.width - 1);
+      expect(box!.width).toBeGreaterThan(700);
+    }
+    await expect(page.locator('.map svg.map-svg')).toBeVisible();
+    await page.getByRole('slider', { name: /^Target altitude/ }).scrollIntoViewIfNeeded();
+    await expect(page.getByRole('slider', { name: /^Target altitude/ })).toBeInViewport();
+  });
+}

@@ -1,0 +1,180 @@
+//! The guided walk-through as data: each step names a launch (from Sunan toward the Sea of Japan), a radar, a k
+//! and the radar whose first sight of the missile sets the clock; [`resolve`] turns a step and the flown launch
+//! into the view it sets (radar, height, k, target altitude, distance, clock, and the fact it shows).
+
+use super::formula::k_text;
+use super::profile::{find_radar, rise, seen_at};
+use crate::flight_view::FlightView;
+use crate::launch_form::LaunchForm;
+use picture_sim::sensors::{EffectiveEarth, Sensor};
+
+pub const KOREA: &str = "Green Pine (Chungcheong N)";
+pub const JAPAN: &str = "J/FPS-5 Sado";
+
+/// One step of the walk-through.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub text: &'static str,
+    /// The radar the views are drawn for.
+    pub radar: &'static str,
+    pub k: f64,
+    /// The clock is set to the moment this radar first has the missile above its horizon.
+    pub clock_from: &'static str,
+}
+
+/// The launch every step uses: the 2017-08-29 Hwasong-12 from Sunan over Hokkaido, as reported.
+pub fn launch() -> LaunchForm {
+    LaunchForm::default()
+}
+
+pub fn steps() -> Vec<Step> {
+    vec![
+        Step {
+            id: "korea",
+            title: "1. South Korea sees it within seconds",
+            text: "The Green Pine radar in South Korea stands about 300 km from Sunan. So close, the Earth's curve \
+                   hides only the lowest few kilometres: the missile rises into view within seconds of lift-off.",
+            radar: KOREA,
+            k: 4.0 / 3.0,
+            clock_from: KOREA,
+        },
+        Step {
+            id: "japan",
+            title: "2. Japan waits for the climb",
+            text: "The J/FPS-5 radar on Sado island is about 1100 km away. There the Earth's bulge stands tens of \
+                   kilometres high between radar and launch: the missile must climb above it first.",
+            radar: JAPAN,
+            k: 4.0 / 3.0,
+            clock_from: JAPAN,
+        },
+        Step {
+            id: "refraction",
+            title: "3. What refraction changes",
+            text: "The air bends radar rays slightly round the Earth; the model shows it as a larger Earth, k = 4/3. \
+                   With straight rays (k = 1) Sado sees the missile later and higher. The simple model bends rays \
+                   all the way up, which overstates refraction far above the lower atmosphere.",
+            radar: JAPAN,
+            k: 1.0,
+            clock_from: JAPAN,
+        },
+        Step {
+            id: "shared",
+            title: "4. What the shared picture gains",
+            text: "At the moment Green Pine first has the missile, it is still below Sado's horizon. Shared, the \
+                   Korean track reaches Japan's picture from that moment: the fans on the map show who covers the \
+                   missile's altitude now.",
+            radar: JAPAN,
+            k: 4.0 / 3.0,
+            clock_from: KOREA,
+        },
+    ]
+}
+
+/// What a step sets.
+///
+/// # Units
+/// Metres for the radar height, km, seconds after launch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepView {
+    pub radar: String,
+    pub radar_h_m: f64,
+    pub k: f64,
+    pub target_alt_km: f64,
+    pub distance_km: f64,
+    pub time_s: f64,
+    pub fact: String,
+}
+
+/// The view a step sets for the flown launch, or why it cannot be set.
+pub fn resolve(step: &Step, flight: &FlightView, sensors: &[Sensor]) -> Result<StepView, String> {
+    let earth = EffectiveEarth::new(step.k).map_err(|e| format!("Refraction k: {e}"))?;
+    let shown = find_radar(sensors, step.radar)?;
+    let shown_radar = shown.radar().ok_or("Radar: no radar")?;
+    let clock = find_radar(sensors, step.clock_from)?;
+    let clock_radar = clock.radar().ok_or("Radar: no radar")?;
+    let never = |name: &str| format!("{name} never has this launch above its horizon");
+    let clock_rise = rise(flight, clock_radar, &earth).ok_or_else(|| never(step.clock_from))?;
+    let at = seen_at(flight, shown_radar, clock_rise.t_s);
+    let fact = if step.clock_from == step.radar {
+        format!(
+            "{} (k = {}): rises into view at T+{:.0} s, altitude {:.0} km",
+            step.radar,
+            k_text(step.k),
+            clock_rise.t_s,
+            clock_rise.alt_km
+        )
+    } else {
+        let later = rise(flight, shown_radar, &earth).ok_or_else(|| never(step.radar))?;
+        format!(
+            "{} has it at T+{:.0} s, {} only at T+{:.0} s: shared, Japan's picture gains {:.0} s",
+            step.clock_from,
+            clock_rise.t_s,
+            step.radar,
+            later.t_s,
+            later.t_s - clock_rise.t_s
+        )
+    };
+    Ok(StepView {
+        radar: step.radar.to_string(),
+        radar_h_m: shown_radar.antenna_height_m(),
+        k: step.k,
+        target_alt_km: at.alt_km,
+        distance_km: at.ground_km,
+        time_s: clock_rise.t_s,
+        fact,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use picture_sim::sensors::catalog;
+
+    #[test]
+    fn the_steps_tell_the_story() {
+        let flight = FlightView::fly(&launch()).unwrap();
+        let sensors = catalog().unwrap();
+        let v: Vec<StepView> = steps()
+            .iter()
+            .map(|s| resolve(s, &flight, &sensors).unwrap())
+            .collect();
+        assert_eq!(v.len(), 4);
+        let (korea, japan, straight, shared) = (&v[0], &v[1], &v[2], &v[3]);
+        assert!(
+            korea.time_s < 60.0 && korea.target_alt_km < 15.0,
+            "{korea:?}"
+        );
+        assert!(japan.time_s > korea.time_s + 30.0 && japan.target_alt_km > 20.0);
+        assert!(straight.time_s > japan.time_s && straight.target_alt_km > japan.target_alt_km);
+        assert!(straight.fact.contains("k = 1)"), "{}", straight.fact);
+        assert_eq!(shared.time_s, korea.time_s);
+        assert_eq!(shared.radar, JAPAN);
+        assert!(shared.fact.contains("gains"), "{}", shared.fact);
+        // At that moment the missile is below Sado's horizon, as the step says.
+        let earth = EffectiveEarth::standard();
+        let sight = earth.sight(
+            shared.radar_h_m,
+            shared.target_alt_km * 1000.0,
+            shared.distance_km * 1000.0 / earth.radius_m(),
+        );
+        assert!(!sight.clear());
+        assert!(japan
+            .fact
+            .starts_with("J/FPS-5 Sado (k = 4/3): rises into view at T+"));
+    }
+
+    #[test]
+    fn an_unknown_radar_is_named() {
+        let flight = FlightView::fly(&launch()).unwrap();
+        let sensors = catalog().unwrap();
+        let bad = Step {
+            radar: "Nowhere",
+            ..steps()[0].clone()
+        };
+        assert!(resolve(&bad, &flight, &sensors)
+            .unwrap_err()
+            .contains("'Nowhere'"));
+    }
+}
