@@ -8,6 +8,7 @@ pub mod launch_form;
 pub mod map;
 pub mod panels;
 pub mod picture_view;
+pub mod scenario;
 pub mod state;
 pub mod timeline;
 
