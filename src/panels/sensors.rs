@@ -33,10 +33,8 @@ pub fn SensorsPanel() -> impl IntoView {
         });
         rows
     };
-    let duration = move || {
-        app.flight
-            .with(|f| f.as_ref().map(|f| f.duration_s()).unwrap_or(1.0))
-    };
+    // The timeline spans the scenario (detection times are seconds after its start).
+    let duration = move || app.end_s.get().max(1.0);
     let all = move || app.sensors.get().unwrap_or_default();
     // Sensors by first detection; those that never detect (or are off) last, in catalog order.
     let order = move || {

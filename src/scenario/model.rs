@@ -178,6 +178,39 @@ impl AppScenario {
     }
 }
 
+/// The pictures with `nation`'s link into picture `index` set: `None` removes it, `Some(latency_s)` adds or
+/// changes it. The error names the picture, the nation and the reason; the pictures are then unchanged.
+pub fn with_link(
+    pictures: &[PictureConfig],
+    index: usize,
+    nation: picture_sim::sensors::Nation,
+    latency_s: Option<f64>,
+) -> Result<Vec<PictureConfig>, String> {
+    let mut out = pictures.to_vec();
+    let p = out
+        .get_mut(index)
+        .ok_or_else(|| format!("pictures[{index}]: no such picture"))?;
+    let field = format!("{} latency from {nation}", p.name);
+    match latency_s {
+        None => p.links.retain(|l| l.from != nation),
+        Some(s) => {
+            if !(s.is_finite() && (0.0..=86_400.0).contains(&s)) {
+                return Err(format!("{field}: {s} s must be between 0 and 86400 s"));
+            }
+            let latency_ms = (s * 1000.0).round() as i64;
+            match p.links.iter_mut().find(|l| l.from == nation) {
+                Some(l) => l.latency_ms = latency_ms,
+                None => p.links.push(picture_sim::tracking::picture::Link {
+                    from: nation,
+                    latency_ms,
+                }),
+            }
+        }
+    }
+    p.validate().map_err(|e| format!("{field}: {e}"))?;
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +245,26 @@ mod tests {
         let json = s.to_json().unwrap();
         assert_eq!(AppScenario::from_json(&json).unwrap(), s);
         assert!(s.uses_sensor("J/FPS-5 Sado") && !s.uses_sensor("J/FPS-5 Ominato"));
+    }
+
+    #[test]
+    fn links_are_set_and_checked() {
+        use picture_sim::sensors::Nation;
+        let p = crate::picture_view::builtin_pictures();
+        let japan = p.iter().position(|x| x.links.len() == 1).unwrap();
+        let from = p[japan].links[0].from;
+        let other = [Nation::JP, Nation::KR, Nation::US]
+            .into_iter()
+            .find(|n| *n != from)
+            .unwrap();
+        let q = with_link(&p, japan, other, Some(4.5)).unwrap();
+        assert_eq!(q[japan].links.len(), 2);
+        assert_eq!(q[japan].links[1].latency_ms, 4_500);
+        let r = with_link(&q, japan, other, None).unwrap();
+        assert_eq!(r, p);
+        let e = with_link(&p, japan, other, Some(-1.0)).unwrap_err();
+        assert!(e.contains("latency from") && e.contains("-1"), "{e}");
+        assert!(with_link(&p, 99, other, None).is_err());
     }
 
     #[test]

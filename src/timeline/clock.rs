@@ -1,4 +1,5 @@
-//! The clock bar: play and pause, speed, and a scrubber over the flight. Time is seconds after launch.
+//! The clock bar: play and pause, speed, and a scrubber over the scenario. Time is seconds after the
+//! scenario start.
 
 use crate::flight_view::format_elapsed;
 use crate::state::AppState;
@@ -12,10 +13,8 @@ pub const SPEEDS: [f64; 8] = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0];
 #[component]
 pub fn Clock() -> impl IntoView {
     let app = AppState::get();
-    let duration = move || {
-        app.flight
-            .with(|f| f.as_ref().map(|f| f.duration_s()).unwrap_or(0.0))
-    };
+    // The scenario runs until its last flight ends.
+    let duration = move || app.end_s.get();
     if let Ok(handle) = set_interval_with_handle(
         move || {
             if app.playing.get_untracked() {
