@@ -65,14 +65,26 @@ pub fn ScenarioEditor(
         });
         error.set(None);
     };
-    let set_offset = move |i: usize, text: String| {
+    let set_offset = move |i: usize, ev: leptos::ev::Event| {
         let field = format!("Launch {} time", i + 1);
-        match parse_field(&field, &text).and_then(|v| check_offset(&field, v)) {
+        match parse_field(&field, &event_target_value(&ev)).and_then(|v| check_offset(&field, v)) {
             Ok(v) => {
                 app.launches.update(|ls| ls[i].offset_s = v);
                 error.set(None);
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => {
+                // The field shows the launch time that still holds.
+                if let Some(input) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    let kept = app
+                        .launches
+                        .with_untracked(|ls| ls.get(i).map(|l| l.offset_s).unwrap_or_default());
+                    input.set_value(&kept.to_string());
+                }
+                error.set(Some(e));
+            }
         }
     };
     let set_link = move |p: usize, n: Nation, latency_s: Option<f64>| match app
@@ -178,7 +190,7 @@ pub fn ScenarioEditor(
                                     <td><input type="number" name=format!("launch-time-{i}") min="0" step="any" inputmode="decimal"
                                         aria-label=format!("Launch {} time, seconds after the scenario start", i + 1)
                                         prop:value=l.offset_s.to_string()
-                                        on:change=move |ev| set_offset(i, event_target_value(&ev))/></td>
+                                        on:change=move |ev| set_offset(i, ev)/></td>
                                     <td><button class="remove-launch" aria-label=format!("Remove launch {}", i + 1)
                                         on:click=move |_| remove_launch(i)>"×"</button></td>
                                 </tr>
