@@ -91,21 +91,24 @@ pub fn SensorLayer() -> impl IntoView {
         if missile.alt_km <= 0.0 && t > 0.0 {
             return Vec::new();
         }
-        let sensors = app.sensors.get().unwrap_or_default();
-        app.detections.with(|d| {
-            d.rows
-                .iter()
-                .filter(|r| r.sees_at(t))
-                .filter_map(|r| {
-                    let site = sensors.get(r.index)?.radar()?.site();
-                    Some((
-                        r.name.clone(),
-                        nation_colour(r.nation),
-                        map.screen(site.lat_deg(), site.lon_deg()),
-                        map.screen(missile.lat_deg, missile.lon_deg),
-                    ))
-                })
-                .collect::<Vec<_>>()
+        // Borrowed, not cloned: this runs every frame of playback.
+        app.sensors.with(|sensors| {
+            let sensors = sensors.as_deref().unwrap_or_default();
+            app.detections.with(|d| {
+                d.rows
+                    .iter()
+                    .filter(|r| r.sees_at(t))
+                    .filter_map(|r| {
+                        let site = sensors.get(r.index)?.radar()?.site();
+                        Some((
+                            r.name.clone(),
+                            nation_colour(r.nation),
+                            map.screen(site.lat_deg(), site.lon_deg()),
+                            map.screen(missile.lat_deg, missile.lon_deg),
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
 

@@ -140,7 +140,8 @@ pub fn SensorsPanel() -> impl IntoView {
                     let d = duration();
                     let t = app.time_s.get();
                     let x = LABEL_W + (t / d).clamp(0.0, 1.0) * (TL_W - LABEL_W - 10.0);
-                    let h = ROW_H * (rows().len() as f64) + 14.0;
+                    // The row count only: the cursor moves every frame, and cloning the detections is slow.
+                    let h = ROW_H * (app.detections.with(|d| d.rows.len()) as f64) + 14.0;
                     view! {
                         <line class="tl-cursor" x1=x y1="4" x2=x y2=h></line>
                         <text class="tl-axis" x=LABEL_W y=h + 14.0>"0 s"</text>
