@@ -114,6 +114,16 @@ test('the scenario survives a reload, and a bad link leaves it in storage', asyn
   await expect(app.notice).toContainText('link version 7');
   await expect(app.notice).toContainText('unchanged');
   await expect.poll(async () => (await app.launches()).map((l) => l.time)).toEqual([0, 125]);
+  // A link pasted into the open page (only the fragment changes) opens too.
+  const salvo = await app.launches();
+  await app.preset('2017-11-29-hwasong-15');
+  await expect(app.launchRows).toHaveCount(1);
+  const single = page.url();
+  await app.preset('2019-07-25-kn-23-salvo');
+  await expect.poll(() => app.launches()).not.toEqual(salvo);
+  await page.evaluate((u) => { location.hash = new URL(u).hash; }, single);
+  await expect(app.launchRows).toHaveCount(1);
+  await expect(page.locator('select[name="missile"]')).toHaveValue('hwasong-15');
 });
 
 test('dragging a ship moves its fan', async ({ page }) => {

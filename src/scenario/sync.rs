@@ -26,25 +26,34 @@ pub fn share_fragment(app: &AppState) -> Result<String, String> {
     )
 }
 
+/// Opens the scenario in a link: `Ok(true)` if it held one. The error says why it cannot be opened; then
+/// nothing has changed.
+fn open_link(app: &AppState, fragment: &str) -> Result<bool, String> {
+    let opened = link::decode(fragment, &catalog_names(app))
+        .and_then(|l| {
+            l.map(|l| app.load(l.scenario).map(|()| l.time_s))
+                .transpose()
+        })
+        .map_err(|e| format!("This link cannot be opened: {e}"))?;
+    match opened {
+        Some(time_s) => {
+            if let Some(t) = time_s {
+                app.time_s.set(t);
+            }
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
 /// Opens the initial scenario and starts saving. Returns a notice for the user (a link that could not be
 /// opened, storage that is blocked), if any.
 pub fn start(app: AppState, embed: bool) -> RwSignal<Option<String>> {
     let notice = RwSignal::new(None::<String>);
-    let names = catalog_names(&app);
-    let mut from_link = false;
-    match link::decode(&browser::fragment(), &names) {
-        Ok(Some(l)) => match app.load(l.scenario) {
-            Ok(()) => {
-                from_link = true;
-                if let Some(t) = l.time_s {
-                    app.time_s.set(t);
-                }
-            }
-            Err(e) => notice.set(Some(format!("This link cannot be opened: {e}"))),
-        },
-        Ok(None) => {}
-        Err(e) => notice.set(Some(format!("This link cannot be opened: {e}"))),
-    }
+    let from_link = open_link(&app, &browser::fragment()).unwrap_or_else(|e| {
+        notice.set(Some(e));
+        false
+    });
     if !from_link && !embed {
         match browser::load_stored() {
             Ok(Some(json)) => {
@@ -73,6 +82,7 @@ pub fn start(app: AppState, embed: bool) -> RwSignal<Option<String>> {
             }
         }
     });
+    let last_written = StoredValue::new(String::new());
     // The address bar follows the scenario, and the clock while it is paused (browsers throttle frequent
     // URL changes, and a playing clock would make one per frame).
     Effect::new(move |_| {
@@ -82,9 +92,22 @@ pub fn start(app: AppState, embed: bool) -> RwSignal<Option<String>> {
             return;
         }
         if let Ok(f) = share_fragment(&app) {
+            last_written.set_value(f.clone());
             browser::replace_fragment(&f);
         }
     });
+    // A link pasted into the address bar of the open page changes only the fragment: open it too.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let f = browser::fragment();
+        if f == last_written.get_value() {
+            return;
+        }
+        match open_link(&app, &f) {
+            Ok(_) => notice.set(None),
+            Err(e) => notice.set(Some(e)),
+        }
+    });
+    on_cleanup(move || listener.remove());
     notice
 }
 
