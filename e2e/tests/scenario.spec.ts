@@ -154,6 +154,25 @@ test('dragging a ship moves its fan', async ({ page }) => {
   expect(detections0 === null || typeof detections0 === 'string').toBe(true);
 });
 
+/** Waits until the page has drawn frames on time for half a second (the analyses of an edit have finished). */
+async function settle(page: import('@playwright/test').Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = performance.now();
+        let calm = 0;
+        const give_up = last + 20_000;
+        const step = (now: number) => {
+          calm = now - last < 25 ? calm + (now - last) : 0;
+          last = now;
+          if (calm >= 500 || now > give_up) resolve();
+          else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+}
+
 /** Plays at 32x for 4 s and returns the requestAnimationFrame deltas (ms). */
 async function playbackFrames(page: import('@playwright/test').Page): Promise<number[]> {
   await page.locator('button.play').click();
@@ -193,12 +212,13 @@ test('speed: playback of a 10-launch scenario (95th-percentile frame time, budge
   await app.choose('speed' as 'site', '32');
   await expect(page.locator('.sensor-list tbody tr[data-first-detection-s]').first()).toBeAttached({ timeout: 30_000 });
   // One launch first, on the same machine at the same moment, to show what the nine others cost.
+  await settle(page);
   const one = await playbackFrames(page);
   for (let i = 0; i < 9; i++) await app.addLaunch();
   await expect(app.launchRows).toHaveCount(10);
   await expect(page.locator('.map .flight-track')).toHaveCount(10);
   await expect(page.locator('.sensor-list tbody tr[data-first-detection-s]').first()).toBeAttached({ timeout: 30_000 });
-  await page.waitForTimeout(1000);
+  await settle(page);
   const ten = await playbackFrames(page);
   const lines = [summary('1 launch', one), summary('10 launches', ten)];
   console.log(lines.join('\n'));
