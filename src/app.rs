@@ -1,15 +1,17 @@
-//! The page: the map with radar fans and the launch arc, the launch editor and flight figures, the side view,
-//! the pictures (fused tracks and the warning-time comparison), the sensors with their detections, the clock,
-//! and the horizon explorer (opened from the header).
+//! The page: the map with radar fans and the launch arc, the scenario and launch editors and flight figures,
+//! the side view and charts, the pictures (fused tracks and the warning-time comparison), the sensors with
+//! their detections, the exports, the clock, and the horizon explorer (opened from the header). With `?embed`,
+//! only the map and the clock.
 
 use crate::launch_form::AimForm;
 use crate::map::split::PictureMaps;
 use crate::panels::explorer::HorizonExplorer;
 use crate::panels::{
     export::ExportPanel, flight_chart::FlightChartPanel, flight_facts::FlightFacts,
-    launch_editor::LaunchEditor, pictures::PicturesPanel, sensors::SensorsPanel,
-    side_view::SideViewChart, sources::SourcesButton,
+    launch_editor::LaunchEditor, pictures::PicturesPanel, scenario_editor::ScenarioEditor,
+    sensors::SensorsPanel, side_view::SideViewChart, sources::SourcesButton,
 };
+use crate::scenario::{browser, sync};
 use crate::state::AppState;
 use crate::theme::ThemeToggle;
 use crate::timeline::clock::Clock;
@@ -18,16 +20,34 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::provide();
+    // `?embed`: the map and the clock only, filling the frame; nothing is stored (a sandboxed frame may have
+    // no storage, and an embed must not replace the reader's own scenario).
+    let embed = browser::is_embed();
+    let notice = sync::start(app, embed);
     // The flight, the detections and five trackers take a few tens of milliseconds: the map paints first.
     let map_drawn = RwSignal::new(false);
     // The horizon explorer is built only when opened, so it costs the first paint nothing.
     let explorer_open = RwSignal::new(false);
-    // A click on the map aims the launch there.
+    // A click on the map aims the selected launch there.
     let pick = move |(lat_deg, lon_deg): (f64, f64)| {
+        if embed {
+            return;
+        }
         app.form
             .update(|f| f.aim = AimForm::Point { lat_deg, lon_deg });
         app.time_s.set(0.0);
     };
+    if embed {
+        return view! {
+            <main class="workspace embed">
+                <div class="map-pane">
+                    <PictureMaps on_pick=pick map_drawn=map_drawn/>
+                </div>
+            </main>
+            <footer class="clockbar"><Clock/></footer>
+        }
+        .into_any();
+    }
     view! {
         <header class="topbar">
             <h1>"Shared Picture"</h1>
@@ -43,6 +63,7 @@ pub fn App() -> impl IntoView {
                 <PictureMaps on_pick=pick map_drawn=map_drawn/>
             </div>
             <aside class="side-panel">
+                <ScenarioEditor notice=notice/>
                 <LaunchEditor/>
                 <Show when=move || map_drawn.get()>
                     <FlightFacts/>
@@ -59,4 +80,5 @@ pub fn App() -> impl IntoView {
         </Show>
         <footer class="clockbar"><Clock/></footer>
     }
+    .into_any()
 }

@@ -47,7 +47,7 @@ pub struct SensorRow {
     pub detections: usize,
     /// Why it could not see before its first detection, the longest-lasting reason first.
     pub held_back_by: Option<&'static str>,
-    /// Times of the detections, s after launch (for the timeline and "who sees now").
+    /// Times of the detections, s after the scenario start (for the timeline and "who sees now").
     pub detection_times_s: Vec<f64>,
     pub update_interval_s: f64,
 }
@@ -76,9 +76,10 @@ pub struct Detections {
     pub nations: Vec<Nation>,
 }
 
-/// Runs the enabled sensors against the flight.
+/// Runs the enabled sensors against every flight of the scenario. Times are seconds after the scenario start
+/// (each flight's trajectory starts at its own launch time).
 pub fn detect(
-    flight: &FlightView,
+    flights: &[&FlightView],
     sensors: &[Sensor],
     enabled: &[bool],
     earth: EffectiveEarth,
@@ -91,17 +92,19 @@ pub fn detect(
         .map(|(i, s)| (i, s.clone()))
         .collect();
     let list: Vec<Sensor> = chosen.iter().map(|(_, s)| s.clone()).collect();
-    let truth: &dyn Truth = &flight.flight.trajectory;
+    let truths: Vec<&dyn Truth> = flights
+        .iter()
+        .map(|f| &f.flight.trajectory as &dyn Truth)
+        .collect();
     let config = DetectionConfig {
         earth,
         seed,
         ..DetectionConfig::default()
     };
-    let run = run_detections(&list, &[truth], &config);
+    let run = run_detections(&list, &truths, &config);
     let measurements = run.measurements();
     let nations = list.iter().map(|s| s.nation).collect();
-    let launch = flight.flight.trajectory.start();
-    let secs = |t: SimTime| (t - launch) as f64 / 1000.0;
+    let secs = |t: SimTime| t.as_secs();
     let rows = run
         .reports
         .into_iter()
@@ -169,7 +172,11 @@ mod tests {
     use picture_sim::sensors::catalog;
 
     fn sunan_lofted() -> FlightView {
-        let form = LaunchForm {
+        FlightView::fly(&first_form()).unwrap()
+    }
+
+    fn first_form() -> LaunchForm {
+        LaunchForm {
             missile: "hwasong-15".into(),
             shape: ShapeChoice::AsReported,
             apogee_km: 4475.0,
@@ -178,8 +185,7 @@ mod tests {
                 range_km: 950.0,
             },
             ..LaunchForm::default()
-        };
-        FlightView::fly(&form).unwrap()
+        }
     }
 
     #[test]
@@ -213,7 +219,7 @@ mod tests {
     fn south_korea_sees_a_sunan_launch_first() {
         let sensors = catalog().unwrap();
         let rows = detect(
-            &sunan_lofted(),
+            &[&sunan_lofted()],
             &sensors,
             &vec![true; sensors.len()],
             EffectiveEarth::standard(),
@@ -237,5 +243,31 @@ mod tests {
         let seen = rows.iter().find(|r| r.first_detection_s.is_some()).unwrap();
         assert!(seen.sees_at(seen.first_detection_s.unwrap() + 0.1));
         assert!(!seen.sees_at(seen.first_detection_s.unwrap() - 0.1));
+    }
+
+    #[test]
+    fn a_later_launch_is_seen_later_and_two_are_seen_more() {
+        let sensors = catalog().unwrap();
+        let on = vec![true; sensors.len()];
+        let first = sunan_lofted();
+        let later = FlightView::fly_at(&first_form(), 600.0).unwrap();
+        let one = detect(&[&first], &sensors, &on, EffectiveEarth::standard(), 7);
+        let shifted = detect(&[&later], &sensors, &on, EffectiveEarth::standard(), 7);
+        let both = detect(
+            &[&first, &later],
+            &sensors,
+            &on,
+            EffectiveEarth::standard(),
+            7,
+        );
+        let earliest = |d: &Detections| {
+            d.rows
+                .iter()
+                .filter_map(|r| r.first_detection_s)
+                .fold(f64::INFINITY, f64::min)
+        };
+        assert!((earliest(&shifted) - earliest(&one) - 600.0).abs() < 30.0);
+        assert!(both.measurements.len() > one.measurements.len());
+        assert_eq!(earliest(&both), earliest(&one));
     }
 }

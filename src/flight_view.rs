@@ -31,9 +31,17 @@ pub struct FlightView {
 }
 
 impl FlightView {
-    /// Flies the form's launch; the error names the field or says why the flight is impossible.
+    /// Flies the form's launch at the scenario start; the error names the field or says why the flight is
+    /// impossible.
     pub fn fly(form: &LaunchForm) -> Result<FlightView, String> {
-        let request = form.to_request()?;
+        FlightView::fly_at(form, 0.0)
+    }
+
+    /// Flies the form's launch `offset_s` seconds after the scenario start: the trajectory's times are
+    /// scenario times, its samples (and [`FlightView::at`]) seconds after its own launch.
+    pub fn fly_at(form: &LaunchForm, offset_s: f64) -> Result<FlightView, String> {
+        let mut request = form.to_request()?;
+        request.launch_time = picture_sim::SimTime::from_secs(offset_s);
         let flight = fly(&request).map_err(|e| e.to_string())?;
         Ok(FlightView::new(
             flight,
@@ -54,6 +62,22 @@ impl FlightView {
             .map(|i| v.at(d * i as f64 / (TRACK_POINTS - 1) as f64))
             .collect();
         v
+    }
+
+    /// Launch time, seconds after the scenario start.
+    pub fn launch_offset_s(&self) -> f64 {
+        self.flight.trajectory.launch_time().as_secs()
+    }
+
+    /// The missile at scenario time `t_s` (seconds after the scenario start, clamped to the flight).
+    pub fn at_scenario(&self, t_s: f64) -> TrackPoint {
+        self.at(t_s - self.launch_offset_s())
+    }
+
+    /// Whether the missile is in the air at scenario time `t_s`.
+    pub fn in_flight_at(&self, t_s: f64) -> bool {
+        let t = t_s - self.launch_offset_s();
+        (0.0..=self.duration_s()).contains(&t)
     }
 
     pub fn duration_s(&self) -> f64 {

@@ -10,6 +10,7 @@ pub mod launch_form;
 pub mod map;
 pub mod panels;
 pub mod picture_view;
+pub mod scenario;
 pub mod sensor_details;
 pub mod state;
 pub mod theme;

@@ -53,7 +53,7 @@ pub struct TrackSnap {
 pub struct PictureRun {
     pub name: String,
     pub metrics: PictureMetrics,
-    /// (seconds after launch, confirmed tracks) in time order.
+    /// (seconds after the scenario start, confirmed tracks) in time order.
     pub snapshots: Vec<(f64, Vec<TrackSnap>)>,
 }
 
@@ -68,38 +68,46 @@ pub fn builtin_pictures() -> Vec<PictureConfig> {
     PictureConfig::builtin(&LatencyDefaults::default())
 }
 
-/// Runs every picture on the sensors' measurements of one flight. `nations[i]` is the nation of the sensor
-/// with index `i` in the measurements.
+/// Runs every picture on the sensors' measurements of the scenario's flights. `nations[i]` is the nation of
+/// the sensor with index `i` in the measurements. Snapshot times are seconds after the scenario start.
 pub fn run_pictures(
-    flight: &FlightView,
+    flights: &[&FlightView],
+    pictures: &[PictureConfig],
     nations: &[Nation],
     measurements: &[Measurement],
 ) -> Result<PicturesOutcome, String> {
-    let pictures = builtin_pictures();
     let ellipsoid = Ellipsoid::WGS84;
     let config = TrackerConfig::default();
-    let truth: &dyn Truth = &flight.flight.trajectory;
-    let s = &flight.flight.summary;
-    let impact = TrueImpact {
-        point: Geodetic {
-            lat_rad: s.impact_lat_deg.to_radians(),
-            lon_rad: s.impact_lon_deg.to_radians(),
-            h_m: 0.0,
-        },
-        time: flight.flight.trajectory.end(),
-    };
+    let truths: Vec<&dyn Truth> = flights
+        .iter()
+        .map(|f| &f.flight.trajectory as &dyn Truth)
+        .collect();
+    let impacts: Vec<TrueImpact> = flights
+        .iter()
+        .map(|f| {
+            let s = &f.flight.summary;
+            TrueImpact {
+                point: Geodetic {
+                    lat_rad: s.impact_lat_deg.to_radians(),
+                    lon_rad: s.impact_lon_deg.to_radians(),
+                    h_m: 0.0,
+                },
+                time: f.flight.trajectory.end(),
+            }
+        })
+        .collect();
     let metrics = evaluate_pictures(
-        &pictures,
+        pictures,
         nations,
         measurements,
         &config,
         &ellipsoid,
-        &[truth],
-        &[impact],
+        &truths,
+        &impacts,
         &MetricsConfig::default(),
     )
     .map_err(|e| e.to_string())?;
-    let launch = flight.flight.trajectory.start();
+    let launch = SimTime::ZERO;
     let ballistic = config.predictor.models[MODE_BALLISTIC];
     let mut runs = Vec::with_capacity(pictures.len());
     for (picture, metrics) in pictures.iter().zip(metrics) {
@@ -248,13 +256,14 @@ mod tests {
         let flight = FlightView::fly(&LaunchForm::default()).unwrap();
         let sensors = catalog().unwrap();
         let d = detect(
-            &flight,
+            &[&flight],
             &sensors,
             &vec![true; sensors.len()],
             EffectiveEarth::standard(),
             7,
         );
-        let out = run_pictures(&flight, &d.nations, &d.measurements).unwrap();
+        let out =
+            run_pictures(&[&flight], &builtin_pictures(), &d.nations, &d.measurements).unwrap();
         assert_eq!(out.runs.len(), 5);
         let launch = flight.flight.trajectory.start();
         let first = |name: &str| {

@@ -237,7 +237,7 @@ pub(crate) mod tests {
         let f = FlightView::fly(&LaunchForm::default()).unwrap();
         let sensors = catalog().unwrap();
         let d = detect(
-            &f,
+            &[&f],
             &sensors,
             &vec![true; sensors.len()],
             EffectiveEarth::standard(),
@@ -257,7 +257,13 @@ pub(crate) mod tests {
             "same column count in every row"
         );
         assert!(t[1..].iter().any(|r| r[3] == "radar" && !r[6].is_empty()));
-        let out = run_pictures(&f, &d.nations, &d.measurements).unwrap();
+        let out = run_pictures(
+            &[&f],
+            &crate::picture_view::builtin_pictures(),
+            &d.nations,
+            &d.measurements,
+        )
+        .unwrap();
         let csv = tracks_csv(&out.runs);
         let t = table(&csv);
         let rows: usize = out

@@ -139,13 +139,19 @@ mod tests {
         let f = FlightView::fly(&LaunchForm::default()).unwrap();
         let sensors = catalog().unwrap();
         let d = detect(
-            &f,
+            &[&f],
             &sensors,
             &vec![true; sensors.len()],
             EffectiveEarth::standard(),
             7,
         );
-        let out = run_pictures(&f, &d.nations, &d.measurements).unwrap();
+        let out = run_pictures(
+            &[&f],
+            &crate::picture_view::builtin_pictures(),
+            &d.nations,
+            &d.measurements,
+        )
+        .unwrap();
         let epoch = UtcMs(1_511_893_020_000);
         let text = czml(
             "Test",

@@ -1,12 +1,30 @@
 //! Radar fans on the map: each sensor's ground footprint for a target at the chosen altitude, coloured by
 //! nation and drawn beneath the launch arc, the radar sites, and at the current time a line from each radar
-//! that has the missile to the missile.
+//! that has the missile to the missile. Ship radars can be dragged to a new station: the marker follows the
+//! pointer and the fan, detections and pictures follow when it is dropped.
 
 use super::paths::path_data;
 use super::view::MapContext;
 use crate::detection_view::nation_colour;
 use crate::state::AppState;
 use leptos::prelude::*;
+use picture_sim::sensors::SensorKind;
+use wasm_bindgen::JsCast;
+
+/// A ship being dragged: its catalog index and where the pointer has it now (lat, lon degrees).
+type ShipDrag = Option<(usize, (f64, f64))>;
+
+/// The pointer's position on the map (lat, lon degrees): the map's SVG fills the map pane.
+fn pointer_lat_lon(map: &MapContext, e: &leptos::ev::PointerEvent) -> Option<(f64, f64)> {
+    let el: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let svg = el.closest(".map-svg").ok()??;
+    let r = svg.get_bounding_client_rect();
+    let (x, y) = (
+        e.client_x() as f64 - r.left(),
+        e.client_y() as f64 - r.top(),
+    );
+    Some(map.proj.inverse(map.view.get_untracked().to_map(x, y)))
+}
 
 #[component]
 pub fn SensorLayer() -> impl IntoView {
@@ -44,37 +62,53 @@ pub fn SensorLayer() -> impl IntoView {
                         .enumerate()
                         .filter(|(i, _)| on.get(*i).copied().unwrap_or(true))
                         .filter_map(|(i, s)| {
-                            s.radar()
-                                .map(|r| (i, s.name.clone(), nation_colour(s.nation), r.site()))
+                            let ship = matches!(s.kind, SensorKind::ShipRadar(_));
+                            s.radar().map(|r| {
+                                let g = r.site();
+                                (
+                                    i,
+                                    s.name.clone(),
+                                    nation_colour(s.nation),
+                                    (g.lat_deg(), g.lon_deg()),
+                                    ship,
+                                )
+                            })
                         })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
     };
+    let drag = RwSignal::new(ShipDrag::None);
     let lines = move || {
         let t = app.time_s.get();
-        let Some(missile) = app.flight.with(|f| f.as_ref().ok().map(|f| f.at(t))) else {
+        let Some(missile) = app
+            .flight
+            .with(|f| f.as_ref().ok().map(|f| f.at_scenario(t)))
+        else {
             return Vec::new();
         };
         if missile.alt_km <= 0.0 && t > 0.0 {
             return Vec::new();
         }
-        let sensors = app.sensors.get().unwrap_or_default();
-        app.detections.with(|d| {
-            d.rows
-                .iter()
-                .filter(|r| r.sees_at(t))
-                .filter_map(|r| {
-                    let site = sensors.get(r.index)?.radar()?.site();
-                    Some((
-                        r.name.clone(),
-                        nation_colour(r.nation),
-                        map.screen(site.lat_deg(), site.lon_deg()),
-                        map.screen(missile.lat_deg, missile.lon_deg),
-                    ))
-                })
-                .collect::<Vec<_>>()
+        // Borrowed, not cloned: this runs every frame of playback.
+        app.sensors.with(|sensors| {
+            let sensors = sensors.as_deref().unwrap_or_default();
+            app.detections.with(|d| {
+                d.rows
+                    .iter()
+                    .filter(|r| r.sees_at(t))
+                    .filter_map(|r| {
+                        let site = sensors.get(r.index)?.radar()?.site();
+                        Some((
+                            r.name.clone(),
+                            nation_colour(r.nation),
+                            map.screen(site.lat_deg(), site.lon_deg()),
+                            map.screen(missile.lat_deg, missile.lon_deg),
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
 
@@ -91,14 +125,59 @@ pub fn SensorLayer() -> impl IntoView {
                 }).collect_view()}
             </g>
             <g class="sensor-sites">
-                {move || sites().into_iter().map(|(_, name, colour, g)| {
-                    let (x, y) = map.screen(g.lat_deg(), g.lon_deg());
+                {move || sites().into_iter().filter(|s| !s.4).map(|(_, name, colour, (lat, lon), _)| {
+                    let (x, y) = map.screen(lat, lon);
                     let title = name.clone();
                     view! {
                         <path class="sensor-site" d=format!("M{x:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z", y - 6.0, x + 5.5, y + 4.0, x - 5.5, y + 4.0)
                             fill=colour data-sensor=name>
                             <title>{title}</title>
                         </path>
+                    }
+                }).collect_view()}
+                {move || sites().into_iter().filter(|s| s.4).map(|(i, name, colour, station, _)| {
+                    let at = move || match drag.get() {
+                        Some((j, p)) if j == i => p,
+                        _ => station,
+                    };
+                    let title = format!("{name}: drag to move the ship");
+                    view! {
+                        <circle class="sensor-site ship" r="7" fill=colour data-sensor=name tabindex="0"
+                            cx=move || format!("{:.1}", map.screen(at().0, at().1).0)
+                            cy=move || format!("{:.1}", map.screen(at().0, at().1).1)
+                            on:pointerdown=move |e: leptos::ev::PointerEvent| {
+                                e.stop_propagation();
+                                e.prevent_default();
+                                if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                                    let _ = el.set_pointer_capture(e.pointer_id());
+                                }
+                                drag.set(Some((i, station)));
+                            }
+                            on:pointermove=move |e: leptos::ev::PointerEvent| {
+                                if drag.with_untracked(|d| d.is_some_and(|(j, _)| j == i)) {
+                                    e.stop_propagation();
+                                    if let Some(p) = pointer_lat_lon(&map, &e) {
+                                        drag.set(Some((i, p)));
+                                    }
+                                }
+                            }
+                            on:pointerup=move |e: leptos::ev::PointerEvent| {
+                                e.stop_propagation();
+                                if let Some((j, (lat, lon))) = drag.get_untracked() {
+                                    drag.set(None);
+                                    if j == i && (lat, lon) != station {
+                                        app.sensors.update(|s| {
+                                            if let Ok(s) = s {
+                                                // A station the radar refuses (off the map) leaves the ship where it was.
+                                                let _ = s[i].move_to(lat, lon);
+                                            }
+                                        });
+                                    }
+                                }
+                            }
+                            on:pointercancel=move |_| drag.set(None)>
+                            <title>{title}</title>
+                        </circle>
                     }
                 }).collect_view()}
             </g>

@@ -8,6 +8,7 @@ pub mod flight_chart;
 pub mod flight_facts;
 pub mod launch_editor;
 pub mod pictures;
+pub mod scenario_editor;
 pub mod sensors;
 pub mod side_view;
 pub mod sources;

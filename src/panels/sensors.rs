@@ -32,11 +32,9 @@ pub fn SensorsPanel() -> impl IntoView {
         });
         rows
     };
-    let duration = move || {
-        app.flight
-            .with(|f| f.as_ref().map(|f| f.duration_s()).unwrap_or(1.0))
-    };
-    // Redrawn when the detections or the flight change, never by the clock (the cursor is an overlay).
+    // The timeline spans the scenario (detection times are seconds after its start).
+    let duration = move || app.end_s.get().max(1.0);
+    // Redrawn when the detections or the scenario change, never by the clock (the cursor is an overlay).
     let timeline = Memo::new(move |_| detection_timeline(&rows(), duration()));
     let all = move || app.sensors.get().unwrap_or_default();
     // Sensors by first detection; those that never detect (or are off) last, in catalog order.

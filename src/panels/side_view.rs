@@ -41,7 +41,9 @@ pub fn SideViewChart() -> impl IntoView {
     });
     let now = move || {
         let t = app.time_s.get();
-        let p = app.flight.with(|f| f.as_ref().ok().map(|f| f.at(t)))?;
+        let p = app
+            .flight
+            .with(|f| f.as_ref().ok().map(|f| f.at_scenario(t)))?;
         chart.with(|c| {
             c.as_ref()
                 .map(|(v, _, _)| (v.to_px(p.range_km, p.alt_km.max(0.0)), p.alt_km))

@@ -1,5 +1,6 @@
-//! The clock bar: play and pause, speed, a scrubber over the flight with its markers, the clock in UTC, JST
-//! and KST, and the keyboard (space, left and right arrows, Home and End). Time is seconds after launch.
+//! The clock bar: play and pause, speed, a scrubber over the scenario with its markers, the clock in UTC, JST
+//! and KST, and the keyboard (space, left and right arrows, Home and End). Time is seconds after the scenario
+//! start.
 
 use super::markers::{markers, position_pct, Marker};
 use super::zones::{time_of_day, wall_clock, ZONES};
@@ -20,10 +21,8 @@ const LONG_STEP_S: f64 = 60.0;
 #[component]
 pub fn Clock() -> impl IntoView {
     let app = AppState::get();
-    let duration = move || {
-        app.flight
-            .with(|f| f.as_ref().map(|f| f.duration_s()).unwrap_or(0.0))
-    };
+    // The scenario runs until its last flight ends.
+    let duration = move || app.end_s.get();
     if let Ok(handle) = set_interval_with_handle(
         move || {
             if app.playing.get_untracked() {
@@ -70,10 +69,12 @@ pub fn Clock() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let marks = Memo::new(move |_| {
-        let flights: Vec<(f64, f64)> = app.flight.with(|f| {
-            f.as_ref()
-                .map(|f| vec![(0.0, f.duration_s())])
-                .unwrap_or_default()
+        // Each launch's (launch, impact) time after the scenario start.
+        let flights: Vec<(f64, f64)> = app.flights.with(|fs| {
+            fs.iter()
+                .filter_map(|f| f.as_ref().as_ref().ok())
+                .map(|f| (f.launch_offset_s(), f.launch_offset_s() + f.duration_s()))
+                .collect()
         });
         let shown = app.picture.get();
         app.pictures.with(|p| match p {

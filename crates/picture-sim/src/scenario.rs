@@ -59,6 +59,21 @@ pub struct Scenario {
     /// The pictures to run; the five built-in ones when absent.
     #[serde(default = "default_pictures")]
     pub pictures: Vec<PictureConfig>,
+    /// Ship radars moved from their catalog stations; absent in files that move none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ships: Vec<ShipStation>,
+}
+
+/// A ship radar's station, by the sensor's catalog name.
+///
+/// # Units
+/// Degrees (north and east positive).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShipStation {
+    pub sensor: String,
+    pub lat_deg: f64,
+    pub lon_deg: f64,
 }
 
 fn default_pictures() -> Vec<PictureConfig> {
@@ -99,6 +114,7 @@ impl Scenario {
             }],
             sensors: Vec::new(),
             pictures: default_pictures(),
+            ships: Vec::new(),
         }
     }
 
@@ -148,6 +164,20 @@ impl Scenario {
                 ));
             }
         }
+        for (i, station) in self.ships.iter().enumerate() {
+            let mut ship = all
+                .iter()
+                .find(|s| s.name == station.sensor)
+                .cloned()
+                .ok_or_else(|| {
+                    field(
+                        format!("ships[{i}].sensor"),
+                        format!("no sensor named `{}` in the catalog", station.sensor),
+                    )
+                })?;
+            ship.move_to(station.lat_deg, station.lon_deg)
+                .map_err(|e| field(format!("ships[{i}]"), e.to_string()))?;
+        }
         if self.pictures.is_empty() {
             return Err(field("pictures", "must list at least one picture"));
         }
@@ -163,9 +193,15 @@ impl Scenario {
         Ok(())
     }
 
-    /// The catalog sensors this scenario uses, in catalog order.
+    /// The catalog sensors this scenario uses, in catalog order, ships on their stations.
     pub fn selected_sensors(&self) -> Result<Vec<Sensor>, ScenarioError> {
-        let all = catalog()?;
+        let mut all = catalog()?;
+        for (i, station) in self.ships.iter().enumerate() {
+            if let Some(ship) = all.iter_mut().find(|s| s.name == station.sensor) {
+                ship.move_to(station.lat_deg, station.lon_deg)
+                    .map_err(|e| field(format!("ships[{i}]"), e.to_string()))?;
+            }
+        }
         Ok(if self.sensors.is_empty() {
             all
         } else {
@@ -259,6 +295,16 @@ mod tests {
         v["pictures"][0]["links"][0]["latency_ms"] = (-5).into();
         let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
         assert!(e.contains("latency") && e.contains("-5"), "{e}");
+        v["pictures"][0]["links"][0]["latency_ms"] = 2000.into();
+        v["ships"] =
+            serde_json::json!([{"sensor": "J/FPS-5 Sado", "lat_deg": 38.0, "lon_deg": 135.0}]);
+        let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
+        assert!(e.starts_with("ships[0]"), "{e}");
+        v["ships"] = serde_json::json!([{"sensor": "KDX-III Aegis (East Sea)", "lat_deg": 38.0, "lon_deg": 131.5}]);
+        let s = Scenario::from_json(&v.to_string()).unwrap();
+        let ship = s.selected_sensors().unwrap();
+        let ship = ship.iter().find(|x| x.name.starts_with("KDX")).unwrap();
+        assert!((ship.radar().unwrap().site().lat_deg() - 38.0).abs() < 1e-9);
         v.as_object_mut().unwrap().remove("seed");
         let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
         assert!(e.contains("missing field `seed`"), "{e}");

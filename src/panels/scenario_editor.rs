@@ -1,0 +1,299 @@
+//! The scenario editor: presets from public reports (with their notes and sources), the launches (add,
+//! remove, select, launch time), the pictures' membership and latencies, the seed, import and export of the
+//! scenario file, and the share link and embed snippet. A value that is not valid shows a message naming the
+//! field, and the scenario stays as it was.
+
+use crate::launch_form::parse_field;
+use crate::scenario::model::{check_offset, with_link, AppScenario, ScenarioLaunch};
+use crate::scenario::presets::{Preset, PRESETS};
+use crate::scenario::{browser, sync};
+use crate::state::AppState;
+use leptos::prelude::*;
+use picture_sim::sensors::Nation;
+use wasm_bindgen::JsCast;
+
+/// A new launch starts this long after the selected one.
+const NEW_LAUNCH_AFTER_S: f64 = 60.0;
+const NATIONS: [Nation; 3] = [Nation::JP, Nation::KR, Nation::US];
+
+#[component]
+pub fn ScenarioEditor(
+    /// A notice from opening the page (a link that could not be opened, blocked storage).
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let app = AppState::get();
+    let error = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<String>);
+    let preset = RwSignal::new(None::<&'static Preset>);
+    let sharing = RwSignal::new(false);
+
+    let load_preset = move |id: String| {
+        let Some(p) = Preset::find(&id) else { return };
+        match app.load(p.scenario()) {
+            Ok(()) => {
+                error.set(None);
+                preset.set(Some(p));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let add_launch = move |_| {
+        let sel = app.selected.get_untracked();
+        let mut l = app
+            .launches
+            .with_untracked(|l| l[sel.min(l.len() - 1)].clone());
+        l.offset_s = (l.offset_s + NEW_LAUNCH_AFTER_S).min(crate::scenario::model::MAX_OFFSET_S);
+        app.launches.update(|ls| ls.push(l));
+        app.select(app.launches.with_untracked(Vec::len) - 1);
+    };
+    let remove_launch = move |i: usize| {
+        if app.launches.with_untracked(Vec::len) <= 1 {
+            error.set(Some(
+                "Launches: a scenario keeps at least one launch".into(),
+            ));
+            return;
+        }
+        let sel = app.selected.get_untracked();
+        let new_sel = if sel > i || sel + 1 == app.launches.with_untracked(Vec::len) {
+            sel.saturating_sub(1)
+        } else {
+            sel
+        };
+        app.selected.set(new_sel);
+        app.launches.update(|ls| {
+            ls.remove(i);
+        });
+        error.set(None);
+    };
+    let set_offset = move |i: usize, ev: leptos::ev::Event| {
+        let field = format!("Launch {} time", i + 1);
+        match parse_field(&field, &event_target_value(&ev)).and_then(|v| check_offset(&field, v)) {
+            Ok(v) => {
+                app.launches.update(|ls| ls[i].offset_s = v);
+                error.set(None);
+            }
+            Err(e) => {
+                // The field shows the launch time that still holds.
+                if let Some(input) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    let kept = app
+                        .launches
+                        .with_untracked(|ls| ls.get(i).map(|l| l.offset_s).unwrap_or_default());
+                    input.set_value(&kept.to_string());
+                }
+                error.set(Some(e));
+            }
+        }
+    };
+    let set_link = move |p: usize, n: Nation, latency_s: Option<f64>| match app
+        .picture_configs
+        .with_untracked(|ps| with_link(ps, p, n, latency_s))
+    {
+        Ok(ps) => {
+            app.picture_configs.set(ps);
+            error.set(None);
+        }
+        Err(e) => error.set(Some(e)),
+    };
+    let set_seed = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        match text.trim().parse::<u64>() {
+            Ok(v) => {
+                app.seed.set(v);
+                error.set(None);
+            }
+            Err(_) => error.set(Some(format!(
+                "Seed: '{}' is not a whole number",
+                text.trim()
+            ))),
+        }
+    };
+    let export = move |_| match app.snapshot().to_json() {
+        Ok(json) => {
+            if let Err(e) = browser::download("scenario.json", "application/json", &json) {
+                error.set(Some(format!("Export: {e}")));
+            }
+        }
+        Err(e) => error.set(Some(format!("Export: {e}"))),
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let outcome = match browser::read_chosen_file(&input).await {
+                Ok(text) => AppScenario::from_json(&text).and_then(|s| app.load(s)),
+                Err(e) => Err(e),
+            };
+            match outcome {
+                Ok(()) => {
+                    error.set(None);
+                    preset.set(None);
+                    status.set(Some("Scenario imported".into()));
+                }
+                Err(e) => {
+                    status.set(None);
+                    error.set(Some(format!("Import: {e}. The scenario is unchanged.")));
+                }
+            }
+            // Choosing the same file again must fire a change.
+            input.set_value("");
+        });
+    };
+
+    let launch_label = move |l: &ScenarioLaunch| {
+        let site = l
+            .form
+            .site
+            .split(" (")
+            .next()
+            .unwrap_or(&l.form.site)
+            .to_string();
+        format!("{} from {site}", l.form.missile)
+    };
+
+    view! {
+        <section class="panel scenario-editor" aria-labelledby="scenario-title">
+            <h2 id="scenario-title">"Scenario"</h2>
+            {move || notice.get().map(|n| view! { <p class="scenario-notice" role="status">{n}</p> })}
+            <label>"Preset"
+                <select name="preset" on:change=move |ev| load_preset(event_target_value(&ev))>
+                    <option value="" selected=move || preset.get().is_none()>"Your scenario"</option>
+                    {PRESETS.iter().map(|p| view! {
+                        <option value=p.id selected=move || preset.get().is_some_and(|q| q.id == p.id)>{p.title}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            {move || preset.get().map(|p| view! {
+                <div class="preset-note" data-preset=p.id>
+                    <p>{p.note}</p>
+                    <p class="sources">"Sources: " {p.sources.join("; ")}</p>
+                </div>
+            })}
+            <table class="launch-list">
+                <caption>"Launches"</caption>
+                <thead><tr><th scope="col">"Launch"</th><th scope="col">"Time (s)"</th><th scope="col"><span class="sr-only">"Remove"</span></th></tr></thead>
+                <tbody>
+                    {move || {
+                        let sel = app.selected.get();
+                        app.launches.get().into_iter().enumerate().map(|(i, l)| {
+                            let label = format!("{}. {}", i + 1, launch_label(&l));
+                            view! {
+                                <tr class:selected=i == sel data-launch=i>
+                                    <td><button class="select-launch" aria-pressed=(i == sel).to_string()
+                                        on:click=move |_| app.select(i)>{label}</button></td>
+                                    <td><input type="number" name=format!("launch-time-{i}") min="0" step="any" inputmode="decimal"
+                                        aria-label=format!("Launch {} time, seconds after the scenario start", i + 1)
+                                        prop:value=l.offset_s.to_string()
+                                        on:change=move |ev| set_offset(i, ev)/></td>
+                                    <td><button class="remove-launch" aria-label=format!("Remove launch {}", i + 1)
+                                        on:click=move |_| remove_launch(i)>"×"</button></td>
+                                </tr>
+                            }
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+            <div class="row">
+                <button class="add-launch" on:click=add_launch>"Add launch"</button>
+                <label class="inline">"Seed"
+                    <input name="seed" type="number" min="0" step="1" prop:value=move || app.seed.get().to_string()
+                        on:change=set_seed/>
+                </label>
+            </div>
+            <details class="picture-links">
+                <summary>"Pictures: who reports to whom, and how late"</summary>
+                <table>
+                    <thead><tr><th scope="col">"Picture"</th>
+                        {NATIONS.map(|n| view! { <th scope="col">{format!("{n} (s)")}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {move || app.picture_configs.get().into_iter().enumerate().map(|(p, cfg)| {
+                            let name = cfg.name.clone();
+                            view! {
+                                <tr data-picture=name.clone()>
+                                    <th scope="row">{name.clone()}</th>
+                                    {NATIONS.map(|n| {
+                                        let link = cfg.links.iter().find(|l| l.from == n).map(|l| l.latency_ms as f64 / 1000.0);
+                                        let name = name.clone();
+                                        view! {
+                                            <td class="link-cell">
+                                                <input type="checkbox" name=format!("link-{p}-{n}") prop:checked=link.is_some()
+                                                    aria-label=format!("{n} reports to {name}")
+                                                    on:change=move |ev| set_link(p, n, event_target_checked(&ev).then_some(link.unwrap_or(2.0)))/>
+                                                <input type="number" name=format!("latency-{p}-{n}") min="0" step="any" inputmode="decimal"
+                                                    disabled=link.is_none()
+                                                    aria-label=format!("Latency from {n} to {name}, seconds")
+                                                    prop:value=link.map(|s| s.to_string()).unwrap_or_default()
+                                                    on:change=move |ev| {
+                                                        let field = format!("{name} latency from {n}");
+                                                        let typed = parse_field(&field, &event_target_value(&ev));
+                                                        typed.map(|v| set_link(p, n, Some(v))).unwrap_or_else(|e| error.set(Some(e)))
+                                                    }/>
+                                            </td>
+                                        }
+                                    }).collect_view()}
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+            <div class="row file-actions">
+                <button class="export-scenario" on:click=export>"Export"</button>
+                <label class="import-scenario button-like">"Import"
+                    <input type="file" name="import" accept="application/json,.json" class="sr-only" on:change=import/>
+                </label>
+                <button class="share" on:click=move |_| sharing.set(true)>"Share / Embed"</button>
+            </div>
+            {move || error.get().map(|e| view! { <p class="scenario-error" role="alert">{e}</p> })}
+            {move || status.get().map(|s| view! { <p class="scenario-status" role="status">{s}</p> })}
+            <Show when=move || sharing.get()>
+                <EmbedDialog on_close=move || sharing.set(false)/>
+            </Show>
+        </section>
+    }
+}
+
+/// The share link and the iframe snippet, each with a copy button.
+#[component]
+fn EmbedDialog(on_close: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let app = AppState::get();
+    let fragment = sync::share_fragment(&app);
+    let base = browser::page_base();
+    let (link, snippet) = match &fragment {
+        Ok(f) => (
+            format!("{base}#{f}"),
+            format!(
+                "<iframe src=\"{base}?embed#{f}\" width=\"800\" height=\"500\" style=\"border:0\" \
+                 title=\"Shared Picture\" allowfullscreen></iframe>"
+            ),
+        ),
+        Err(e) => (
+            format!("This scenario cannot be shared: {e}"),
+            String::new(),
+        ),
+    };
+    let copied = RwSignal::new(None::<&'static str>);
+    let (l2, s2) = (link.clone(), snippet.clone());
+    view! {
+        <div class="embed-dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title">
+            <h3 id="embed-title">"Share and embed"</h3>
+            <label>"Link to this scenario at this moment"
+                <input class="share-link" readonly prop:value=link/>
+            </label>
+            <button class="copy-link" on:click=move |_| if browser::copy(&l2) { copied.set(Some("Link copied")) }>"Copy link"</button>
+            <label>"Embed in a page"
+                <textarea class="embed-snippet" readonly rows="4" prop:value=snippet></textarea>
+            </label>
+            <button class="copy-snippet" on:click=move |_| if browser::copy(&s2) { copied.set(Some("Snippet copied")) }>"Copy snippet"</button>
+            {move || copied.get().map(|c| view! { <p role="status">{c}</p> })}
+            <button class="close-dialog" on:click=move |_| on_close()>"Close"</button>
+        </div>
+    }
+}

@@ -1,0 +1,327 @@
+//! Share links: the whole scenario and the clock in the URL fragment, compact and versioned:
+//! `s=1.<base64url of compact JSON>&t=<seconds>`. Nothing leaves the browser (the fragment is never sent to a
+//! server). Sensors are named by their catalog index, so the version changes whenever that meaning changes;
+//! a link of another version is refused with a message saying why. Pure, tested natively.
+
+use super::model::{check_offset, AppScenario, ScenarioLaunch};
+use crate::launch_form::{AimForm, LaunchForm, ShapeChoice};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use picture_sim::scenario::ShipStation;
+use picture_sim::sites;
+use picture_sim::tracking::picture::PictureConfig;
+use serde::{Deserialize, Serialize};
+
+/// The link format this code writes and reads.
+pub const LINK_VERSION: u32 = 1;
+
+/// One launch: (site index, missile id, shape id, apogee km, aim kind `p`/`a`, lat or azimuth deg, lon deg or
+/// range km, launch time s).
+type CompactLaunch = (usize, String, String, f64, char, f64, f64, f64);
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Compact {
+    s: u64,
+    l: Vec<CompactLaunch>,
+    /// Catalog indices of the sensors that take part (absent: all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    n: Option<Vec<usize>>,
+    /// Moved ships: (catalog index, lat deg, lon deg).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    m: Vec<(usize, f64, f64)>,
+    /// Pictures, when not the built-in ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    p: Option<Vec<PictureConfig>>,
+}
+
+/// What a link holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub scenario: AppScenario,
+    /// The clock, seconds after the scenario start.
+    pub time_s: Option<f64>,
+}
+
+fn index_of(catalog: &[String], name: &str, field: &str) -> Result<usize, String> {
+    catalog
+        .iter()
+        .position(|c| c == name)
+        .ok_or_else(|| format!("{field}: no sensor named `{name}` in the catalog"))
+}
+
+fn name_at(catalog: &[String], i: usize, field: &str) -> Result<String, String> {
+    catalog
+        .get(i)
+        .cloned()
+        .ok_or_else(|| format!("{field}: sensor {i} is not in the catalog"))
+}
+
+/// The fragment (without `#`) for a scenario at a time. `catalog` is the sensor catalog's names in order.
+pub fn encode(s: &AppScenario, time_s: f64, catalog: &[String]) -> Result<String, String> {
+    let l = s
+        .launches
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let site = sites::all()
+                .iter()
+                .position(|x| x.name == l.form.site)
+                .ok_or_else(|| {
+                    format!(
+                        "launches[{i}].site: '{}' is not in the catalog",
+                        l.form.site
+                    )
+                })?;
+            let (kind, a, b) = match l.form.aim {
+                AimForm::Point { lat_deg, lon_deg } => ('p', lat_deg, lon_deg),
+                AimForm::AzimuthRange {
+                    azimuth_deg,
+                    range_km,
+                } => ('a', azimuth_deg, range_km),
+            };
+            Ok((
+                site,
+                l.form.missile.clone(),
+                l.form.shape.id().to_string(),
+                l.form.apogee_km,
+                kind,
+                a,
+                b,
+                l.offset_s,
+            ))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let n = if s.sensors.is_empty() {
+        None
+    } else {
+        Some(
+            s.sensors
+                .iter()
+                .enumerate()
+                .map(|(i, name)| index_of(catalog, name, &format!("sensors[{i}]")))
+                .collect::<Result<Vec<_>, _>>()?,
+        )
+    };
+    let m = s
+        .ships
+        .iter()
+        .enumerate()
+        .map(|(i, st)| {
+            Ok((
+                index_of(catalog, &st.sensor, &format!("ships[{i}]"))?,
+                st.lat_deg,
+                st.lon_deg,
+            ))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let p = (s.pictures != crate::picture_view::builtin_pictures()).then(|| s.pictures.clone());
+    let json = serde_json::to_vec(&Compact {
+        s: s.seed,
+        l,
+        n,
+        m,
+        p,
+    })
+    .map_err(|e| e.to_string())?;
+    let t = if time_s.is_finite() {
+        time_s.max(0.0)
+    } else {
+        0.0
+    };
+    Ok(format!(
+        "s={LINK_VERSION}.{}&t={}",
+        URL_SAFE_NO_PAD.encode(json),
+        (t * 10.0).round() / 10.0
+    ))
+}
+
+/// Reads a fragment (with or without `#`). `Ok(None)` when it holds no scenario; an error says why a link
+/// cannot be opened (another version, or damaged) and names the field.
+pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, String> {
+    let fragment = fragment.trim_start_matches('#');
+    let mut payload = None;
+    let mut time_s = None;
+    for part in fragment.split('&') {
+        if let Some(v) = part.strip_prefix("s=") {
+            payload = Some(v);
+        } else if let Some(v) = part.strip_prefix("t=") {
+            let t = v
+                .parse::<f64>()
+                .ok()
+                .filter(|t| t.is_finite() && *t >= 0.0)
+                .ok_or_else(|| format!("link time t: '{v}' is not a time in seconds"))?;
+            time_s = Some(t);
+        }
+    }
+    let Some(payload) = payload else {
+        return Ok(None);
+    };
+    let (version, data) = payload
+        .split_once('.')
+        .ok_or("link: no version before the scenario (expected s=<version>.<data>)")?;
+    let version: u32 = version
+        .parse()
+        .map_err(|_| format!("link version: '{version}' is not a version number"))?;
+    if version != LINK_VERSION {
+        let age = if version < LINK_VERSION {
+            "an older"
+        } else {
+            "a newer"
+        };
+        return Err(format!(
+            "link version: this link was made by {age} version of Shared Picture (link version {version}); \
+             this page opens version {LINK_VERSION} links. Your own scenario is unchanged."
+        ));
+    }
+    let bytes = URL_SAFE_NO_PAD
+        .decode(data)
+        .map_err(|e| format!("link: the scenario is damaged (not base64url: {e})"))?;
+    let c: Compact = serde_json::from_slice(&bytes)
+        .map_err(|e| format!("link: the scenario is damaged ({e})"))?;
+    let launches =
+        c.l.into_iter()
+            .enumerate()
+            .map(
+                |(i, (site, missile, shape, apogee_km, kind, a, b, offset_s))| {
+                    let site = sites::all()
+                        .get(site)
+                        .ok_or_else(|| format!("launches[{i}].site: no launch site {site}"))?;
+                    let shape = ShapeChoice::from_id(&shape)
+                        .ok_or_else(|| format!("launches[{i}].shape: unknown shape '{shape}'"))?;
+                    let aim = match kind {
+                        'p' => AimForm::Point {
+                            lat_deg: a,
+                            lon_deg: b,
+                        },
+                        'a' => AimForm::AzimuthRange {
+                            azimuth_deg: a,
+                            range_km: b,
+                        },
+                        k => return Err(format!("launches[{i}].aim: unknown aim kind '{k}'")),
+                    };
+                    let form = LaunchForm {
+                        site: site.name.to_string(),
+                        missile,
+                        shape,
+                        apogee_km,
+                        aim,
+                    };
+                    form.to_request()
+                        .map_err(|e| format!("launches[{i}]: {e}"))?;
+                    let offset_s = check_offset(&format!("launches[{i}].launch_time"), offset_s)?;
+                    Ok(ScenarioLaunch { form, offset_s })
+                },
+            )
+            .collect::<Result<Vec<_>, String>>()?;
+    if launches.is_empty() {
+        return Err("launches: the link has no launch".into());
+    }
+    let sensors = match c.n {
+        None => Vec::new(),
+        Some(n) => n
+            .into_iter()
+            .enumerate()
+            .map(|(i, k)| name_at(catalog, k, &format!("sensors[{i}]")))
+            .collect::<Result<Vec<_>, _>>()?,
+    };
+    let ships =
+        c.m.into_iter()
+            .enumerate()
+            .map(|(i, (k, lat_deg, lon_deg))| {
+                Ok(ShipStation {
+                    sensor: name_at(catalog, k, &format!("ships[{i}]"))?,
+                    lat_deg,
+                    lon_deg,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+    let scenario = AppScenario {
+        seed: c.s,
+        launches,
+        sensors,
+        ships,
+        pictures: c.p.unwrap_or_else(crate::picture_view::builtin_pictures),
+    };
+    // The same checks as a file (ships that are ships, pictures that are valid).
+    scenario.to_file()?;
+    Ok(Some(Link { scenario, time_s }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::presets::PRESETS;
+
+    fn catalog() -> Vec<String> {
+        picture_sim::sensors::catalog()
+            .unwrap()
+            .into_iter()
+            .map(|s| s.name)
+            .collect()
+    }
+
+    #[test]
+    fn every_preset_round_trips_with_its_time() {
+        let cat = catalog();
+        for p in PRESETS {
+            let mut s = p.scenario();
+            s.sensors = vec![cat[0].clone(), cat[3].clone()];
+            let frag = encode(&s, 123.45, &cat).unwrap();
+            assert!(
+                frag.starts_with("s=1.") && frag.ends_with("&t=123.5"),
+                "{frag}"
+            );
+            let link = decode(&format!("#{frag}"), &cat).unwrap().unwrap();
+            assert_eq!(link.scenario, s, "{}", p.id);
+            assert_eq!(link.time_s, Some(123.5));
+        }
+    }
+
+    #[test]
+    fn a_ten_launch_link_is_compact() {
+        let cat = catalog();
+        let mut s = AppScenario::default();
+        for i in 1..10 {
+            let mut l = s.launches[0].clone();
+            l.offset_s = 60.0 * i as f64;
+            s.launches.push(l);
+        }
+        let frag = encode(&s, 0.0, &cat).unwrap();
+        eprintln!("10-launch link fragment: {} characters", frag.len());
+        assert!(frag.len() < 2_000, "{}", frag.len());
+    }
+
+    #[test]
+    fn other_versions_and_damage_are_explained() {
+        let cat = catalog();
+        assert_eq!(decode("", &cat), Ok(None));
+        assert_eq!(decode("#t=5", &cat), Ok(None));
+        let e = decode("s=0.eyJ9&t=3", &cat).unwrap_err();
+        assert!(
+            e.contains("older version") && e.contains("unchanged"),
+            "{e}"
+        );
+        let e = decode("s=2.abc", &cat).unwrap_err();
+        assert!(e.contains("newer version"), "{e}");
+        let e = decode("s=1.%%%", &cat).unwrap_err();
+        assert!(e.contains("damaged"), "{e}");
+        let e = decode(
+            &format!("s=1.{}", URL_SAFE_NO_PAD.encode("{\"s\":1}")),
+            &cat,
+        )
+        .unwrap_err();
+        assert!(e.contains("damaged") && e.contains("`l`"), "{e}");
+        let frag = encode(&AppScenario::default(), 10.0, &cat).unwrap();
+        let e = decode(&frag.replace("t=10", "t=abc"), &cat).unwrap_err();
+        assert!(e.starts_with("link time"), "{e}");
+        // A damaged launch names its field.
+        let bad = serde_json::json!({"s": 1, "l": [[0, "scud-z", "min-energy", 500.0, 'a', 90.0, 500.0, 0.0]]});
+        let e = decode(
+            &format!("s=1.{}", URL_SAFE_NO_PAD.encode(bad.to_string())),
+            &cat,
+        )
+        .unwrap_err();
+        assert!(e.starts_with("launches[0]: Missile:"), "{e}");
+    }
+}

@@ -1,0 +1,288 @@
+//! The app's scenario: several launches, each with its launch time after the scenario start, the sensors that
+//! take part (ships on their stations) and the pictures. Converts to and from the core's scenario file
+//! (`picture_sim::scenario::Scenario`), naming the field that is wrong. Pure, tested natively.
+
+use crate::launch_form::{AimForm, LaunchForm, ShapeChoice};
+use picture_sim::flight::{Aim, Shape};
+use picture_sim::scenario::{Scenario, ShipStation, SCENARIO_VERSION};
+use picture_sim::tracking::picture::PictureConfig;
+use picture_sim::{earth, sites, SimTime};
+
+/// A launch site of an imported file must be within this distance of a catalog site (the sites are CNS
+/// estimates good to about 5 km).
+const SITE_MATCH_M: f64 = 10_000.0;
+/// Apogee given to a shape that does not use one, so switching the shape later starts from a plausible value.
+const DEFAULT_APOGEE_KM: f64 = 500.0;
+/// Launches may not start later than a day after the scenario start.
+pub const MAX_OFFSET_S: f64 = 86_400.0;
+
+/// One launch of the scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioLaunch {
+    pub form: LaunchForm,
+    /// Launch time, seconds after the scenario start.
+    pub offset_s: f64,
+}
+
+/// The whole scenario as the app holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppScenario {
+    pub seed: u64,
+    pub launches: Vec<ScenarioLaunch>,
+    /// Names of the catalog sensors that take part; all of the catalog when empty.
+    pub sensors: Vec<String>,
+    /// Ships moved from their catalog stations.
+    pub ships: Vec<ShipStation>,
+    pub pictures: Vec<PictureConfig>,
+}
+
+impl Default for AppScenario {
+    /// The default launch, all sensors, the built-in pictures.
+    fn default() -> Self {
+        AppScenario {
+            seed: crate::state::DETECTION_SEED,
+            launches: vec![ScenarioLaunch {
+                form: LaunchForm::default(),
+                offset_s: 0.0,
+            }],
+            sensors: Vec::new(),
+            ships: Vec::new(),
+            pictures: crate::picture_view::builtin_pictures(),
+        }
+    }
+}
+
+/// Checks a launch time typed by the user (seconds after the scenario start).
+pub fn check_offset(field: &str, offset_s: f64) -> Result<f64, String> {
+    if offset_s.is_finite() && (0.0..=MAX_OFFSET_S).contains(&offset_s) {
+        Ok(offset_s)
+    } else {
+        Err(format!(
+            "{field}: {offset_s} s must be between 0 and {MAX_OFFSET_S} s after the scenario start"
+        ))
+    }
+}
+
+impl AppScenario {
+    /// The scenario file, or a message naming the launch and field that cannot be written.
+    pub fn to_file(&self) -> Result<Scenario, String> {
+        let launches = self
+            .launches
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let offset_s = check_offset(&format!("launches[{i}].launch_time"), l.offset_s)?;
+                let mut r = l
+                    .form
+                    .to_request()
+                    .map_err(|e| format!("launches[{i}]: {e}"))?;
+                r.launch_time = SimTime::from_secs(offset_s);
+                Ok(r)
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let file = Scenario {
+            version: SCENARIO_VERSION,
+            seed: self.seed,
+            launches,
+            sensors: self.sensors.clone(),
+            pictures: self.pictures.clone(),
+            ships: self.ships.clone(),
+        };
+        file.validate().map_err(|e| e.to_string())?;
+        Ok(file)
+    }
+
+    /// The scenario in a file, validated; the error names the field and the reason.
+    pub fn from_file(file: &Scenario) -> Result<AppScenario, String> {
+        file.validate().map_err(|e| e.to_string())?;
+        let launches = file
+            .launches
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let (lat, lon) = (r.site.lat_deg(), r.site.lon_deg());
+                let site = sites::all()
+                    .iter()
+                    .map(|s| (s, earth::inverse(s.lat_deg, s.lon_deg, lat, lon).distance_m))
+                    .min_by(|a, b| a.1.total_cmp(&b.1))
+                    .filter(|(_, d)| *d <= SITE_MATCH_M)
+                    .map(|(s, _)| s.name)
+                    .ok_or_else(|| {
+                        format!(
+                            "launches[{i}].site: ({lat:.3}, {lon:.3}) is not within {} km of a catalog launch site",
+                            SITE_MATCH_M / 1000.0
+                        )
+                    })?;
+                let apogee = |a: Option<f64>| {
+                    a.map(|m| m / 1000.0).ok_or_else(|| {
+                        format!("launches[{i}].shape.apogee_m: the app needs an apogee for this shape")
+                    })
+                };
+                let (shape, apogee_km) = match r.shape {
+                    Shape::MinEnergy => (ShapeChoice::MinEnergy, DEFAULT_APOGEE_KM),
+                    Shape::Lofted { apogee_m } => (ShapeChoice::Lofted, apogee(apogee_m)?),
+                    Shape::Depressed { apogee_m } => (ShapeChoice::Depressed, apogee(apogee_m)?),
+                    Shape::AsReported { apogee_m } => (ShapeChoice::AsReported, apogee_m / 1000.0),
+                    Shape::PullUp => (ShapeChoice::PullUp, DEFAULT_APOGEE_KM),
+                };
+                let aim = match r.aim {
+                    Aim::Point { lat_deg, lon_deg } => AimForm::Point { lat_deg, lon_deg },
+                    Aim::AzimuthRange {
+                        azimuth_deg,
+                        range_m,
+                    } => AimForm::AzimuthRange {
+                        azimuth_deg,
+                        range_km: range_m / 1000.0,
+                    },
+                };
+                let offset_s = check_offset(
+                    &format!("launches[{i}].launch_time"),
+                    r.launch_time.as_secs(),
+                )?;
+                Ok(ScenarioLaunch {
+                    form: LaunchForm {
+                        site: site.to_string(),
+                        missile: r.missile.clone(),
+                        shape,
+                        apogee_km,
+                        aim,
+                    },
+                    offset_s,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(AppScenario {
+            seed: file.seed,
+            launches,
+            sensors: file.sensors.clone(),
+            ships: file.ships.clone(),
+            pictures: file.pictures.clone(),
+        })
+    }
+
+    /// The scenario file as pretty JSON (the export format).
+    pub fn to_json(&self) -> Result<String, String> {
+        let file = self.to_file()?;
+        serde_json::to_string_pretty(&file).map_err(|e| e.to_string())
+    }
+
+    /// Reads an exported file; the error names the field and the reason.
+    pub fn from_json(text: &str) -> Result<AppScenario, String> {
+        let file = Scenario::from_json(text).map_err(|e| e.to_string())?;
+        AppScenario::from_file(&file)
+    }
+
+    /// Whether catalog sensor `name` takes part.
+    pub fn uses_sensor(&self, name: &str) -> bool {
+        self.sensors.is_empty() || self.sensors.iter().any(|s| s == name)
+    }
+}
+
+/// The pictures with `nation`'s link into picture `index` set: `None` removes it, `Some(latency_s)` adds or
+/// changes it. The error names the picture, the nation and the reason; the pictures are then unchanged.
+pub fn with_link(
+    pictures: &[PictureConfig],
+    index: usize,
+    nation: picture_sim::sensors::Nation,
+    latency_s: Option<f64>,
+) -> Result<Vec<PictureConfig>, String> {
+    let mut out = pictures.to_vec();
+    let p = out
+        .get_mut(index)
+        .ok_or_else(|| format!("pictures[{index}]: no such picture"))?;
+    let field = format!("{} latency from {nation}", p.name);
+    match latency_s {
+        None => p.links.retain(|l| l.from != nation),
+        Some(s) => {
+            if !(s.is_finite() && (0.0..=86_400.0).contains(&s)) {
+                return Err(format!("{field}: {s} s must be between 0 and 86400 s"));
+            }
+            let latency_ms = (s * 1000.0).round() as i64;
+            match p.links.iter_mut().find(|l| l.from == nation) {
+                Some(l) => l.latency_ms = latency_ms,
+                None => p.links.push(picture_sim::tracking::picture::Link {
+                    from: nation,
+                    latency_ms,
+                }),
+            }
+        }
+    }
+    p.validate().map_err(|e| format!("{field}: {e}"))?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_launches() -> AppScenario {
+        let mut s = AppScenario::default();
+        s.launches.push(ScenarioLaunch {
+            form: LaunchForm {
+                site: "Hodo peninsula".into(),
+                missile: "hwasong-11".into(),
+                shape: ShapeChoice::PullUp,
+                apogee_km: DEFAULT_APOGEE_KM,
+                aim: AimForm::Point {
+                    lat_deg: 40.5,
+                    lon_deg: 132.25,
+                },
+            },
+            offset_s: 90.5,
+        });
+        s.sensors = vec!["J/FPS-5 Sado".into(), "KDX-III Aegis (East Sea)".into()];
+        s.ships = vec![ShipStation {
+            sensor: "KDX-III Aegis (East Sea)".into(),
+            lat_deg: 37.5,
+            lon_deg: 131.0,
+        }];
+        s
+    }
+
+    #[test]
+    fn the_file_round_trips() {
+        let s = two_launches();
+        let json = s.to_json().unwrap();
+        assert_eq!(AppScenario::from_json(&json).unwrap(), s);
+        assert!(s.uses_sensor("J/FPS-5 Sado") && !s.uses_sensor("J/FPS-5 Ominato"));
+    }
+
+    #[test]
+    fn links_are_set_and_checked() {
+        use picture_sim::sensors::Nation;
+        let p = crate::picture_view::builtin_pictures();
+        let japan = p.iter().position(|x| x.links.len() == 1).unwrap();
+        let from = p[japan].links[0].from;
+        let other = [Nation::JP, Nation::KR, Nation::US]
+            .into_iter()
+            .find(|n| *n != from)
+            .unwrap();
+        let q = with_link(&p, japan, other, Some(4.5)).unwrap();
+        assert_eq!(q[japan].links.len(), 2);
+        assert_eq!(q[japan].links[1].latency_ms, 4_500);
+        let r = with_link(&q, japan, other, None).unwrap();
+        assert_eq!(r, p);
+        let e = with_link(&p, japan, other, Some(-1.0)).unwrap_err();
+        assert!(e.contains("latency from") && e.contains("-1"), "{e}");
+        assert!(with_link(&p, 99, other, None).is_err());
+    }
+
+    #[test]
+    fn bad_files_name_the_field() {
+        let s = two_launches();
+        let mut v: serde_json::Value = serde_json::from_str(&s.to_json().unwrap()).unwrap();
+        v["launches"][1]["site"]["lat_rad"] = 0.0.into();
+        let e = AppScenario::from_json(&v.to_string()).unwrap_err();
+        assert!(e.starts_with("launches[1].site:"), "{e}");
+        let e = AppScenario::from_json("{\"version\": 1, \"seed\": \"x\"}").unwrap_err();
+        assert!(e.contains("seed") || e.contains("invalid type"), "{e}");
+        let e = AppScenario::from_json("not json").unwrap_err();
+        assert!(e.starts_with("scenario file:"), "{e}");
+        let mut bad = two_launches();
+        bad.launches[1].offset_s = -3.0;
+        assert!(bad
+            .to_file()
+            .unwrap_err()
+            .starts_with("launches[1].launch_time"));
+    }
+}
