@@ -86,6 +86,8 @@ struct Shooter<'a> {
     tol: Tolerance,
     /// Results that hold across the azimuth passes and the polish.
     memo: &'a Memo,
+    /// (pitch deg, energy, outcome) of the last full flight.
+    last_full: Cell<Option<(f64, f64, Outcome)>>,
 }
 
 /// What one solve learns once and reuses: the flight plane turns by a fraction of a degree between passes,
@@ -111,6 +113,19 @@ impl Shooter<'_> {
 
     /// A full flight. A crash in the boost counts as range 0; an orbit as infinite range.
     fn full(&self, pitch_deg: f64, energy: f64) -> Result<Outcome, FlightError> {
+        // The solvers' answer is the last flight they flew, and the caller flies it again to see where it
+        // landed: keep it.
+        if let Some((p, e, o)) = self.last_full.get() {
+            if p == pitch_deg && e == energy {
+                return Ok(o);
+            }
+        }
+        let o = self.fly_full(pitch_deg, energy)?;
+        self.last_full.set(Some((pitch_deg, energy, o)));
+        Ok(o)
+    }
+
+    fn fly_full(&self, pitch_deg: f64, energy: f64) -> Result<Outcome, FlightError> {
         let p = self.program(pitch_deg, energy);
         match simulate(
             self.vehicle,
@@ -396,6 +411,7 @@ pub fn solve(
         last_energy: Cell::new(hint.map(|h| h.1)),
         tol,
         memo: &memo,
+        last_full: Cell::new(None),
     };
     // Search with the cheap flights, turning the flight plane until the impact is on the wanted line, then
     // polish with flights as accurate as the one flown (a step or two of each solver), turning the plane
