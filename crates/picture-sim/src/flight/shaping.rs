@@ -86,6 +86,8 @@ struct Shooter<'a> {
     tol: Tolerance,
     /// Results that hold across the azimuth passes and the polish.
     memo: &'a Memo,
+    /// (pitch deg, energy, outcome) of the last full flights, newest first.
+    recent_full: Cell<[Option<(f64, f64, Outcome)>; 6]>,
 }
 
 /// What one solve learns once and reuses: the flight plane turns by a fraction of a degree between passes,
@@ -111,6 +113,24 @@ impl Shooter<'_> {
 
     /// A full flight. A crash in the boost counts as range 0; an orbit as infinite range.
     fn full(&self, pitch_deg: f64, energy: f64) -> Result<Outcome, FlightError> {
+        // Solvers fly some trials twice (the answer, which the caller flies again to see where it landed;
+        // the best pitch found, from which the energy solve starts): keep the last few.
+        let mut recent = self.recent_full.get();
+        if let Some((_, _, o)) = recent
+            .iter()
+            .flatten()
+            .find(|(p, e, _)| *p == pitch_deg && *e == energy)
+        {
+            return Ok(*o);
+        }
+        let o = self.fly_full(pitch_deg, energy)?;
+        recent.rotate_right(1);
+        recent[0] = Some((pitch_deg, energy, o));
+        self.recent_full.set(recent);
+        Ok(o)
+    }
+
+    fn fly_full(&self, pitch_deg: f64, energy: f64) -> Result<Outcome, FlightError> {
         let p = self.program(pitch_deg, energy);
         match simulate(
             self.vehicle,
@@ -396,6 +416,7 @@ pub fn solve(
         last_energy: Cell::new(hint.map(|h| h.1)),
         tol,
         memo: &memo,
+        recent_full: Cell::new([None; 6]),
     };
     // Search with the cheap flights, turning the flight plane until the impact is on the wanted line, then
     // polish with flights as accurate as the one flown (a step or two of each solver), turning the plane
