@@ -21,7 +21,7 @@ step "component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test -p shared-picture --target wasm32-unknown-unknown --test web
+  cargo test -p shared-picture --target wasm32-unknown-unknown --test web --test web_salvo -- --nocapture
 
 step "release build"
 trunk build --release --offline
