@@ -135,10 +135,11 @@ impl Section {
             .collect()
     }
 
-    /// Ground-distance ticks along the surface: (point px, label).
+    /// Ground-distance ticks along the surface: (point px, label). None at the radar, where the height axis
+    /// has its own 0.
     pub fn ground_ticks(&self, max_ground_km: f64) -> Vec<(Px, String)> {
         let step = nice_step(max_ground_km / 5.0);
-        (0..=10)
+        (1..=10)
             .map(|i| i as f64 * step)
             .take_while(|s| *s <= max_ground_km * 1.001)
             .map(|s| (self.to_px(s, 0.0), format!("{s} km")))
