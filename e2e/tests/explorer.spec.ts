@@ -213,5 +213,13 @@ test('the explorer is built only when opened, after the map has painted', async 
   await expect(page.locator('.slider:has(#explorer-radar-height) output')).toHaveText('2500 m');
   await expect(page.locator('.horizon-chart svg')).toBeAttached();
   const moveMs = Date.now() - t1;
-  console.log(`explorer: opened and drawn in ${openMs} ms; a radar-height move redrawn in ${moveMs} ms (wall clock, includes Playwright round trips)`);
+  // A k move also redraws the map's fans and reruns the detections and pictures.
+  const t2 = Date.now();
+  await x.slide('explorer-k', 1.9);
+  await expect(page.locator('.slider:has(#explorer-k) output')).toHaveText('1.9');
+  await expect(page.locator('select[name="k"]')).toHaveValue('custom');
+  const kMs = Date.now() - t2;
+  console.log(
+    `explorer: opened and drawn in ${openMs} ms; a radar-height move redrawn in ${moveMs} ms; a k move (fans, detections, pictures too) in ${kMs} ms (wall clock, includes Playwright round trips)`,
+  );
 });
