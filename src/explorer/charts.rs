@@ -296,4 +296,36 @@ k = 1
         );
         assert!(svg.contains("° limit"));
     }
+
+    /// What one slider move costs natively: the rise search, the profile and both charts (the browser's wasm
+    /// is slower by a small factor). Printed, not asserted.
+    #[test]
+    fn measured_update_time() {
+        let flight = FlightView::fly(&LaunchForm::default()).unwrap();
+        let sensors = catalog().unwrap();
+        let radar = find_radar(&sensors, "J/FPS-5 Sado")
+            .unwrap()
+            .radar()
+            .unwrap();
+        let earth = EffectiveEarth::standard();
+        let n = 20;
+        let start = std::time::Instant::now();
+        for i in 0..n {
+            let path = profile(&flight, radar);
+            let r = rise(&flight, radar, &earth);
+            let input = BlakeInput {
+                earth: &earth,
+                radar,
+                radar_h_m: 200.0 + i as f64,
+                path: &path,
+                rise: r,
+                max_ground_km: 2000.0,
+                max_alt_km: 600.0,
+            };
+            blake_chart(&input, 640, 360).unwrap();
+            horizon_chart(200.0 + i as f64, 1.5, 100.0, 640, 300).unwrap();
+        }
+        let ms = start.elapsed().as_secs_f64() * 1000.0 / n as f64;
+        eprintln!("explorer update (rise + profile + Blake + horizon charts): {ms:.2} ms natively");
+    }
 }

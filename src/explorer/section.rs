@@ -72,7 +72,18 @@ impl Section {
             (e, px, x0, y1)
         };
         let chosen = match exaggeration {
-            Some(e) if e.is_finite() && e >= 1.0 => fit_one(e),
+            // A chosen exaggeration zooms the heights: the width still fits, and the chart shows the ground
+            // at the radar 40% down, with the height above it and the Earth's drop below that fit (the rest is cut).
+            Some(e) if e.is_finite() && e >= 1.0 => {
+                let (e, _, x0, y1) = fit_one(e);
+                let (_, x1) = points
+                    .iter()
+                    .chain(&ground)
+                    .map(|&(s, a)| plane_km(s, a).0)
+                    .fold((x0, x0), |(lo, hi), x| (lo.min(x), hi.max(x)));
+                let px = inner_w / (x1 - x0).max(1e-9);
+                (e, px, x0, y1.min(0.4 * inner_h / px))
+            }
             _ => EXAGGERATIONS
                 .iter()
                 .map(|&e| fit_one(e))
@@ -127,6 +138,8 @@ impl Section {
 
     /// Height ticks above the radar: (y px, label), about four of them up to `max_alt_km`.
     pub fn height_ticks(&self, max_alt_km: f64) -> Vec<(f64, String)> {
+        // Up to the highest height in view above the radar, when heights are zoomed and the top is cut.
+        let max_alt_km = max_alt_km.min(self.top_km / self.exaggeration).max(0.1);
         let step = nice_step(max_alt_km / 4.0);
         (0..=8)
             .map(|i| i as f64 * step)
@@ -135,10 +148,11 @@ impl Section {
             .collect()
     }
 
-    /// Ground-distance ticks along the surface: (point px, label).
+    /// Ground-distance ticks along the surface: (point px, label). None at the radar, where the height axis
+    /// has its own 0.
     pub fn ground_ticks(&self, max_ground_km: f64) -> Vec<(Px, String)> {
         let step = nice_step(max_ground_km / 5.0);
-        (0..=10)
+        (1..=10)
             .map(|i| i as f64 * step)
             .take_while(|s| *s <= max_ground_km * 1.001)
             .map(|s| (self.to_px(s, 0.0), format!("{s} km")))
@@ -168,17 +182,30 @@ mod tests {
     #[test]
     fn everything_fits_and_the_ground_curves_away() {
         let pts = [(0.0, 0.03), (300.0, 10.0), (1100.0, 550.0), (3000.0, 0.0)];
-        for e in [None, Some(1.0), Some(10.0), Some(100.0)] {
-            let v = Section::fit(&pts, 900.0, 380.0, e);
+        let inside = |p: Px| p.x >= 63.9 && p.x <= 884.1 && p.y >= 27.9 && p.y <= 352.1;
+        let v = Section::fit(&pts, 900.0, 380.0, None);
+        for &(s, a) in &pts {
+            assert!(inside(v.to_px(s, a)), "{:?}", v.to_px(s, a));
+        }
+        for e in [1.0, 10.0, 100.0] {
+            // A chosen exaggeration keeps the width and the radar in view, and may cut the highest points.
+            let v = Section::fit(&pts, 900.0, 380.0, Some(e));
+            assert!(inside(v.to_px(0.0, 0.0)), "{e}");
+            assert!(
+                v.to_px(0.0, 0.0).y > 27.9 + 0.4 * 324.0 - 1.0 || e == 1.0,
+                "{e}"
+            );
             for &(s, a) in &pts {
                 let p = v.to_px(s, a);
-                assert!(
-                    p.x >= 63.9 && p.x <= 884.1 && p.y >= 27.9 && p.y <= 352.1,
-                    "{e:?} {p:?}"
-                );
+                assert!(p.x >= 63.9 && p.x <= 884.1, "{e} {p:?}");
             }
             assert!(v.to_px(3000.0, 0.0).y > v.to_px(0.0, 0.0).y);
         }
+        let high = Section::fit(&pts, 900.0, 380.0, Some(100.0));
+        assert!(
+            high.to_px(1100.0, 550.0).y < 0.0,
+            "the apogee is cut at x100"
+        );
     }
 
     #[test]

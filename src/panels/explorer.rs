@@ -51,10 +51,12 @@ fn Slider(
     id: &'static str,
     /// What the slider sets.
     label: &'static str,
-    /// The range and step, in the value's unit.
+    /// The smallest value, in the value's unit.
     #[prop(default = 0.0)]
     min: f64,
+    /// The largest value.
     max: f64,
+    /// The step of a drag or an arrow key.
     step: f64,
     /// The value.
     #[prop(into)]
