@@ -23,7 +23,8 @@ pub fn CursorChartView(
     let axis = Memo::new(move |_| chart.with(|c| c.as_ref().ok().map(|c| c.axis)));
     view! {
         {move || match svg.get() {
-            Err(e) => view! { <p class="error plot-error" role="alert">{e}</p> }.into_any(),
+            // Mostly "nothing to draw yet" (no flight, no sensor on): a note, not an alarm.
+            Err(e) => view! { <p class="note plot-empty" data-chart=name>{e}</p> }.into_any(),
             Ok(svg) => view! {
                 <figure class=format!("cursor-chart {name}") data-chart=name>
                     <div class="plot" role="img" aria-label=label inner_html=svg></div>

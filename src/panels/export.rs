@@ -212,6 +212,7 @@ pub fn ExportPanel() -> impl IntoView {
                 {button("KML", "kml")}
                 {button("CZML (Cesium)", "czml")}
             </div>
+            <p class="note">"GeoJSON and KML hold the arc, the radar fans at the altitude chosen above and each picture's predicted impacts (95% ellipses) at the clock's time. CZML times start at the launch's date (the 2017-08-29 flight: 20:57 UTC the day before)."</p>
             {move || status.get().map(|s| match s {
                 Ok(m) => view! { <p class="note export-status" role="status">{m}</p> }.into_any(),
                 Err(e) => view! { <p class="field-error export-status" role="alert">{e}</p> }.into_any(),
