@@ -226,3 +226,34 @@ test('speed: playback of a 10-launch scenario (95th-percentile frame time, budge
   appendFileSync('test-results/metrics.txt', lines.join('\n') + '\n');
   expect(ten.length).toBeGreaterThan(10);
 });
+
+test('pictures: membership and latencies are edited, and a bad latency names its field', async ({ page }) => {
+  const app = new ScenarioPage(page);
+  await app.gotoApp();
+  await page.locator('.picture-links summary').click();
+  const firstRow = page.locator('.picture-links tbody tr').first();
+  const picture = (await firstRow.getAttribute('data-picture')) ?? '';
+  // Find a nation that does not report to the first picture, and link it with a 4.5 s latency.
+  const boxes = firstRow.locator('input[type="checkbox"]');
+  let added = -1;
+  for (let i = 0; i < 3; i++) {
+    if (!(await boxes.nth(i).isChecked())) { added = i; break; }
+  }
+  expect(added).toBeGreaterThanOrEqual(0);
+  await boxes.nth(added).check();
+  const latency = firstRow.locator('input[type="number"]').nth(added);
+  await expect(latency).toBeEnabled();
+  await latency.fill('4.5');
+  await latency.dispatchEvent('change');
+  await latency.fill('-3');
+  await latency.dispatchEvent('change');
+  await expect(app.error).toContainText(`${picture} latency from`);
+  await expect(app.error).toContainText('-3');
+  const download = page.waitForEvent('download');
+  await page.locator('button.export-scenario').click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
+  const links = JSON.parse(text).pictures[0].links as { from: string; latency_ms: number }[];
+  expect(links.map((l) => l.latency_ms)).toContain(4500);
+  expect(links.length).toBeGreaterThan(1);
+});

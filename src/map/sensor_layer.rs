@@ -80,15 +80,20 @@ pub fn SensorLayer() -> impl IntoView {
         })
     };
     let drag = RwSignal::new(ShipDrag::None);
+    // At the current time, a line from each radar that has a missile to the nearest missile in the air (the
+    // detections do not say which launch a look saw; in a salvo the nearest is the one a radar would see).
     let lines = move || {
         let t = app.time_s.get();
-        let Some(missile) = app
-            .flight
-            .with(|f| f.as_ref().ok().map(|f| f.at_scenario(t)))
-        else {
-            return Vec::new();
-        };
-        if missile.alt_km <= 0.0 && t > 0.0 {
+        let missiles: Vec<(f64, f64)> = app.flights.with(|fs| {
+            fs.iter()
+                .filter_map(|f| f.as_ref().as_ref().ok())
+                .filter(|f| f.in_flight_at(t))
+                .map(|f| f.at_scenario(t))
+                .filter(|p| p.alt_km > 0.0 || t <= 0.0)
+                .map(|p| (p.lat_deg, p.lon_deg))
+                .collect()
+        });
+        if missiles.is_empty() {
             return Vec::new();
         }
         // Borrowed, not cloned: this runs every frame of playback.
@@ -100,11 +105,19 @@ pub fn SensorLayer() -> impl IntoView {
                     .filter(|r| r.sees_at(t))
                     .filter_map(|r| {
                         let site = sensors.get(r.index)?.radar()?.site();
+                        let (lat, lon) = (site.lat_deg(), site.lon_deg());
+                        let near = missiles.iter().min_by(|a, b| {
+                            let d = |p: &&(f64, f64)| {
+                                let dx = (p.1 - lon) * lat.to_radians().cos();
+                                dx * dx + (p.0 - lat).powi(2)
+                            };
+                            d(a).total_cmp(&d(b))
+                        })?;
                         Some((
                             r.name.clone(),
                             nation_colour(r.nation),
-                            map.screen(site.lat_deg(), site.lon_deg()),
-                            map.screen(missile.lat_deg, missile.lon_deg),
+                            map.screen(lat, lon),
+                            map.screen(near.0, near.1),
                         ))
                     })
                     .collect::<Vec<_>>()
