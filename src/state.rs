@@ -221,7 +221,7 @@ impl AppState {
             end_s,
             seed,
             time_s: RwSignal::new(0.0),
-            start_utc_s: RwSignal::new(crate::timeline::zones::DEFAULT_START_UTC_S),
+            start_utc_s: RwSignal::new(initial.start_utc_s),
             playing: RwSignal::new(false),
             speed: RwSignal::new(32.0),
             sensors,
@@ -287,6 +287,7 @@ impl AppState {
             sensors,
             ships,
             pictures: self.picture_configs.get_untracked(),
+            start_utc_s: self.start_utc_s.get_untracked(),
         }
     }
 
@@ -311,6 +312,7 @@ impl AppState {
         self.form.set(s.launches[0].form.clone());
         self.launches.set(s.launches);
         self.seed.set(s.seed);
+        self.start_utc_s.set(s.start_utc_s);
         self.picture_configs.set(s.pictures);
         self.enabled.set(on);
         self.sensors.set(Ok(all));

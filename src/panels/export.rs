@@ -6,11 +6,7 @@ use crate::export::features::{arcs, fans, impact_ellipses, FanInput, ImpactInput
 use crate::export::{csv, czml, geojson, kml, launch_name};
 use crate::state::AppState;
 use leptos::prelude::*;
-use picture_sim::truth::Truth;
 
-/// When the launch lifts off, for CZML's calendar time. The launch form has no date yet; the default launch
-/// is the 2017-08-29 Hwasong-12 flight over Hokkaido (05:57 KST, 2017-08-28T20:57Z).
-const LAUNCH_EPOCH: UtcMs = UtcMs(1_503_953_820_000);
 /// Sampling of trajectories in CSV and CZML, s.
 const SAMPLE_STEP_S: f64 = 1.0;
 const CHARTS: [(&str, &str); 4] = [
@@ -32,18 +28,31 @@ pub fn ExportPanel() -> impl IntoView {
     let app = AppState::get();
     let status = RwSignal::new(None::<Result<String, String>>);
 
-    // The inputs every data export shares: the launches and their names.
+    // The inputs every data export shares: every launch that flies, its name and its launch time.
     let launches = move || {
-        let f = app
-            .flight
-            .get_untracked()
-            .map_err(|e| format!("Export: no flight ({e})"))?;
-        let missile = app.form.with_untracked(|f| f.missile.clone());
-        Ok::<_, String>((vec![f], vec![launch_name(0, &missile)]))
+        let forms = app.launches.get_untracked();
+        let mut flights = Vec::new();
+        let mut names = Vec::new();
+        let mut offsets_s = Vec::new();
+        app.flights.with_untracked(|fs| {
+            for (i, f) in fs.iter().enumerate() {
+                if let Ok(f) = f.as_ref() {
+                    let missile = forms.get(i).map(|l| l.form.missile.as_str()).unwrap_or("");
+                    names.push(launch_name(i, missile));
+                    offsets_s.push(f.launch_offset_s());
+                    flights.push(f.clone());
+                }
+            }
+        });
+        if flights.is_empty() {
+            return Err("Export: no launch of the scenario flies".to_string());
+        }
+        Ok((flights, names, offsets_s))
     };
     let build = move |what: &'static str| -> Result<FileOut, String> {
-        let (flights, names) = launches()?;
-        let t0 = flights[0].flight.trajectory.start();
+        let (flights, names, offsets_s) = launches()?;
+        // Measurement and track times are seconds after the scenario start.
+        let t0 = picture_sim::SimTime::ZERO;
         match what {
             "trajectories" => Ok(FileOut {
                 name: "shared-picture-trajectories.csv",
@@ -152,10 +161,10 @@ pub fn ExportPanel() -> impl IntoView {
                     mime: "application/json",
                     text: czml::czml(
                         "Shared Picture",
-                        LAUNCH_EPOCH,
+                        UtcMs(app.start_utc_s.get_untracked() * 1000),
                         &flights,
                         &names,
-                        &[0.0],
+                        &offsets_s,
                         &runs,
                         SAMPLE_STEP_S,
                     )?,

@@ -33,6 +33,10 @@ struct Compact {
     /// Pictures, when not the built-in ones.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     p: Option<Vec<PictureConfig>>,
+    /// The scenario's start, seconds since 1970-01-01T00:00Z, when not the default (links made before it
+    /// was added open on the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    u: Option<i64>,
 }
 
 /// What a link holds.
@@ -122,6 +126,7 @@ pub fn encode(s: &AppScenario, time_s: f64, catalog: &[String]) -> Result<String
         n,
         m,
         p,
+        u: (s.start_utc_s != crate::timeline::zones::DEFAULT_START_UTC_S).then_some(s.start_utc_s),
     })
     .map_err(|e| e.to_string())?;
     let t = if time_s.is_finite() {
@@ -242,6 +247,7 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, String
         sensors,
         ships,
         pictures: c.p.unwrap_or_else(crate::picture_view::builtin_pictures),
+        start_utc_s: c.u.unwrap_or(crate::timeline::zones::DEFAULT_START_UTC_S),
     };
     // The same checks as a file (ships that are ships, pictures that are valid).
     scenario.to_file()?;

@@ -34,6 +34,8 @@ pub struct AppScenario {
     /// Ships moved from their catalog stations.
     pub ships: Vec<ShipStation>,
     pub pictures: Vec<PictureConfig>,
+    /// The scenario's start, seconds since 1970-01-01T00:00Z (the clock's UTC, JST and KST).
+    pub start_utc_s: i64,
 }
 
 impl Default for AppScenario {
@@ -48,6 +50,7 @@ impl Default for AppScenario {
             sensors: Vec::new(),
             ships: Vec::new(),
             pictures: crate::picture_view::builtin_pictures(),
+            start_utc_s: crate::timeline::zones::DEFAULT_START_UTC_S,
         }
     }
 }
@@ -87,6 +90,7 @@ impl AppScenario {
             sensors: self.sensors.clone(),
             pictures: self.pictures.clone(),
             ships: self.ships.clone(),
+            start_utc_s: Some(self.start_utc_s),
         };
         file.validate().map_err(|e| e.to_string())?;
         Ok(file)
@@ -157,6 +161,9 @@ impl AppScenario {
             sensors: file.sensors.clone(),
             ships: file.ships.clone(),
             pictures: file.pictures.clone(),
+            start_utc_s: file
+                .start_utc_s
+                .unwrap_or(crate::timeline::zones::DEFAULT_START_UTC_S),
         })
     }
 

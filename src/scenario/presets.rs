@@ -13,6 +13,8 @@ pub struct Preset {
     pub title: &'static str,
     pub note: &'static str,
     pub sources: &'static [&'static str],
+    /// The first launch's reported time, seconds since 1970-01-01T00:00Z (the clock's UTC, JST and KST).
+    pub start_utc_s: i64,
     launches: &'static [PresetLaunch],
 }
 
@@ -25,6 +27,8 @@ pub const PRESETS: &[Preset] = &[
         note: "Launched from Sunan at 05:58 JST; flew over Cape Erimo and fell about 1180 km east of it \
                after about 14 minutes: about 550 km apogee and 2700 km range.",
         sources: &["Japan Ministry of Defense press release, 2017-08-29", CNS],
+        // 05:58 JST 29 Aug 2017 (JMOD).
+        start_utc_s: 1_503_953_880,
         launches: &[(
             "Sunan (Pyongyang International Airport)",
             "hwasong-12",
@@ -45,6 +49,8 @@ pub const PRESETS: &[Preset] = &[
             "ROK Joint Chiefs of Staff, 2022-10-04",
             CNS,
         ],
+        // 07:22 JST 4 Oct 2022 (JMOD).
+        start_utc_s: 1_664_835_720,
         launches: &[(
             "Mupyong-ni",
             "hwasong-12",
@@ -65,6 +71,8 @@ pub const PRESETS: &[Preset] = &[
             "KCNA, 2017-11-29 (a North Korean claim)",
             CNS,
         ],
+        // 03:18 JST 29 Nov 2017 (JMOD).
+        start_utc_s: 1_511_893_080,
         launches: &[(
             "Pyongsong",
             "hwasong-15",
@@ -85,6 +93,8 @@ pub const PRESETS: &[Preset] = &[
             "KCNA, 2023-07-13 (a North Korean claim)",
             CNS,
         ],
+        // 09:59 JST 12 Jul 2023 (JMOD).
+        start_utc_s: 1_689_123_540,
         launches: &[(
             "Samsok",
             "hwasong-18",
@@ -108,6 +118,8 @@ pub const PRESETS: &[Preset] = &[
             "M. Elleman, 38 North, 2019",
             CNS,
         ],
+        // 05:34 KST 25 Jul 2019 (JCS).
+        start_utc_s: 1_564_000_440,
         launches: &[
             (
                 "Hodo peninsula",
@@ -144,6 +156,8 @@ pub const PRESETS: &[Preset] = &[
             "KCNA, 2021-10-20 (a North Korean claim)",
             CNS,
         ],
+        // 10:17 KST 19 Oct 2021 (JCS).
+        start_utc_s: 1_634_606_220,
         launches: &[(
             "Sinpo",
             "hwasong-11",
@@ -181,6 +195,7 @@ impl Preset {
                     },
                 )
                 .collect(),
+            start_utc_s: self.start_utc_s,
             ..AppScenario::default()
         }
     }
@@ -194,6 +209,21 @@ impl Preset {
 mod tests {
     use super::*;
     use crate::flight_view::FlightView;
+
+    #[test]
+    fn every_preset_starts_on_its_date_in_korea_and_japan() {
+        use crate::timeline::zones::{wall_clock, KST};
+        for p in PRESETS {
+            let local = wall_clock(p.start_utc_s, 0.0, KST).unwrap();
+            assert_eq!(&local[..10], &p.id[..10], "{}", p.id);
+            assert_eq!(p.scenario().start_utc_s, p.start_utc_s);
+        }
+        let first = Preset::find("2017-08-29-hwasong-12").unwrap();
+        assert_eq!(
+            wall_clock(first.start_utc_s, 0.0, KST).unwrap(),
+            "2017-08-29 05:58:00"
+        );
+    }
 
     #[test]
     fn every_preset_flies_as_reported() {

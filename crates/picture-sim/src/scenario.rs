@@ -62,6 +62,10 @@ pub struct Scenario {
     /// Ship radars moved from their catalog stations; absent in files that move none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ships: Vec<ShipStation>,
+    /// The scenario's start (time zero) as seconds since 1970-01-01T00:00Z, if it is a dated event: readers
+    /// show the clock in UTC, JST and KST from it. Absent in undated scenarios.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_utc_s: Option<i64>,
 }
 
 /// A ship radar's station, by the sensor's catalog name.
@@ -115,6 +119,7 @@ impl Scenario {
             sensors: Vec::new(),
             pictures: default_pictures(),
             ships: Vec::new(),
+            start_utc_s: None,
         }
     }
 
