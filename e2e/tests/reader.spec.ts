@@ -32,7 +32,7 @@ test('every control has a name for screen readers, and the clock is reachable by
   await page.locator('body').focus();
   for (let i = 0; i < 200 && !(reached.has('play') && reached.has('scrubber')); i++) {
     await page.keyboard.press('Tab');
-    const cls = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.className ?? '');
+    const cls = await page.evaluate(() => document.activeElement?.getAttribute('class') ?? '');
     if (cls.includes('play')) reached.add('play');
     if (cls.includes('scrubber')) reached.add('scrubber');
   }
