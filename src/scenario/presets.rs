@@ -109,9 +109,9 @@ pub const PRESETS: &[Preset] = &[
         id: "2019-07-25-kn-23-salvo",
         title: "2019-07-25 KN-23 salvo into the Sea of Japan",
         note: "Two KN-23 (Hwasong-11) from the Hodo peninsula near Wonsan at 05:34 and 05:57 KST, about \
-               50 km apogee and about 430 km each in the JCS's first report (revised later to about 600 km, \
-               beyond what the model's KN-23 reaches on its pull-up flight), into the Sea of Japan. The \
-               azimuths are estimates (+-10 deg).",
+               50 km apogee, into the Sea of Japan with a pull-up in the descent. The JCS first reported \
+               about 430 km and later revised both flights to about 600 km; flown at the revised 600 km. The azimuths \
+               are estimates (+-10 deg).",
         sources: &[
             "ROK Joint Chiefs of Staff, 2019-07-25 and 2019-07-26",
             "Japan Ministry of Defense press release, 2019-07-25",
@@ -127,7 +127,7 @@ pub const PRESETS: &[Preset] = &[
                 ShapeChoice::PullUp,
                 50.0,
                 60.0,
-                430.0,
+                600.0,
                 0.0,
             ),
             (
@@ -136,7 +136,7 @@ pub const PRESETS: &[Preset] = &[
                 ShapeChoice::PullUp,
                 50.0,
                 65.0,
-                430.0,
+                600.0,
                 1380.0,
             ),
         ],
