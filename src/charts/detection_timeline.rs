@@ -7,7 +7,7 @@ use crate::detection_view::{nation_colour, SensorRow};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-pub const WIDTH_PX: u32 = 600;
+pub const WIDTH_PX: u32 = 400;
 const ROW_PX: u32 = 22;
 const LABEL_PX: u32 = 170;
 /// Detections closer together than this many update intervals are one continuous bar: the same look at the

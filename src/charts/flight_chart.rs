@@ -6,8 +6,8 @@ use super::plot::svg_chart;
 use crate::flight_view::FlightView;
 use plotters::prelude::*;
 
-pub const WIDTH_PX: u32 = 600;
-pub const HEIGHT_PX: u32 = 300;
+pub const WIDTH_PX: u32 = 400;
+pub const HEIGHT_PX: u32 = 260;
 /// Both panels give their y labels the same width, so their time axes line up to the pixel.
 const Y_LABEL_PX: u32 = 48;
 /// Altitude dark blue, speed orange (Okabe-Ito): told apart with any colour vision.

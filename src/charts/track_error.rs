@@ -8,8 +8,8 @@ use crate::picture_view::TrackSnap;
 use picture_sim::earth::{Ellipsoid, Geodetic};
 use plotters::prelude::*;
 
-pub const WIDTH_PX: u32 = 600;
-pub const HEIGHT_PX: u32 = 280;
+pub const WIDTH_PX: u32 = 400;
+pub const HEIGHT_PX: u32 = 240;
 /// One colour per picture, in the pictures' order (Okabe-Ito, after the three nation colours).
 pub const PICTURE_COLOURS: [&str; 6] = [
     "#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9",

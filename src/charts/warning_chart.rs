@@ -8,7 +8,7 @@ use super::track_error::PICTURE_COLOURS;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-pub const WIDTH_PX: u32 = 600;
+pub const WIDTH_PX: u32 = 400;
 const ROW_PX: u32 = 28;
 const LABEL_PX: u32 = 170;
 
