@@ -68,7 +68,18 @@ pub fn Clock() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
+    // The markers need every picture's tracks: they wait until the map has painted (two frames and a task),
+    // so the first paint does not wait for five trackers.
+    let painted = RwSignal::new(false);
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            set_timeout(move || painted.set(true), Duration::ZERO);
+        })
+    });
     let marks = Memo::new(move |_| {
+        if !painted.get() {
+            return Vec::new();
+        }
         // Each launch's (launch, impact) time after the scenario start.
         let flights: Vec<(f64, f64)> = app.flights.with(|fs| {
             fs.iter()
