@@ -27,6 +27,26 @@ pub struct CursorAxis {
 }
 
 impl CursorAxis {
+    /// The axis of a chart of `width_px` x `height_px` whose time runs from `v0` to `v1` between the plotted
+    /// corners `(x0, top)` and `(x1, bottom)`, as plotters' `backend_coord` gives them.
+    pub fn from_corners(
+        (width_px, height_px): (u32, u32),
+        (v0, v1): (f64, f64),
+        (x0, top): (i32, i32),
+        (x1, bottom): (i32, i32),
+    ) -> CursorAxis {
+        CursorAxis {
+            width_px,
+            height_px,
+            v0,
+            v1,
+            x0_px: x0 as f64,
+            x1_px: x1 as f64,
+            top_px: top as f64,
+            bottom_px: bottom as f64,
+        }
+    }
+
     /// The cursor's x for `v`, clamped to the plotting area (a clock before or after the data pins the
     /// cursor to the edge rather than drawing it outside the chart).
     pub fn x_px(&self, v: f64) -> f64 {

@@ -79,16 +79,12 @@ pub fn flight_chart(flights: &[FlightView]) -> Result<CursorChart, String> {
         }
         let (x0, top) = alt.backend_coord(&(0.0, max_alt_km));
         let (x1, bottom) = speed.backend_coord(&(duration_s, 0.0));
-        axis = Some(CursorAxis {
-            width_px: WIDTH_PX,
-            height_px: HEIGHT_PX,
-            v0: 0.0,
-            v1: duration_s,
-            x0_px: x0 as f64,
-            x1_px: x1 as f64,
-            top_px: top as f64,
-            bottom_px: bottom as f64,
-        });
+        axis = Some(CursorAxis::from_corners(
+            (WIDTH_PX, HEIGHT_PX),
+            (0.0, duration_s),
+            (x0, top),
+            (x1, bottom),
+        ));
         Ok(())
     })?;
     let axis = axis.ok_or("Flight chart: not drawn")?;

@@ -125,16 +125,12 @@ pub fn track_error_chart(
         }
         let (x0, bottom) = chart.backend_coord(&(0.0, lo.log10()));
         let (x1, top) = chart.backend_coord(&(duration_s, hi.log10()));
-        axis = Some(CursorAxis {
-            width_px: WIDTH_PX,
-            height_px: HEIGHT_PX,
-            v0: 0.0,
-            v1: duration_s,
-            x0_px: x0 as f64,
-            x1_px: x1 as f64,
-            top_px: top as f64,
-            bottom_px: bottom as f64,
-        });
+        axis = Some(CursorAxis::from_corners(
+            (WIDTH_PX, HEIGHT_PX),
+            (0.0, duration_s),
+            (x0, top),
+            (x1, bottom),
+        ));
         Ok(())
     })?;
     let axis = axis.ok_or("Track error chart: not drawn")?;

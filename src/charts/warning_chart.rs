@@ -74,16 +74,12 @@ pub fn warning_chart(rows: &[(String, Option<f64>)], max_s: f64) -> Result<Curso
         }
         let (x0, bottom) = chart.backend_coord(&(0.0, 0.0));
         let (x1, top) = chart.backend_coord(&(max_s, n as f64));
-        axis = Some(CursorAxis {
-            width_px: WIDTH_PX,
-            height_px,
-            v0: 0.0,
-            v1: max_s,
-            x0_px: x0 as f64,
-            x1_px: x1 as f64,
-            top_px: top as f64,
-            bottom_px: bottom as f64,
-        });
+        axis = Some(CursorAxis::from_corners(
+            (WIDTH_PX, height_px),
+            (0.0, max_s),
+            (x0, top),
+            (x1, bottom),
+        ));
         Ok(())
     })?;
     let axis = axis.ok_or("Warning-time chart: not drawn")?;
