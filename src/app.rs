@@ -33,9 +33,8 @@ pub fn App() -> impl IntoView {
         if embed {
             return;
         }
-        app.form
-            .update(|f| f.aim = AimForm::Point { lat_deg, lon_deg });
-        app.time_s.set(0.0);
+        app.edit_form(|f| f.aim = AimForm::Point { lat_deg, lon_deg });
+        app.rewind();
     };
     if embed {
         return view! {

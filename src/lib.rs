@@ -11,6 +11,7 @@ pub mod map;
 pub mod panels;
 pub mod picture_view;
 pub mod scenario;
+pub mod schedule;
 pub mod sensor_details;
 pub mod state;
 pub mod theme;

@@ -9,9 +9,9 @@ use picture_sim::measurement::Measurement;
 use picture_sim::sensors::Nation;
 use picture_sim::tracking::impact::predict_impact;
 use picture_sim::tracking::metrics::{
-    compare, evaluate_pictures, Comparison, MetricsConfig, PictureMetrics, TrueImpact,
+    compare, evaluate_picture_observed, Comparison, MetricsConfig, PictureMetrics, TrueImpact,
 };
-use picture_sim::tracking::picture::{run_picture, LatencyDefaults, PictureConfig};
+use picture_sim::tracking::picture::{LatencyDefaults, PictureConfig};
 use picture_sim::tracking::predictor::MODE_BALLISTIC;
 use picture_sim::tracking::tracker::TrackerConfig;
 use picture_sim::truth::Truth;
@@ -96,32 +96,25 @@ pub fn run_pictures(
             }
         })
         .collect();
-    let metrics = evaluate_pictures(
-        pictures,
-        nations,
-        measurements,
-        &config,
-        &ellipsoid,
-        &truths,
-        &impacts,
-        &MetricsConfig::default(),
-    )
-    .map_err(|e| e.to_string())?;
     let launch = SimTime::ZERO;
     let ballistic = config.predictor.models[MODE_BALLISTIC];
     let mut runs = Vec::with_capacity(pictures.len());
-    for (picture, metrics) in pictures.iter().zip(metrics) {
+    for picture in pictures {
         let mut snapshots: Vec<(f64, Vec<TrackSnap>)> = Vec::new();
         let mut last_snap: Option<SimTime> = None;
         let mut last_impact: Option<SimTime> = None;
-        let mut impacts: std::collections::HashMap<u64, (f64, f64, GroundEllipse)> =
+        let mut predicted: std::collections::HashMap<u64, (f64, f64, GroundEllipse)> =
             Default::default();
-        run_picture(
+        // Scores and snapshots from the same run of the tracker.
+        let metrics = evaluate_picture_observed(
             picture,
             nations,
             measurements,
             &config,
             &ellipsoid,
+            &truths,
+            &impacts,
+            &MetricsConfig::default(),
             |now, _, tracker| {
                 if last_snap.is_some_and(|t| now - t < SNAPSHOT_EVERY_MS) {
                     return;
@@ -143,7 +136,7 @@ pub fn run_pictures(
                                     semi_minor_m: p.ellipse.semi_minor_m,
                                     orientation_deg: p.ellipse.orientation_deg,
                                 };
-                                impacts.insert(id, (p.point.lat_deg(), p.point.lon_deg(), e));
+                                predicted.insert(id, (p.point.lat_deg(), p.point.lon_deg(), e));
                             }
                         }
                         let pos =
@@ -157,7 +150,7 @@ pub fn run_pictures(
                             lon_deg: g.lon_deg(),
                             alt_km: g.h_m / 1000.0,
                             position_2sigma: horizontal_ellipse(&ellipsoid, g, &cov, 2.0),
-                            impact: impacts.get(&id).copied(),
+                            impact: predicted.get(&id).copied(),
                         }
                     })
                     .collect();
@@ -249,6 +242,40 @@ mod tests {
         let el = horizontal_ellipse(&e, at, &ecef, 2.0);
         assert!((el.semi_major_m - 600.0).abs() < 1e-6 && (el.semi_minor_m - 200.0).abs() < 1e-6);
         assert!((el.orientation_deg - 90.0).abs() < 1e-6, "{el:?}");
+    }
+
+    #[test]
+    fn one_run_per_picture_scores_as_the_core_does() {
+        // The snapshots ride on the scoring run: the scores must be the core's own, run for run.
+        let flight = FlightView::fly(&LaunchForm::default()).unwrap();
+        let sensors = catalog().unwrap();
+        let d = detect(
+            &[&flight],
+            &sensors,
+            &vec![true; sensors.len()],
+            EffectiveEarth::standard(),
+            7,
+        );
+        let out =
+            run_pictures(&[&flight], &builtin_pictures(), &d.nations, &d.measurements).unwrap();
+        let s = &flight.flight.summary;
+        let core = picture_sim::tracking::metrics::evaluate_pictures(
+            &builtin_pictures(),
+            &d.nations,
+            &d.measurements,
+            &TrackerConfig::default(),
+            &Ellipsoid::WGS84,
+            &[&flight.flight.trajectory as &dyn Truth],
+            &[TrueImpact {
+                point: Geodetic::from_deg(s.impact_lat_deg, s.impact_lon_deg, 0.0).unwrap(),
+                time: flight.flight.trajectory.end(),
+            }],
+            &MetricsConfig::default(),
+        )
+        .unwrap();
+        let ours: Vec<_> = out.runs.iter().map(|r| r.metrics.clone()).collect();
+        assert_eq!(ours, core);
+        assert!(out.runs.iter().all(|r| !r.snapshots.is_empty()));
     }
 
     #[test]

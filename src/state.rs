@@ -10,6 +10,7 @@ use crate::flight_view::FlightView;
 use crate::launch_form::LaunchForm;
 use crate::picture_view::{run_pictures, PicturesOutcome};
 use crate::scenario::model::{AppScenario, ScenarioLaunch};
+use crate::schedule::after_next_paint;
 use leptos::prelude::*;
 use picture_sim::scenario::ShipStation;
 use picture_sim::sensors::{catalog, EffectiveEarth, Footprint, Sensor, SensorKind};
@@ -98,7 +99,7 @@ impl AppState {
         let selected = RwSignal::new(0usize);
         let form = RwSignal::new(initial.launches[0].form.clone());
         let cache = StoredValue::new(Vec::<(ScenarioLaunch, SharedFlight)>::new());
-        // The editor writes into the selected launch...
+        // A write of the form that did not go through `edit_form` still reaches the selected launch...
         Effect::new(move |_| {
             let f = form.get();
             let i = selected.get_untracked();
@@ -119,29 +120,22 @@ impl AppState {
         let flights = Memo::new(move |_| {
             launches.with(|l| l.iter().map(|l| fly_cached(cache, l)).collect::<Vec<_>>())
         });
-        // The selected flight follows the form directly, so an edit re-flies at once without waiting for
-        // the write-back into the scenario (which then finds it in the cache).
-        // Right after the selection changes the form still holds the previous launch: that one run takes the
-        // selected launch as it is in the scenario instead.
-        let last_selected = StoredValue::new(usize::MAX);
+        // The selected launch's flight is its entry in `flights`: the editor writes the form and the scenario
+        // together (`edit_form`), so one pass re-flies it and redraws everything that shows it.
         let flight = Memo::new(move |_| {
             let i = selected.get();
-            let stored = launches.with(|l| l.get(i).cloned());
-            let form = form.get();
-            let changed = last_selected.get_value() != i;
-            last_selected.set_value(i);
-            let launch = match stored {
-                Some(l) if changed => l,
-                Some(l) => ScenarioLaunch {
-                    form,
-                    offset_s: l.offset_s,
-                },
-                None => ScenarioLaunch {
-                    form,
-                    offset_s: 0.0,
-                },
-            };
-            (*fly_cached(cache, &launch)).clone()
+            flights
+                .with(|fs| fs.get(i).map(|f| (**f).clone()))
+                .unwrap_or_else(|| {
+                    (*fly_cached(
+                        cache,
+                        &ScenarioLaunch {
+                            form: form.get(),
+                            offset_s: 0.0,
+                        },
+                    ))
+                    .clone()
+                })
         });
         let end_s = Memo::new(move |_| {
             flights.with(|fs| {
@@ -151,15 +145,13 @@ impl AppState {
                     .fold(0.0, f64::max)
             })
         });
-        // Detections and tracking follow the flights one task later, so an edited launch's arc and figures
-        // paint in the next frame and the slower analyses fill in after it.
+        // Detections and tracking follow the flights once the next frame has painted, so an edited launch's
+        // arc and figures show at once and the slower analyses fill in after. (A zero timeout alone is not
+        // enough: the browser runs it before the frame, which then waits for the analyses.)
         let settled = RwSignal::new(0u64);
         Effect::new(move |_| {
             flights.track();
-            set_timeout(
-                move || settled.update(|n| *n += 1),
-                std::time::Duration::ZERO,
-            );
+            after_next_paint(move || settled.update(|n| *n += 1));
         });
         let sensors = RwSignal::new(catalog().map_err(|e| format!("Sensor catalog: {e}")));
         let enabled = RwSignal::new(vec![
@@ -318,6 +310,32 @@ impl AppState {
         self.sensors.set(Ok(all));
         self.time_s.set(0.0);
         Ok(())
+    }
+
+    /// Edits the selected launch: the form and the scenario's launch change together, so the edit re-flies
+    /// and redraws in one pass (a write-back one task later would redraw the map a second time).
+    pub fn edit_form(&self, edit: impl FnOnce(&mut LaunchForm)) {
+        let mut f = self.form.get_untracked();
+        edit(&mut f);
+        if self.form.with_untracked(|cur| *cur == f) {
+            return;
+        }
+        let i = self.selected.get_untracked();
+        if self
+            .launches
+            .with_untracked(|l| l.get(i).is_some_and(|l| l.form != f))
+        {
+            self.launches.update(|l| l[i].form = f.clone());
+        }
+        self.form.set(f);
+    }
+
+    /// Moves the clock back to the launch (an edit starts the story again). Setting a signal notifies even
+    /// when the value is the same, so a clock already at 0 is left alone.
+    pub fn rewind(&self) {
+        if self.time_s.get_untracked() != 0.0 {
+            self.time_s.set(0.0);
+        }
     }
 
     /// Selects launch `i`.

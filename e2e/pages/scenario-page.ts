@@ -20,6 +20,14 @@ export class ScenarioPage extends AppPage {
     await this.page.locator('select[name="preset"]').selectOption(id);
   }
 
+  /** The page writes the address bar once an edit's frame has painted (two animation frames and a task):
+   * this waits past that. */
+  async addressBarWritten() {
+    await this.page.evaluate(
+      () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))),
+    );
+  }
+
   async addLaunch() {
     await this.page.locator('button.add-launch').click();
   }

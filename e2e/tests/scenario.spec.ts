@@ -34,7 +34,7 @@ test('a shared link opened in a new page shows the same tracks at the same time'
   const { link, snippet } = await app.openShareDialog();
   expect(link).toMatch(/#s=1\.[A-Za-z0-9_-]+&t=700$/);
   expect(snippet).toContain('?embed#s=1.');
-  expect(page.url()).toBe(link);
+  await expect.poll(() => page.url()).toBe(link);
 
   // A fresh browser profile (nothing stored) opens the link.
   const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -53,6 +53,7 @@ test('a malformed import shows the field and why, and changes nothing', async ({
   await app.gotoApp();
   await app.preset('2019-07-25-kn-23-salvo');
   const before = await app.launches();
+  await app.addressBarWritten();
   const url = page.url();
   const bad = {
     version: 1,
@@ -116,8 +117,12 @@ test('the scenario survives a reload, and a bad link leaves it in storage', asyn
   await expect.poll(async () => (await app.launches()).map((l) => l.time)).toEqual([0, 125]);
   // A link pasted into the open page (only the fragment changes) opens too.
   const salvo = await app.launches();
+  // The address bar follows the scenario once the edit's frame has painted: wait for each write.
+  await expect.poll(() => page.url()).toContain('#s=1.');
+  const salvoUrl = page.url();
   await app.preset('2017-11-29-hwasong-15');
   await expect(app.launchRows).toHaveCount(1);
+  await expect.poll(() => page.url()).not.toBe(salvoUrl);
   const single = page.url();
   await app.preset('2019-07-25-kn-23-salvo');
   await expect.poll(() => app.launches()).not.toEqual(salvo);
@@ -173,20 +178,33 @@ async function settle(page: import('@playwright/test').Page) {
   );
 }
 
-/** Plays at 32x for 4 s and returns the requestAnimationFrame deltas (ms). */
-async function playbackFrames(page: import('@playwright/test').Page): Promise<number[]> {
+/** Per frame of playback (ms): `interval`, from the previous frame's start (60 Hz gives 16.7); `work`, from the
+ * frame's start (its animation-frame time stamp) to the task after its paint: the clock's tick, every view it
+ * updates, style, layout and paint, and any wait for work still running when the frame was due. */
+interface Frame { interval: number; work: number }
+
+/** Plays at 32x for 4 s and times every frame. */
+async function playbackFrames(page: import('@playwright/test').Page): Promise<Frame[]> {
   await page.locator('button.play').click();
-  const frames: number[] = await page.evaluate(
+  const frames: Frame[] = await page.evaluate(
     () =>
-      new Promise<number[]>((resolve) => {
-        const deltas: number[] = [];
-        let last = performance.now();
-        const end = last + 4000;
-        const step = (now: number) => {
-          deltas.push(now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(step);
-          else resolve(deltas);
+      new Promise<{ interval: number; work: number }[]>((resolve) => {
+        const out: { interval: number; work: number }[] = [];
+        let last = -1;
+        let end = -1;
+        let pending = 0;
+        const step = (frameStart: number) => {
+          if (end < 0) end = frameStart + 4000;
+          const interval = last < 0 ? NaN : frameStart - last;
+          last = frameStart;
+          const c = new MessageChannel();
+          pending++;
+          c.port1.onmessage = () => {
+            out.push({ interval, work: performance.now() - frameStart });
+            if (--pending === 0 && frameStart >= end) resolve(out.slice(1));
+          };
+          c.port2.postMessage(0);
+          if (frameStart < end) requestAnimationFrame(step);
         };
         requestAnimationFrame(step);
       }),
@@ -199,10 +217,17 @@ async function playbackFrames(page: import('@playwright/test').Page): Promise<nu
   return frames;
 }
 
-function summary(label: string, frames: number[]): string {
-  const sorted = [...frames].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.floor(q * (sorted.length - 1))].toFixed(1);
-  return `Playback, ${label} at 32x, ${frames.length} frames over 4 s: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (budget p95 16 ms)`;
+function summary(label: string, frames: Frame[]): string {
+  const at = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))].toFixed(1);
+  const work = frames.map((f) => f.work);
+  const intervals = frames.map((f) => f.interval);
+  const vsync = Number(at(intervals, 0.5));
+  const late = intervals.filter((i) => i > 1.5 * vsync).length;
+  return (
+    `Playback, ${label} at 32x, ${frames.length} frames over 4 s: frame work median ${at(work, 0.5)} ms, p95 ${at(work, 0.95)} ms, ` +
+    `max ${at(work, 1)} ms (budget p95 16 ms); frame interval median ${vsync} ms, p95 ${at(intervals, 0.95)} ms, ` +
+    `${late} of ${frames.length} frames late by more than half a frame`
+  );
 }
 
 test('speed: playback of a 10-launch scenario (95th-percentile frame time, budget 16 ms)', async ({ page }) => {
@@ -224,7 +249,9 @@ test('speed: playback of a 10-launch scenario (95th-percentile frame time, budge
   console.log(lines.join('\n'));
   mkdirSync('test-results', { recursive: true });
   appendFileSync('test-results/metrics.txt', lines.join('\n') + '\n');
-  expect(ten.length).toBeGreaterThan(10);
+  // The clock moved on every frame it drew: playback played (the figures above are the measurement).
+  expect(ten.length).toBeGreaterThan(60);
+  expect(one.length).toBeGreaterThan(60);
 });
 
 test('pictures: membership and latencies are edited, and a bad latency names its field', async ({ page }) => {

@@ -4,6 +4,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The result of drawing a chart: the SVG document, or why it could not be drawn.
 pub type ChartResult = Result<String, String>;
@@ -52,6 +53,60 @@ pub fn hex_colour(hex: &str) -> RGBColor {
     } else {
         RGBColor(128, 128, 128)
     }
+}
+
+/// Average advance of a 12 px sans-serif character, px: enough to size a legend box without measuring.
+const LEGEND_CHAR_PX: i32 = 7;
+
+/// Draws a legend (a line in each series' colour and its name) in the upper-right corner of the plot whose
+/// top-right pixel is `top_right`.
+///
+/// Plotters' own series legend measures its text, which in the browser lays out a hidden element on every
+/// draw (a forced layout of the whole page); this sizes the box from the names' lengths instead.
+pub fn legend_upper_right<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    top_right: (i32, i32),
+    entries: &[(&str, RGBColor)],
+) -> Result<(), Box<dyn std::error::Error>>
+where
+    DB::ErrorType: 'static,
+{
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let (row_px, pad_px, line_px) = (16, 6, 16);
+    let longest = entries
+        .iter()
+        .map(|e| e.0.chars().count())
+        .max()
+        .unwrap_or(0) as i32;
+    let width = pad_px * 3 + line_px + longest * LEGEND_CHAR_PX;
+    let height = pad_px * 2 + row_px * entries.len() as i32;
+    let (x1, y0) = (top_right.0 - 6, top_right.1 + 6);
+    let x0 = x1 - width;
+    root.draw(&Rectangle::new(
+        [(x0, y0), (x1, y0 + height)],
+        WHITE.mix(0.8).filled(),
+    ))?;
+    root.draw(&Rectangle::new(
+        [(x0, y0), (x1, y0 + height)],
+        BLACK.mix(0.3),
+    ))?;
+    let style =
+        TextStyle::from(("sans-serif", 12).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
+    for (i, (name, colour)) in entries.iter().enumerate() {
+        let y = y0 + pad_px + row_px * i as i32 + row_px / 2;
+        root.draw(&PathElement::new(
+            [(x0 + pad_px, y), (x0 + pad_px + line_px, y)],
+            colour.stroke_width(2),
+        ))?;
+        root.draw(&Text::new(
+            name.to_string(),
+            (x0 + pad_px * 2 + line_px, y),
+            style.clone(),
+        ))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

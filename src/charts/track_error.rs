@@ -2,7 +2,7 @@
 //! The error is computed here from the track snapshots and the true flight. Pure, tested natively.
 
 use super::cursor::{CursorAxis, CursorChart};
-use super::plot::{hex_colour, svg_chart};
+use super::plot::{hex_colour, legend_upper_right, svg_chart};
 use crate::flight_view::FlightView;
 use crate::picture_view::TrackSnap;
 use picture_sim::earth::{Ellipsoid, Geodetic};
@@ -100,31 +100,21 @@ pub fn track_error_chart(
             })
             .light_line_style(WHITE.mix(0.0))
             .draw()?;
+        let mut legend = Vec::new();
         for (i, (name, points)) in series.iter().enumerate() {
             if points.is_empty() {
                 continue;
             }
             let colour = hex_colour(PICTURE_COLOURS[i % PICTURE_COLOURS.len()]);
-            chart
-                .draw_series(LineSeries::new(
-                    points.iter().map(|&(t, e)| (t, clamp(e).log10())),
-                    colour.stroke_width(2),
-                ))?
-                .label(name.clone())
-                .legend(move |(x, y)| {
-                    PathElement::new([(x, y), (x + 16, y)], colour.stroke_width(2))
-                });
-        }
-        if series.iter().any(|(_, s)| !s.is_empty()) {
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::UpperRight)
-                .background_style(WHITE.mix(0.8))
-                .border_style(BLACK.mix(0.3))
-                .draw()?;
+            chart.draw_series(LineSeries::new(
+                points.iter().map(|&(t, e)| (t, clamp(e).log10())),
+                colour.stroke_width(2),
+            ))?;
+            legend.push((name.as_str(), colour));
         }
         let (x0, bottom) = chart.backend_coord(&(0.0, lo.log10()));
         let (x1, top) = chart.backend_coord(&(duration_s, hi.log10()));
+        legend_upper_right(root, (x1, top), &legend)?;
         axis = Some(CursorAxis::from_corners(
             (WIDTH_PX, HEIGHT_PX),
             (0.0, duration_s),

@@ -22,7 +22,7 @@ pub fn WalkThrough(
         };
         app.playing.set(false);
         if app.form.with_untracked(|f| *f != launch()) {
-            app.form.set(launch());
+            app.edit_form(|f| *f = launch());
         }
         let view = app.flight.with_untracked(|f| {
             let f = f

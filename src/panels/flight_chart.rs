@@ -2,18 +2,19 @@
 
 use crate::charts::cursor_view::CursorChartView;
 use crate::charts::flight_chart::flight_chart;
+use crate::schedule::after_next_paint;
 use crate::state::AppState;
 use leptos::prelude::*;
-use std::time::Duration;
 
 #[component]
 pub fn FlightChartPanel() -> impl IntoView {
     let app = AppState::get();
-    // Drawn one task after the flight changes, so an edited launch's arc paints first (as the detections do).
+    // Drawn once the frame after the flight changes has painted, so an edited launch's arc paints first (as
+    // the detections do).
     let redraw = RwSignal::new(0u64);
     Effect::new(move |_| {
         app.flight.track();
-        set_timeout(move || redraw.update(|n| *n += 1), Duration::ZERO);
+        after_next_paint(move || redraw.update(|n| *n += 1));
     });
     let chart = Memo::new(move |_| {
         redraw.track();

@@ -46,11 +46,14 @@ pub fn PicturesPanel() -> impl IntoView {
                 .first_track_s(launch)
         })
     };
+    // The charts below follow the pictures (and the selection), not the flight: after an edit the flight
+    // changes a frame before the pictures, and a redraw against the old pictures would be wasted.
     let duration = move || {
         app.flight
-            .with(|f| f.as_ref().map(|f| f.duration_s()).unwrap_or(1.0))
+            .with_untracked(|f| f.as_ref().map(|f| f.duration_s()).unwrap_or(1.0))
     };
     let warning = Memo::new(move |_| {
+        app.selected.track();
         app.pictures.with(|p| {
             let p = p
                 .as_ref()
@@ -65,7 +68,9 @@ pub fn PicturesPanel() -> impl IntoView {
         })
     });
     let errors = Memo::new(move |_| {
-        app.flight.with(|f| {
+        app.selected.track();
+        app.pictures.track();
+        app.flight.with_untracked(|f| {
             let f = f.as_ref().map_err(|_| "No flight to track.".to_string())?;
             app.pictures.with(|p| {
                 let p = p.as_ref().map_err(|_| "No tracks yet.".to_string())?;

@@ -32,9 +32,11 @@ pub fn SensorsPanel() -> impl IntoView {
         });
         rows
     };
-    // The timeline spans the scenario (detection times are seconds after its start).
-    let duration = move || app.end_s.get().max(1.0);
-    // Redrawn when the detections or the scenario change, never by the clock (the cursor is an overlay).
+    // The timeline spans the scenario (detection times are seconds after its start). The detections follow
+    // every change of the flights, so the end is read with them, not tracked on its own (which would redraw
+    // the chart against the old detections first).
+    let duration = move || app.end_s.get_untracked().max(1.0);
+    // Redrawn when the detections change, never by the clock (the cursor is an overlay).
     let timeline = Memo::new(move |_| detection_timeline(&rows(), duration()));
     let all = move || app.sensors.get().unwrap_or_default();
     // Sensors by first detection; those that never detect (or are off) last, in catalog order.

@@ -5,6 +5,7 @@
 use super::browser;
 use super::link;
 use super::model::AppScenario;
+use crate::schedule::Coalesce;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -70,31 +71,46 @@ pub fn start(app: AppState, embed: bool) -> RwSignal<Option<String>> {
     // What was opened is not saved until the user changes it: opening a link must not replace the user's own
     // scenario, and a stored file that could not be read stays until then.
     let opened = app.snapshot();
+    // Both writes wait until the edit's frame has painted, and a burst of edits writes once: encoding the
+    // scenario and replacing the URL cost a few milliseconds that an edit's frame cannot spare.
+    let store_later = Coalesce::default();
     Effect::new(move |_| {
         track_scenario(&app);
-        let s = app.snapshot();
-        if embed || s == opened {
+        if embed {
             return;
         }
-        if let Ok(json) = s.to_json() {
-            if let Err(e) = browser::store(&json) {
-                notice.set(Some(format!("The scenario will not be kept here: {e}.")));
+        let opened = opened.clone();
+        store_later.after_next_paint(move || {
+            let s = app.snapshot();
+            if s == opened {
+                return;
             }
-        }
+            if let Ok(json) = s.to_json() {
+                if let Err(e) = browser::store(&json) {
+                    notice.set(Some(format!("The scenario will not be kept here: {e}.")));
+                }
+            }
+        });
     });
     let last_written = StoredValue::new(String::new());
     // The address bar follows the scenario, and the clock while it is paused (browsers throttle frequent
     // URL changes, and a playing clock would make one per frame).
+    let write_later = Coalesce::default();
     Effect::new(move |_| {
         track_scenario(&app);
         app.time_s.track();
         if app.playing.get() {
             return;
         }
-        if let Ok(f) = share_fragment(&app) {
-            last_written.set_value(f.clone());
-            browser::replace_fragment(&f);
-        }
+        write_later.after_next_paint(move || {
+            if app.playing.get_untracked() {
+                return;
+            }
+            if let Ok(f) = share_fragment(&app) {
+                last_written.set_value(f.clone());
+                browser::replace_fragment(&f);
+            }
+        });
     });
     // A link pasted into the address bar of the open page changes only the fragment: open it too.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {

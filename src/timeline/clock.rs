@@ -71,11 +71,7 @@ pub fn Clock() -> impl IntoView {
     // The markers need every picture's tracks: they wait until the map has painted (two frames and a task),
     // so the first paint does not wait for five trackers.
     let painted = RwSignal::new(false);
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            set_timeout(move || painted.set(true), Duration::ZERO);
-        })
-    });
+    crate::schedule::after_next_paint(move || painted.set(true));
     let marks = Memo::new(move |_| {
         if !painted.get() {
             return Vec::new();

@@ -12,7 +12,7 @@ use super::impact::predict_impact;
 use super::picture::{
     run_picture, Nation, PictureConfig, PictureError, JAPAN, SOUTH_KOREA, TRILATERAL, UNITED_STATES,
 };
-use super::tracker::{TrackerConfig, TrackerStats};
+use super::tracker::{Tracker, TrackerConfig, TrackerStats};
 use crate::earth::{inverse, Ecef, Ellipsoid, Geodetic, LocalFrame};
 use crate::measurement::{Measurement, MeasurementKind};
 use crate::time::SimTime;
@@ -141,6 +141,33 @@ pub fn evaluate_picture(
     impacts: &[TrueImpact],
     metrics_config: &MetricsConfig,
 ) -> Result<PictureMetrics, PictureError> {
+    evaluate_picture_observed(
+        config,
+        sensor_nations,
+        measurements,
+        tracker_config,
+        ellipsoid,
+        truths,
+        impacts,
+        metrics_config,
+        |_, _, _| {},
+    )
+}
+
+/// [`evaluate_picture`], also calling `observe` after each delivery as [`run_picture`] does: a caller that
+/// wants the tracks over time as well as the scores (the app's snapshots) runs the tracker once, not twice.
+#[allow(clippy::too_many_arguments)]
+pub fn evaluate_picture_observed(
+    config: &PictureConfig,
+    sensor_nations: &[Nation],
+    measurements: &[Measurement],
+    tracker_config: &TrackerConfig,
+    ellipsoid: &Ellipsoid,
+    truths: &[&dyn Truth],
+    impacts: &[TrueImpact],
+    metrics_config: &MetricsConfig,
+    mut observe: impl FnMut(SimTime, &[Measurement], &Tracker),
+) -> Result<PictureMetrics, PictureError> {
     let mc = *metrics_config;
     let mut missiles: Vec<MissileMetrics> = impacts
         .iter()
@@ -233,6 +260,7 @@ pub fn evaluate_picture(
                     }
                 }
             }
+            observe(now, batch, tracker);
         },
     )?;
     Ok(PictureMetrics {
