@@ -58,6 +58,8 @@ pub struct Launch {
     pub apogee_km: f64,
     pub range_km: f64,
     pub flight_time_s: f64,
+    /// The source notes (column 10).
+    pub notes: String,
 }
 
 pub fn launches() -> Vec<Launch> {
@@ -78,6 +80,7 @@ pub fn launches() -> Vec<Launch> {
                 apogee_km: f(6),
                 range_km: f(7),
                 flight_time_s: f(8),
+                notes: r.get(10).cloned().unwrap_or_default(),
             }
         })
         .collect()
