@@ -3,7 +3,8 @@
 //! Pure, tested natively.
 
 use crate::flight_view::FlightView;
-use picture_sim::measurement::Measurement;
+use picture_sim::earth::{Ellipsoid, LocalFrame};
+use picture_sim::measurement::{Measurement, MeasurementKind};
 use picture_sim::sensors::{
     footprints, run_detections, DetectionConfig, EffectiveEarth, Footprint, MissReason, Nation,
     Sensor,
@@ -49,6 +50,9 @@ pub struct SensorRow {
     pub held_back_by: Option<&'static str>,
     /// Times of the detections, s after the scenario start (for the timeline and "who sees now").
     pub detection_times_s: Vec<f64>,
+    /// Where each detection put the target, (lat, lon) degrees, in step with `detection_times_s` (`None` for a
+    /// report that gives no position): which missile a radar is looking at.
+    pub detection_points: Vec<Option<(f64, f64)>>,
     pub update_interval_s: f64,
 }
 
@@ -128,6 +132,7 @@ pub fn detect(
                 detections: r.detections,
                 held_back_by,
                 detection_times_s: r.measurements.iter().map(|m| secs(m.time)).collect(),
+                detection_points: r.measurements.iter().map(plot_position).collect(),
                 update_interval_s,
             }
         })
@@ -139,7 +144,31 @@ pub fn detect(
     }
 }
 
+/// Where a radar plot puts the target, (lat, lon) degrees; `None` for a launch report.
+fn plot_position(m: &Measurement) -> Option<(f64, f64)> {
+    match &m.kind {
+        MeasurementKind::Radar { site, aer, .. } => {
+            let e = Ellipsoid::WGS84;
+            let g = e.to_geodetic(&LocalFrame::at(&e, *site).ecef_of(&aer.to_enu()));
+            Some((g.lat_deg(), g.lon_deg()))
+        }
+        MeasurementKind::LaunchReport { .. } => None,
+    }
+}
+
 impl SensorRow {
+    /// Where the sensor's last detection at or before `t_s` put the target, if it still sees it then.
+    pub fn seen_at(&self, t_s: f64) -> Option<(f64, f64)> {
+        if !self.sees_at(t_s) {
+            return None;
+        }
+        let i = self.detection_times_s.partition_point(|&d| d <= t_s);
+        self.detection_points
+            .get(i.checked_sub(1)?)
+            .copied()
+            .flatten()
+    }
+
     /// Whether the sensor has the missile at `t_s`: a detection within the last two update intervals.
     pub fn sees_at(&self, t_s: f64) -> bool {
         let window = self.update_interval_s * SEEING_INTERVALS as f64;
@@ -170,6 +199,38 @@ mod tests {
     use super::*;
     use crate::launch_form::{AimForm, LaunchForm, ShapeChoice};
     use picture_sim::sensors::catalog;
+
+    #[test]
+    fn each_detection_says_where_it_put_the_missile() {
+        let f = sunan_lofted();
+        let sensors = catalog().unwrap();
+        let d = detect(
+            &[&f],
+            &sensors,
+            &vec![true; sensors.len()],
+            EffectiveEarth::standard(),
+            3,
+        );
+        let mut radar_plots = 0;
+        for r in &d.rows {
+            assert_eq!(r.detection_points.len(), r.detection_times_s.len());
+            for (t, p) in r.detection_times_s.iter().zip(&r.detection_points) {
+                let Some((lat, lon)) = p else { continue };
+                radar_plots += 1;
+                // Within a few km of the missile (radar noise), far closer than a second missile would be.
+                let truth = f.at_scenario(*t);
+                let km = picture_sim::earth::inverse(*lat, *lon, truth.lat_deg, truth.lon_deg)
+                    .distance_m
+                    / 1e3;
+                assert!(km < 20.0, "{} at {t} s: {km:.1} km off", r.name);
+            }
+            if let Some(t) = r.detection_times_s.first() {
+                assert_eq!(r.seen_at(*t), r.detection_points[0]);
+            }
+            assert_eq!(r.seen_at(-1.0), None);
+        }
+        assert!(radar_plots > 100, "{radar_plots} radar plots");
+    }
 
     fn sunan_lofted() -> FlightView {
         FlightView::fly(&first_form()).unwrap()

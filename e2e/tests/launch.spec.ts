@@ -125,7 +125,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 test('speed: editing a launch redraws its arc (measured, budget one frame)', async ({ page }) => {
   const app = new AppPage(page);
   await app.gotoApp();
-  const ranges = [1800, 2100, 2400, 1500, 2000, 2600, 1700, 2300];
+  const ranges = [1800, 2100, 2400, 1500, 2000, 2600, 1700, 2300, 1850, 2150, 2450, 1550, 2050, 2550, 1750, 2250];
   const lines: string[] = [];
   for (const shape of ['as-reported', 'min-energy']) {
     await app.choose('shape', shape);

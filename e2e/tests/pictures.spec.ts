@@ -34,3 +34,26 @@ test('the map shows the chosen picture\'s tracks, and a second picture to compar
   await app.slide('scrubber', 5);
   await expect(page.locator('.tracks .track')).toHaveCount(0);
 });
+
+test("the first track is the selected launch's, counted from its own launch", async ({ page }) => {
+  const { ScenarioPage } = await import('../pages/scenario-page');
+  const app = new ScenarioPage(page);
+  await app.gotoApp();
+  await app.preset('2017-11-29-hwasong-15');
+  await app.addLaunch();
+  await app.setLaunchTime(1, 600);
+  await expect(app.launchRows).toHaveCount(2);
+  const summary = page.locator('.picture-summary');
+  await app.choose('picture', 'Trilateral (Hawaii hub)');
+  await expect(summary).not.toHaveAttribute('data-first-track-s', '');
+  await page.locator('.launch-list button.select-launch').nth(0).click();
+  await expect(summary).toHaveAttribute('data-first-track-s', /\d/);
+  const first = Number(await summary.getAttribute('data-first-track-s'));
+  // The second launch is the same missile and path, 600 s later: its first track comes as soon after its own
+  // launch as the first launch's did (within a couple of update intervals), not 600 s later.
+  await page.locator('.launch-list button.select-launch').nth(1).click();
+  await expect.poll(async () => Number(await summary.getAttribute('data-first-track-s'))).toBeGreaterThan(0);
+  const second = Number(await summary.getAttribute('data-first-track-s'));
+  expect(first).toBeGreaterThan(0);
+  expect(Math.abs(second - first)).toBeLessThan(30);
+});

@@ -103,6 +103,8 @@ test('the scenario survives a reload, and a bad link leaves it in storage', asyn
   await app.addLaunch();
   await app.setLaunchTime(1, 125);
   await expect.poll(async () => (await app.launches()).map((l) => l.time)).toEqual([0, 125]);
+  // The address bar and storage are written once the edit's frame has painted.
+  await app.addressBarWritten();
   await page.reload();
   await expect.poll(async () => (await app.launches()).map((l) => l.time)).toEqual([0, 125]);
   // Without the link, from local storage.

@@ -110,6 +110,7 @@ mod tests {
             above_horizon_s: horizon,
             detections: times.len(),
             held_back_by: None,
+            detection_points: vec![None; times.len()],
             detection_times_s: times,
             update_interval_s: 10.0,
         }

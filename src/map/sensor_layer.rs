@@ -102,14 +102,15 @@ pub fn SensorLayer() -> impl IntoView {
             app.detections.with(|d| {
                 d.rows
                     .iter()
-                    .filter(|r| r.sees_at(t))
                     .filter_map(|r| {
+                        // The line goes to the missile the radar's last plot was of: the one nearest the plot.
+                        let plot = r.seen_at(t)?;
                         let site = sensors.get(r.index)?.radar()?.site();
                         let (lat, lon) = (site.lat_deg(), site.lon_deg());
                         let near = missiles.iter().min_by(|a, b| {
                             let d = |p: &&(f64, f64)| {
-                                let dx = (p.1 - lon) * lat.to_radians().cos();
-                                dx * dx + (p.0 - lat).powi(2)
+                                let dx = (p.1 - plot.1) * plot.0.to_radians().cos();
+                                dx * dx + (p.0 - plot.0).powi(2)
                             };
                             d(a).total_cmp(&d(b))
                         })?;

@@ -35,15 +35,26 @@ pub fn PicturesPanel() -> impl IntoView {
         app.flight
             .with(|f| f.as_ref().map(|f| f.flight.trajectory.launch_time()).ok())
     };
+    // The tracked missiles are the launches that fly, in order: the selected launch's missile is the number
+    // of flying launches before it.
+    let selected_missile = move || {
+        let sel = app.selected.get();
+        app.flights.with(|fs| {
+            fs.get(sel)?.as_ref().as_ref().ok()?;
+            Some(fs[..sel].iter().filter(|f| f.as_ref().is_ok()).count())
+        })
+    };
+    // The selected launch's first track, s after its own launch.
     let first_track = move |name: &str| {
         let launch = launch()?;
+        let k = selected_missile()?;
         app.pictures.with(|p| {
-            p.as_ref()
-                .ok()?
-                .runs
-                .iter()
-                .find(|r| r.name == name)?
-                .first_track_s(launch)
+            let run = p.as_ref().ok()?.runs.iter().find(|r| r.name == name)?;
+            run.metrics
+                .missiles
+                .get(k)?
+                .established
+                .map(|t| (t - launch) as f64 / 1000.0)
         })
     };
     // The charts below follow the pictures (and the selection), not the flight: after an edit the flight
