@@ -89,14 +89,13 @@ pub fn Clock() -> impl IntoView {
             Err(_) => markers(&flights, &[], &shown),
         })
     });
-    // Keyed markers placed by a reactive style: when the scenario's length changes (an edit), each marker
-    // moves by one attribute and only markers that changed are rebuilt.
     let marker_view = move |m: Marker| {
+        let left = position_pct(m.t_s, duration());
         let kind = m.kind.class();
         let title = format!("{} ({})", m.label, format_elapsed(m.t_s));
         let t_s = m.t_s;
         view! {
-            <button class=format!("marker {kind}") style=move || format!("left:{:.3}%", position_pct(t_s, duration()))
+            <button class=format!("marker {kind}") style=format!("left:{left:.3}%")
                 title=title.clone() aria-label=title data-t=t_s.to_string()
                 on:click=move |_| seek(t_s)></button>
         }
@@ -119,9 +118,7 @@ pub fn Clock() -> impl IntoView {
             </label>
             <div class="scrub">
                 <div class="markers" aria-label="Events">
-                    <For each=move || marks.get() key=|m| (m.kind.class(), m.label.clone(), m.t_s.to_bits()) let:m>
-                        {marker_view(m)}
-                    </For>
+                    {move || marks.get().into_iter().map(marker_view).collect_view()}
                 </div>
                 <input class="scrubber" type="range" min="0" step="1" aria-label="Time after launch"
                     prop:max=move || duration().to_string()
