@@ -244,9 +244,12 @@ mod tests {
         assert!((el.orientation_deg - 90.0).abs() < 1e-6, "{el:?}");
     }
 
-    #[test]
-    fn one_run_per_picture_scores_as_the_core_does() {
-        // The snapshots ride on the scoring run: the scores must be the core's own, run for run.
+    /// The default launch, every sensor's detections of it (seed 7) and the built-in pictures run on them.
+    fn default_pictures() -> (
+        FlightView,
+        crate::detection_view::Detections,
+        PicturesOutcome,
+    ) {
         let flight = FlightView::fly(&LaunchForm::default()).unwrap();
         let sensors = catalog().unwrap();
         let d = detect(
@@ -258,6 +261,13 @@ mod tests {
         );
         let out =
             run_pictures(&[&flight], &builtin_pictures(), &d.nations, &d.measurements).unwrap();
+        (flight, d, out)
+    }
+
+    #[test]
+    fn one_run_per_picture_scores_as_the_core_does() {
+        // The snapshots ride on the scoring run: the scores must be the core's own, run for run.
+        let (flight, d, out) = default_pictures();
         let s = &flight.flight.summary;
         let core = picture_sim::tracking::metrics::evaluate_pictures(
             &builtin_pictures(),
@@ -280,17 +290,7 @@ mod tests {
 
     #[test]
     fn the_trilateral_picture_tracks_no_later_than_japan_alone() {
-        let flight = FlightView::fly(&LaunchForm::default()).unwrap();
-        let sensors = catalog().unwrap();
-        let d = detect(
-            &[&flight],
-            &sensors,
-            &vec![true; sensors.len()],
-            EffectiveEarth::standard(),
-            7,
-        );
-        let out =
-            run_pictures(&[&flight], &builtin_pictures(), &d.nations, &d.measurements).unwrap();
+        let (flight, _, out) = default_pictures();
         assert_eq!(out.runs.len(), 5);
         let launch = flight.flight.trajectory.start();
         let first = |name: &str| {
