@@ -194,6 +194,19 @@ pub fn nation_name(n: Nation) -> &'static str {
     }
 }
 
+/// Every catalog sensor, switched on, against `flights` under standard refraction: the tests' usual detections.
+#[cfg(test)]
+pub fn detect_with_every_sensor(flights: &[&FlightView], seed: u64) -> Detections {
+    let sensors = picture_sim::sensors::catalog().expect("the sensor catalog");
+    detect(
+        flights,
+        &sensors,
+        &vec![true; sensors.len()],
+        EffectiveEarth::standard(),
+        seed,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,14 +216,7 @@ mod tests {
     #[test]
     fn each_detection_says_where_it_put_the_missile() {
         let f = sunan_lofted();
-        let sensors = catalog().unwrap();
-        let d = detect(
-            &[&f],
-            &sensors,
-            &vec![true; sensors.len()],
-            EffectiveEarth::standard(),
-            3,
-        );
+        let d = crate::detection_view::detect_with_every_sensor(&[&f], 3);
         let mut radar_plots = 0;
         for r in &d.rows {
             assert_eq!(r.detection_points.len(), r.detection_times_s.len());

@@ -220,9 +220,7 @@ impl PictureRun {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detection_view::detect;
     use crate::launch_form::LaunchForm;
-    use picture_sim::sensors::{catalog, EffectiveEarth};
 
     #[test]
     fn horizontal_ellipse_of_known_covariances() {
@@ -251,14 +249,7 @@ mod tests {
         PicturesOutcome,
     ) {
         let flight = FlightView::fly(&LaunchForm::default()).unwrap();
-        let sensors = catalog().unwrap();
-        let d = detect(
-            &[&flight],
-            &sensors,
-            &vec![true; sensors.len()],
-            EffectiveEarth::standard(),
-            7,
-        );
+        let d = crate::detection_view::detect_with_every_sensor(&[&flight], 7);
         let out =
             run_pictures(&[&flight], &builtin_pictures(), &d.nations, &d.measurements).unwrap();
         (flight, d, out)

@@ -165,10 +165,9 @@ pub fn tracks_csv(runs: &[PictureRun]) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::detection_view::detect;
     use crate::launch_form::LaunchForm;
     use crate::picture_view::run_pictures;
-    use picture_sim::sensors::{catalog, EffectiveEarth};
+    use picture_sim::sensors::catalog;
     use picture_sim::truth::Truth;
 
     /// Rows of a CSV split into cells, quoted fields unquoted (no line breaks inside fields here).
@@ -236,13 +235,7 @@ pub(crate) mod tests {
     fn measurement_and_track_rows_have_every_column() {
         let f = FlightView::fly(&LaunchForm::default()).unwrap();
         let sensors = catalog().unwrap();
-        let d = detect(
-            &[&f],
-            &sensors,
-            &vec![true; sensors.len()],
-            EffectiveEarth::standard(),
-            7,
-        );
+        let d = crate::detection_view::detect_with_every_sensor(&[&f], 7);
         let names: Vec<String> = sensors.iter().map(|s| s.name.clone()).collect();
         let csv = measurements_csv(
             &d.measurements,

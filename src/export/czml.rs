@@ -129,22 +129,13 @@ pub fn czml(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detection_view::detect;
     use crate::launch_form::LaunchForm;
     use crate::picture_view::run_pictures;
-    use picture_sim::sensors::{catalog, EffectiveEarth};
 
     #[test]
     fn a_document_packet_then_missiles_and_tracks_with_time_tagged_positions() {
         let f = FlightView::fly(&LaunchForm::default()).unwrap();
-        let sensors = catalog().unwrap();
-        let d = detect(
-            &[&f],
-            &sensors,
-            &vec![true; sensors.len()],
-            EffectiveEarth::standard(),
-            7,
-        );
+        let d = crate::detection_view::detect_with_every_sensor(&[&f], 7);
         let out = run_pictures(
             &[&f],
             &crate::picture_view::builtin_pictures(),
