@@ -94,10 +94,12 @@ fn layered(h_m: f64) -> Air {
     let dh = hp_m - hb;
     let temperature_k = tb + lapse * dh;
     let k = G0_M_S2 * M0_KG_KMOL / R_STAR_J_KMOL_K;
+    // (tb / T)^(k / lapse), written with exp and ln: the flight model's hot path, and in the browser's
+    // maths library `powf` costs several times their sum.
     let pressure_pa = if lapse == 0.0 {
         pb * (-k * dh / tb).exp()
     } else {
-        pb * (tb / temperature_k).powf(k / lapse)
+        pb * ((k / lapse) * (tb / temperature_k).ln()).exp()
     };
     let density_kg_m3 = pressure_pa * M0_KG_KMOL / (R_STAR_J_KMOL_K * temperature_k);
     Air {
@@ -136,9 +138,20 @@ fn upper_density_kg_m3(h_m: f64) -> f64 {
         .unwrap_or(0)
         .min(n - 2);
     let (h0, d0) = UPPER_DENSITY[i];
-    let (h1, d1) = UPPER_DENSITY[i + 1];
-    let scale_height_m = (h1 - h0) / (d0 / d1).ln();
-    d0 * (-(h_m - h0) / scale_height_m).exp()
+    d0 * (-(h_m - h0) * upper_inverse_scale_heights_per_m()[i]).exp()
+}
+
+/// 1 / scale height of each interval of [`UPPER_DENSITY`], 1/m: worked out once, since most of a long
+/// flight's density lookups fall up here.
+fn upper_inverse_scale_heights_per_m() -> &'static [f64; UPPER_DENSITY.len() - 1] {
+    static INVERSE: std::sync::OnceLock<[f64; UPPER_DENSITY.len() - 1]> =
+        std::sync::OnceLock::new();
+    INVERSE.get_or_init(|| {
+        std::array::from_fn(|i| {
+            let ((h0, d0), (h1, d1)) = (UPPER_DENSITY[i], UPPER_DENSITY[i + 1]);
+            (d0 / d1).ln() / (h1 - h0)
+        })
+    })
 }
 
 /// Interpolates a table of (Mach, value) pairs linearly, holding the end values outside it.

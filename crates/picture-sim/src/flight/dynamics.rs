@@ -46,8 +46,12 @@ impl EarthModel {
     /// geocentric latitude, subtracted. Cheap enough for the atmosphere in the inner loop.
     pub fn approx_height_m(&self, r: &Vector3<f64>) -> f64 {
         let rn = r.norm();
-        let s = r.z / rn;
-        rn - self.ellipsoid.a_m * (1.0 - self.ellipsoid.flattening * s * s)
+        self.approx_height_at_m(rn, r.z / rn)
+    }
+
+    /// [`Self::approx_height_m`] from the distance to the centre (m) and the sine of the geocentric latitude.
+    fn approx_height_at_m(&self, r_m: f64, sin_lat: f64) -> f64 {
+        r_m - self.ellipsoid.a_m * (1.0 - self.ellipsoid.flattening * sin_lat * sin_lat)
     }
 
     fn gravity_m_s2(&self, r: &Vector3<f64>) -> Vector3<f64> {
@@ -131,11 +135,11 @@ pub fn derivative(earth: &EarthModel, leg: &Leg, t_s: f64, y: &State) -> State {
         let w = Vector3::new(0.0, 0.0, EARTH_ROTATION_RAD_S);
         a -= 2.0 * w.cross(&v) + w.cross(&w.cross(&r));
     }
-    let up = r.normalize();
+    let rn = r.norm();
+    let up = r / rn;
+    let h_m = earth.approx_height_at_m(rn, up.z);
     let speed = v.norm();
-    let air = earth
-        .atmosphere
-        .then(|| atmosphere::ussa76(earth.approx_height_m(&r)));
+    let air = earth.atmosphere.then(|| atmosphere::ussa76(h_m));
     match leg {
         Leg::Boost {
             t0_s,
@@ -166,7 +170,7 @@ pub fn derivative(earth: &EarthModel, leg: &Leg, t_s: f64, y: &State) -> State {
                 if *lift_to_drag > 0.0
                     && mach > GLIDE_MIN_MACH
                     && sin_gamma < sin_hold
-                    && earth.approx_height_m(&r) < GLIDE_CEILING_M
+                    && h_m < GLIDE_CEILING_M
                 {
                     // A saturated proportional controller on the flight-path angle: full lift (L/D times
                     // the drag) while the path is more than GLIDE_BAND_RAD below the hold angle, less as it

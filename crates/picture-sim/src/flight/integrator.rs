@@ -124,33 +124,46 @@ where
         let last = cur.t_s + h >= t_end_s - 1e-9;
         let h_try = if last { t_end_s - cur.t_s } else { h };
         let (t, y, k1) = (cur.t_s, cur.y, cur.dy);
-        let k2 = f(t + C2 * h_try, &(y + h_try * (A21 * k1)));
-        let k3 = f(t + C3 * h_try, &(y + h_try * (A31 * k1 + A32 * k2)));
+        // Each stage's state, the new state and the error estimate are formed component by component in one
+        // pass: as vector expressions they build a temporary per term, which the size-optimised browser build
+        // does not fuse (this loop is the flight model's hot path).
+        let k2 = f(t + C2 * h_try, &stage(&y, h_try, |i| A21 * k1[i]));
+        let k3 = f(
+            t + C3 * h_try,
+            &stage(&y, h_try, |i| A31 * k1[i] + A32 * k2[i]),
+        );
         let k4 = f(
             t + C4 * h_try,
-            &(y + h_try * (A41 * k1 + A42 * k2 + A43 * k3)),
+            &stage(&y, h_try, |i| A41 * k1[i] + A42 * k2[i] + A43 * k3[i]),
         );
         let k5 = f(
             t + C5 * h_try,
-            &(y + h_try * (A51 * k1 + A52 * k2 + A53 * k3 + A54 * k4)),
+            &stage(&y, h_try, |i| {
+                A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]
+            }),
         );
         let k6 = f(
             t + h_try,
-            &(y + h_try * (A61 * k1 + A62 * k2 + A63 * k3 + A64 * k4 + A65 * k5)),
+            &stage(&y, h_try, |i| {
+                A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]
+            }),
         );
-        let y_new = y + h_try * (A71 * k1 + A73 * k3 + A74 * k4 + A75 * k5 + A76 * k6);
+        let y_new = stage(&y, h_try, |i| {
+            A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]
+        });
         let t_new = if last { t_end_s } else { t + h_try };
         let k7 = f(t_new, &y_new);
-        let err = h_try * (E1 * k1 + E3 * k3 + E4 * k4 + E5 * k5 + E6 * k6 + E7 * k7);
         let mut sum = 0.0;
         for i in 0..6 {
+            let err = h_try
+                * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
             let atol = if i < 3 {
                 tol.atol_pos_m
             } else {
                 tol.atol_vel_m_s
             };
             let sc = atol + tol.rtol * y[i].abs().max(y_new[i].abs());
-            sum += (err[i] / sc).powi(2);
+            sum += (err / sc) * (err / sc);
         }
         let err_norm = (sum / 6.0).sqrt();
         if !err_norm.is_finite() || !y_new.iter().all(|v| v.is_finite()) {
@@ -166,7 +179,8 @@ where
         let factor = if err_norm == 0.0 {
             5.0
         } else {
-            (0.9 * err_norm.powf(-0.2)).clamp(0.2, 5.0)
+            // err_norm^-0.2, with exp and ln: cheaper than `powf` in the browser's maths library.
+            (0.9 * (-0.2 * err_norm.ln()).exp()).clamp(0.2, 5.0)
         };
         if err_norm <= 1.0 {
             let next = Node {
@@ -192,6 +206,12 @@ where
         }
     }
     Ok((cur, h))
+}
+
+/// `y + h w`, where `w(i)` is component `i` of a weighted sum of stage derivatives.
+#[inline(always)]
+fn stage(y: &State, h: f64, w: impl Fn(usize) -> f64) -> State {
+    State::from_fn(|i, _| y[i] + h * w(i))
 }
 
 /// Cubic Hermite interpolation between two nodes: the state and its derivative at `t_s` (which should lie

@@ -15,6 +15,9 @@ use nalgebra::{Point3, Vector3};
 pub const REENTRY_HEIGHT_M: f64 = 100_000.0;
 /// Longest free flight before the payload is declared in orbit, s.
 const MAX_COAST_S: f64 = 30_000.0;
+/// The cheap height ([`EarthModel::approx_height_m`]) is within about 70 m of the true one: a state more than
+/// this above a height is above it, m.
+const HEIGHT_CHECK_MARGIN_M: f64 = 1_000.0;
 
 /// The knobs a shaping solver turns.
 ///
@@ -117,6 +120,11 @@ pub(crate) fn simulate(
             .to_geodetic(&Ecef(Point3::new(y[0], y[1], y[2])))
             .h_m
     };
+    // Heights are checked on every step: the exact height (an iterative conversion with arctangents) is
+    // worked out only when the cheap one (within about 70 m) says the state may be near or below `h_m`.
+    let may_be_below = |y: &State, h_m: f64| {
+        earth.approx_height_m(&Vector3::new(y[0], y[1], y[2])) < h_m + HEIGHT_CHECK_MARGIN_M
+    };
 
     for (i, stage) in vehicle.stages.iter().enumerate().take(burn_s.len()) {
         let above_kg: f64 = vehicle.stages[i + 1..]
@@ -152,7 +160,8 @@ pub(crate) fn simulate(
             let mut crashed = false;
             let (end, h_next) = integrate(&mut f, start, t_stop, h_step, tol, &mut |_, n| {
                 nodes.push(*n);
-                crashed = n.t_s > steering.rise_end_s && height(&n.y) < 0.0;
+                crashed =
+                    n.t_s > steering.rise_end_s && may_be_below(&n.y, 0.0) && height(&n.y) < 0.0;
                 crashed
             })?;
             if crashed {
@@ -236,7 +245,7 @@ pub(crate) fn simulate(
                     // The apogee itself is below the re-entry height: re-entry starts there.
                     reentry = Some(ta);
                     h_reentry = h_apogee;
-                } else if height(&b.y) <= REENTRY_HEIGHT_M {
+                } else if may_be_below(&b.y, REENTRY_HEIGHT_M) && height(&b.y) <= REENTRY_HEIGHT_M {
                     let lo = a.t_s.max(ta);
                     reentry = Some(
                         find_root(|t| height(&at(t)) - REENTRY_HEIGHT_M, lo, b.t_s, 1e-4)
@@ -252,7 +261,7 @@ pub(crate) fn simulate(
                 }
             }
         }
-        if height(&b.y) <= 0.0 {
+        if may_be_below(&b.y, 0.0) && height(&b.y) <= 0.0 {
             let t = find_root(|t| height(&at(t)), a.t_s, b.t_s, 1e-5).unwrap_or(b.t_s);
             impact = Some(t);
             let yi = at(t);
