@@ -481,3 +481,35 @@ proptest! {
         }
     }
 }
+
+/// Solves remember the searches that depend only on the missile, site and flight plane (the greatest range at
+/// full energy, the greatest apogee), so that editing a launch's range solves faster. A solve must come out
+/// the same whatever was solved before it: each run below is on a fresh thread, whose memory is empty.
+#[test]
+fn a_solve_does_not_depend_on_the_solves_before_it() {
+    // (azimuth deg, range km) of each solve in turn.
+    let fresh = |aims: &'static [(f64, f64)], shape: Shape| {
+        std::thread::spawn(move || {
+            // Every solve in turn, for what it leaves remembered; the last one is compared.
+            let mut last = None;
+            for &(az, km) in aims {
+                let f = flight::fly(&request("hwasong-12", az, km, shape)).expect("flies");
+                last = Some((f.program, f.summary.flight_time_s, f.summary.range_m));
+            }
+            last.expect("one solve at least")
+        })
+        .join()
+        .expect("solver thread")
+    };
+    for shape in [
+        Shape::MinEnergy,
+        Shape::AsReported {
+            apogee_m: 550_000.0,
+        },
+        Shape::Lofted { apogee_m: None },
+    ] {
+        let alone = fresh(&[(75.4, 1800.0)], shape);
+        let after_others = fresh(&[(80.0, 1800.0), (75.4, 2600.0), (75.4, 1800.0)], shape);
+        assert_eq!(alone, after_others, "{shape:?}");
+    }
+}

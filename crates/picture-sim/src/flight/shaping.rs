@@ -28,7 +28,7 @@ use super::vehicle::Vehicle;
 use super::{ground_range_m, FlightError, Shape};
 use crate::earth::{self, Geodetic, MEAN_RADIUS_M};
 use crate::time::SimTime;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 /// The aim as the solvers use it.
 ///
@@ -100,6 +100,33 @@ struct Memo {
     top: Cell<Option<(f64, f64)>>,
     /// The Jacobian of (range m, apogee m) in (pitch deg, energy) near the answer, rows range and apogee.
     jacobian: Cell<Option<[[f64; 2]; 2]>>,
+}
+
+/// The searches [`Shooter::recalled`] remembers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Search {
+    /// (pitch deg, range m) of the greatest range at full energy.
+    FullMaxRange,
+    /// (pitch deg, apogee m) of the greatest apogee at this energy.
+    MaxApogee { energy: f64 },
+}
+
+/// Everything a remembered search's result depends on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct SearchKey {
+    search: Search,
+    vehicle: Vehicle,
+    earth: EarthModel,
+    site: Geodetic,
+    base: Program,
+    tol: Tolerance,
+}
+
+/// Remembered searches, at most this many (the oldest is forgotten first).
+const SEARCHES_KEPT: usize = 16;
+
+thread_local! {
+    static SEARCHES: RefCell<Vec<(SearchKey, (f64, f64))>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Shooter<'_> {
@@ -246,14 +273,45 @@ impl Shooter<'_> {
         Ok(p)
     }
 
-    /// [`Self::max_range`] at full energy, searched once per solve.
+    /// [`Self::max_range`] at full energy, searched once per solve (and remembered across solves).
     fn max_range_full(&self) -> Result<(f64, f64), FlightError> {
         if let Some(m) = self.memo.full_max_range.get() {
             return Ok(m);
         }
-        let m = self.max_range(1.0, None)?;
+        let m = self.recalled(Search::FullMaxRange, || self.max_range(1.0, None))?;
         self.memo.full_max_range.set(Some(m));
         Ok(m)
+    }
+
+    /// The result of a search that depends on nothing but the missile, the Earth model, the site, the flight
+    /// plane and the flights' error control: remembered from an earlier solve with all of those the same
+    /// (editing a launch's range or apogee solves again in the same plane), or searched and remembered. The
+    /// same inputs give the same result, so a solve comes out the same either way.
+    fn recalled(
+        &self,
+        search: Search,
+        run: impl FnOnce() -> Result<(f64, f64), FlightError>,
+    ) -> Result<(f64, f64), FlightError> {
+        let key = SearchKey {
+            search,
+            vehicle: *self.vehicle,
+            earth: *self.earth,
+            site: *self.site,
+            base: self.base,
+            tol: self.tol,
+        };
+        if let Some(hit) = SEARCHES.with_borrow(|c| c.iter().find(|(k, _)| *k == key).map(|e| e.1))
+        {
+            return Ok(hit);
+        }
+        let found = run()?;
+        SEARCHES.with_borrow_mut(|c| {
+            if c.len() >= SEARCHES_KEPT {
+                c.remove(0);
+            }
+            c.push((key, found));
+        });
+        Ok(found)
     }
 
     /// The energy (up to 1) at which pitch `p` reaches `range_m` (the range grows with the energy at a fixed
@@ -377,14 +435,16 @@ impl Shooter<'_> {
         if let Some(m) = self.memo.top.get() {
             return Ok(m);
         }
-        let m = maximize(
-            |p| self.apogee_m(p, energy),
-            PITCH_MAX_DEG - 40.0,
-            PITCH_BACK_DEG - 15.0,
-            85.0,
-            0.1,
-            30,
-        )?;
+        let m = self.recalled(Search::MaxApogee { energy }, || {
+            maximize(
+                |p| self.apogee_m(p, energy),
+                PITCH_MAX_DEG - 40.0,
+                PITCH_BACK_DEG - 15.0,
+                85.0,
+                0.1,
+                30,
+            )
+        })?;
         self.memo.top.set(Some(m));
         Ok(m)
     }
