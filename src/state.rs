@@ -40,6 +40,9 @@ pub struct AppState {
     pub flights: Memo<Vec<SharedFlight>>,
     /// When the last flight ends, seconds after the scenario start.
     pub end_s: Memo<f64>,
+    /// Counts the frames painted after a change of the flights: what follows the flights but need not
+    /// be in the frame that shows an edit (the analyses, the scrubber's markers) tracks this instead.
+    pub settled: ReadSignal<u64>,
     /// Seed of the detection draws.
     pub seed: RwSignal<u64>,
     /// The clock: seconds after the scenario start.
@@ -211,6 +214,7 @@ impl AppState {
             selected,
             flights,
             end_s,
+            settled: settled.read_only(),
             seed,
             time_s: RwSignal::new(0.0),
             start_utc_s: RwSignal::new(initial.start_utc_s),

@@ -69,28 +69,35 @@ pub fn Clock() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     // The markers need every picture's tracks: they wait until the map has painted (two frames and a task),
-    // so the first paint does not wait for five trackers.
+    // so the first paint does not wait for five trackers. After an edit they follow the flights once its
+    // frame has painted, with the pictures: redrawn at once, they would only show the new launch with the
+    // old tracks' markers.
     let painted = RwSignal::new(false);
     crate::schedule::after_next_paint(move || painted.set(true));
     let marks = Memo::new(move |_| {
         if !painted.get() {
             return Vec::new();
         }
+        app.settled.track();
         // Each launch's (launch, impact) time after the scenario start.
-        let flights: Vec<(f64, f64)> = app.flights.with(|fs| {
+        let flights: Vec<(f64, f64)> = app.flights.with_untracked(|fs| {
             fs.iter()
                 .filter_map(|f| f.as_ref().as_ref().ok())
                 .map(|f| (f.launch_offset_s(), f.launch_offset_s() + f.duration_s()))
                 .collect()
         });
         let shown = app.picture.get();
-        app.pictures.with(|p| match p {
-            Ok(p) => markers(&flights, &p.runs, &shown),
-            Err(_) => markers(&flights, &[], &shown),
-        })
+        let end_s = app.end_s.get_untracked();
+        app.pictures
+            .with(|p| match p {
+                Ok(p) => markers(&flights, &p.runs, &shown),
+                Err(_) => markers(&flights, &[], &shown),
+            })
+            .into_iter()
+            .map(|m| (position_pct(m.t_s, end_s), m))
+            .collect::<Vec<_>>()
     });
-    let marker_view = move |m: Marker| {
-        let left = position_pct(m.t_s, duration());
+    let marker_view = move |(left, m): (f64, Marker)| {
         let kind = m.kind.class();
         let title = format!("{} ({})", m.label, format_elapsed(m.t_s));
         let t_s = m.t_s;
