@@ -81,6 +81,9 @@ struct Shooter<'a> {
     hint: Option<(f64, f64)>,
     /// The energy last solved for an apogee, to start the next solve from (secant warm start).
     last_energy: Cell<Option<f64>>,
+    /// The last two (pitch deg, energy) solved for an apogee, newest last: the next pitch's energy is
+    /// predicted along the line through them.
+    apogee_solutions: Cell<[Option<(f64, f64)>; 2]>,
     /// The error control of the trial flights: [`Tolerance::SEARCH`] while searching, then
     /// [`Tolerance::STANDARD`] (the flight flown) to polish.
     tol: Tolerance,
@@ -403,7 +406,14 @@ impl Shooter<'_> {
         max_energy: f64,
     ) -> Result<Option<f64>, FlightError> {
         let g = |e: f64| -> Result<f64, FlightError> { Ok(self.apogee_m(p, e)? - apogee_m) };
-        let e0 = self.last_energy.get().unwrap_or(max_energy);
+        // Along a curve of constant apogee the energy changes smoothly with the pitch: start from the line
+        // through the last two solutions, or from the last one.
+        let e0 = match self.apogee_solutions.get() {
+            [Some((p1, e1)), Some((p2, e2))] if (p2 - p1).abs() > 1e-9 => {
+                (e2 + (e2 - e1) / (p2 - p1) * (p - p2)).clamp(Program::MIN_ENERGY, max_energy)
+            }
+            _ => self.last_energy.get().unwrap_or(max_energy),
+        };
         let e1 = if e0 + 0.002 <= max_energy {
             e0 + 0.002
         } else {
@@ -426,6 +436,8 @@ impl Shooter<'_> {
             None => Program::MIN_ENERGY,
         };
         self.last_energy.set(Some(e));
+        let [_, newest] = self.apogee_solutions.get();
+        self.apogee_solutions.set([newest, Some((p, e))]);
         Ok(Some(e))
     }
 
@@ -474,6 +486,7 @@ pub fn solve(
         base,
         hint,
         last_energy: Cell::new(hint.map(|h| h.1)),
+        apogee_solutions: Cell::new([None; 2]),
         tol,
         memo: &memo,
         recent_full: Cell::new([None; 6]),
