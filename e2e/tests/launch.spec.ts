@@ -130,6 +130,8 @@ test('speed: editing a launch redraws its arc (measured, budget one frame)', asy
   for (const shape of ['as-reported', 'min-energy']) {
     await app.choose('shape', shape);
     await expect(page.locator('.flight-error')).toHaveCount(0);
+    // As after each edit: the analyses that follow the change of shape finish before the first timed edit.
+    await page.waitForTimeout(300);
     const s = await timeEdits(app, ranges);
     const work = s.map((x) => x.dom + x.render);
     const f = (x: number) => x.toFixed(1);
