@@ -129,33 +129,9 @@ fn distance_m(a: &Geodetic, b: &Geodetic) -> f64 {
     inverse(a.lat_deg(), a.lon_deg(), b.lat_deg(), b.lon_deg()).distance_m
 }
 
-/// Runs `config` over `measurements` and scores it against `truths` (one per missile) and their `impacts`.
-#[allow(clippy::too_many_arguments)]
-pub fn evaluate_picture(
-    config: &PictureConfig,
-    sensor_nations: &[Nation],
-    measurements: &[Measurement],
-    tracker_config: &TrackerConfig,
-    ellipsoid: &Ellipsoid,
-    truths: &[&dyn Truth],
-    impacts: &[TrueImpact],
-    metrics_config: &MetricsConfig,
-) -> Result<PictureMetrics, PictureError> {
-    evaluate_picture_observed(
-        config,
-        sensor_nations,
-        measurements,
-        tracker_config,
-        ellipsoid,
-        truths,
-        impacts,
-        metrics_config,
-        |_, _, _| {},
-    )
-}
-
-/// [`evaluate_picture`], also calling `observe` after each delivery as [`run_picture`] does: a caller that
-/// wants the tracks over time as well as the scores (the app's snapshots) runs the tracker once, not twice.
+/// Runs `config` over `measurements` and scores it against `truths` (one per missile) and their `impacts`,
+/// calling `observe` after each delivery as [`run_picture`] does: a caller that wants the tracks over time as
+/// well as the scores (the app's snapshots) runs the tracker once, not twice.
 #[allow(clippy::too_many_arguments)]
 pub fn evaluate_picture_observed(
     config: &PictureConfig,
@@ -328,7 +304,7 @@ pub fn evaluate_pictures(
     pictures
         .iter()
         .map(|p| {
-            evaluate_picture(
+            evaluate_picture_observed(
                 p,
                 sensor_nations,
                 measurements,
@@ -337,6 +313,7 @@ pub fn evaluate_pictures(
                 truths,
                 impacts,
                 metrics_config,
+                |_, _, _| {},
             )
         })
         .collect()
