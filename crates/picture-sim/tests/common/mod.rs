@@ -4,14 +4,14 @@
 
 use std::path::PathBuf;
 
-/// `../shared/reference`, or `$PICTURE_REFERENCE_DIR`.
+/// The repository's `data/reference` (public figures with their sources), or `$PICTURE_REFERENCE_DIR`.
 pub fn reference_dir() -> PathBuf {
     let dir = std::env::var_os("PICTURE_REFERENCE_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             PathBuf::from(concat!(
                 env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/reference"
+                "/../../data/reference"
             ))
         });
     assert!(
