@@ -4,7 +4,7 @@
 //! speed is plausible pairs with it (pairs chosen by optimal assignment on the squared displacement, so two
 //! missiles of a salvo pair with their own plots), and the pair gives a position and a velocity with their
 //! covariance (Bar-Shalom, Li and Kirubarajan 2001, section 5.5.3). The resulting track is tentative until it
-//! passes the M-of-N test in [`crate::tracking::tracker`].
+//! passes the M-of-N test of [`crate::tracking::confirmation`].
 //!
 //! *Cueing*: an infrared launch report leaves a cue (the launch point and time). A single radar plot within
 //! reach of the cue (distance below the top speed times the time since launch) then starts a tentative track
