@@ -1,6 +1,8 @@
 //! A stand-in trajectory for tests and benchmarks: not a flight model. The target moves along the geodesic
 //! from a launch point to an aim point at constant ground speed, its height a half sine with the given apogee,
 //! boosting for the first `boost_s` seconds and re-entering below 100 km after apogee.
+//!
+//! Compiled only with the crate's `fixtures` feature (tests, benchmarks, examples), never into the product.
 
 use crate::earth::{destination, inverse, Ellipsoid, Geodetic};
 use crate::time::SimTime;

@@ -3,6 +3,8 @@
 //! then coasts under J2 gravity in the rotating frame ([`BallisticTruth`]); a radar that reports every target
 //! above its horizon and within its range once per period with Gaussian noise ([`FixtureRadar`]).
 //! Everything is seeded: the same seed gives the same plots.
+//!
+//! Compiled only with the crate's `fixtures` feature (tests, benchmarks, examples), never into the product.
 
 use super::measurement_model::{RadarAerModel, RadarPlot};
 use super::transition::ballistic_acceleration_m_s2;

@@ -12,8 +12,8 @@
 //! takes an explicit time.
 //!
 //! [`impact`] propagates a track to the ground; [`picture`] delivers measurements to a fusion centre after
-//! each link's latency; [`metrics`] scores pictures against truth. [`fixtures`] holds the truth and noisy-plot
-//! generators the tests and benchmarks use.
+//! each link's latency; [`metrics`] scores pictures against truth. With the `fixtures` feature, `fixtures`
+//! holds the truth and noisy-plot generators the tests and benchmarks use (not part of the product).
 //!
 //! Frames and units: the state is ECEF position (m) and ECEF velocity relative to the rotating Earth (m/s).
 //!
@@ -27,6 +27,7 @@
 pub mod associator;
 pub mod confirmation;
 pub mod deleter;
+#[cfg(feature = "fixtures")]
 pub mod fixtures;
 pub mod hypothesiser;
 pub mod impact;
