@@ -4,7 +4,7 @@
 //! ([`super::confirmation`]) is deleted too, for its own reason.
 
 use super::track::Track;
-use crate::time::SimTime;
+use crate::time::{Duration, SimTime};
 use serde::{Deserialize, Serialize};
 
 /// Why a track was deleted.
@@ -45,7 +45,7 @@ impl CoastDeleter {
         if !g.is_finite() {
             return Some(DeletionReason::NotFinite);
         }
-        if time - track.last_arrival > self.max_coast_ms {
+        if time - track.last_arrival > Duration::from_millis(self.max_coast_ms) {
             return Some(DeletionReason::Coasted);
         }
         let pos_var = g.covar[(0, 0)] + g.covar[(1, 1)] + g.covar[(2, 2)];

@@ -8,7 +8,7 @@ use super::predictor::ImmPredictor;
 use super::replay::checkpoint_at_or_before;
 use super::track::{Track, TrackId, TrackStatus};
 use super::GaussianState;
-use crate::time::SimTime;
+use crate::time::{Duration, SimTime};
 
 /// Pairs of confirmed tracks (older id, younger id) inside the merge gate at their latest checks, and for how
 /// many consecutive checks.
@@ -125,7 +125,7 @@ fn merge_pair(
         (g, k)
     };
     let (fresh_time, stale_time) = (tracks[fresh].state.time, tracks[stale].state.time);
-    let fused = if fresh_time - stale_time <= merger.max_fuse_gap_ms {
+    let fused = if fresh_time - stale_time <= Duration::from_millis(merger.max_fuse_gap_ms) {
         let other = predictor.predict_modes(&tracks[stale].state, fresh_time);
         merge_imm(&tracks[fresh].state, &other)
     } else {

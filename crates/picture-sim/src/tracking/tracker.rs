@@ -387,7 +387,7 @@ impl Tracker {
 /// Whether any plot could be near the track at `t`: a coarse test before the full prediction and gate, with
 /// generous bounds (5 sigma of position and velocity, 60 m/s^2 of unmodelled gravity and thrust, 2 km).
 fn near_any(state: &ImmState, t: SimTime, plots: &[(nalgebra::Vector3<f64>, f64)]) -> bool {
-    let dt_s = (t - state.time) as f64 / 1000.0;
+    let dt_s = (t - state.time).as_secs_f64();
     let mut reach_m = 2_000.0 + 30.0 * dt_s * dt_s;
     let mut centre = nalgebra::Vector3::zeros();
     for (k, g) in state.modes.iter().enumerate() {
