@@ -116,11 +116,11 @@ pub fn run_pictures(
             &impacts,
             &MetricsConfig::default(),
             |now, _, tracker| {
-                if last_snap.is_some_and(|t| now - t < SNAPSHOT_EVERY_MS) {
+                if last_snap.is_some_and(|t| (now - t).as_millis() < SNAPSHOT_EVERY_MS) {
                     return;
                 }
                 last_snap = Some(now);
-                let predict = last_impact.is_none_or(|t| now - t >= IMPACT_EVERY_MS);
+                let predict = last_impact.is_none_or(|t| (now - t).as_millis() >= IMPACT_EVERY_MS);
                 if predict {
                     last_impact = Some(now);
                 }
@@ -145,7 +145,7 @@ pub fn run_pictures(
                         let cov: Matrix3<f64> = est.covar.fixed_view::<3, 3>(0, 0).into_owned();
                         TrackSnap {
                             id,
-                            estimate_t_s: (est.time - launch) as f64 / 1000.0,
+                            estimate_t_s: (est.time - launch).as_secs_f64(),
                             lat_deg: g.lat_deg(),
                             lon_deg: g.lon_deg(),
                             alt_km: g.h_m / 1000.0,
@@ -154,7 +154,7 @@ pub fn run_pictures(
                         }
                     })
                     .collect();
-                snapshots.push(((now - launch) as f64 / 1000.0, snaps));
+                snapshots.push(((now - launch).as_secs_f64(), snaps));
             },
         )
         .map_err(|e| e.to_string())?;
@@ -213,7 +213,7 @@ impl PictureRun {
             .iter()
             .filter_map(|m| m.established)
             .min()
-            .map(|t| (t - launch) as f64 / 1000.0)
+            .map(|t| (t - launch).as_secs_f64())
     }
 }
 

@@ -90,7 +90,7 @@ pub fn seen_at(flight: &FlightView, radar: &Radar, t_s: f64) -> SeenPoint {
 pub fn rise(flight: &FlightView, radar: &Radar, earth: &EffectiveEarth) -> Option<SeenPoint> {
     let truth: &dyn Truth = &flight.flight.trajectory;
     let t = first_above_horizon(truth, radar, earth, RISE_SCAN_MS)?;
-    let t_s = (t - truth.start()) as f64 / 1000.0;
+    let t_s = (t - truth.start()).as_secs_f64();
     Some(seen_at(flight, radar, t_s))
 }
 

@@ -73,7 +73,7 @@ pub fn measurements_csv(
     let mut out = String::from(
         "sensor,nation,t_s,kind,az_deg,el_deg,range_m,sigma_az_deg,sigma_el_deg,sigma_range_m,site_lat_deg,site_lon_deg,site_alt_m,launch_lat_deg,launch_lon_deg,sigma_pos_m,launch_t_s\n",
     );
-    let secs = |t: SimTime| (t - t0) as f64 / 1000.0;
+    let secs = |t: SimTime| (t - t0).as_secs_f64();
     for m in measurements {
         let i = m.sensor.0;
         let name = sensor_names.get(i).map(String::as_str).unwrap_or("?");

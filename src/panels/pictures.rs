@@ -54,7 +54,7 @@ pub fn PicturesPanel() -> impl IntoView {
                 .missiles
                 .get(k)?
                 .established
-                .map(|t| (t - launch) as f64 / 1000.0)
+                .map(|t| (t - launch).as_secs_f64())
         })
     };
     // The charts below follow the pictures (and the selection), not the flight: after an edit the flight

@@ -179,7 +179,7 @@ struct DetectRow {
 }
 
 fn row(r: &SensorReport, launch: SimTime) -> DetectRow {
-    let s = |t: Option<SimTime>| t.map(|t| (t - launch) as f64 / 1000.0);
+    let s = |t: Option<SimTime>| t.map(|t| (t - launch).as_secs_f64());
     DetectRow {
         sensor: r.name.clone(),
         nation: r.nation.to_string(),

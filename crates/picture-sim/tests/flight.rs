@@ -8,6 +8,7 @@ use picture_sim::earth::{Geodetic, MEAN_RADIUS_M};
 use picture_sim::flight::{
     self, catalog, kepler, Aim, EarthModel, EventKind, FlightError, LaunchRequest, Program, Shape,
 };
+use picture_sim::time::Duration;
 use picture_sim::truth::{FlightPhase, Truth};
 use picture_sim::{sites, SimTime};
 use proptest::prelude::*;
@@ -312,7 +313,7 @@ fn trajectory_is_a_consistent_truth() {
     let launch = SimTime::from_secs(100.0);
     assert_eq!(t.start(), launch);
     assert!(t.state_at(SimTime::from_secs(99.0)).is_none());
-    assert!(t.state_at(t.end().plus_ms(2)).is_none());
+    assert!(t.state_at(t.end() + Duration::from_millis(2)).is_none());
     let s0 = t.state_at(launch).unwrap();
     assert_eq!(s0.phase, FlightPhase::Boost { stage: 1 });
     assert!(s0.vel_ecef_m_s.norm() < 1e-6);
@@ -324,7 +325,10 @@ fn trajectory_is_a_consistent_truth() {
             phases.push(s.phase);
         }
         // Velocity is the derivative of position (central difference, 10 ms).
-        if let (Some(a), Some(b)) = (t.state_at(step.plus_ms(-10)), t.state_at(step.plus_ms(10))) {
+        if let (Some(a), Some(b)) = (
+            t.state_at(step + Duration::from_millis(-10)),
+            t.state_at(step + Duration::from_millis(10)),
+        ) {
             let fd = (b.pos.0 - a.pos.0) / 0.02;
             let mid: Vector3<f64> = s.vel_ecef_m_s;
             assert!(
@@ -332,7 +336,7 @@ fn trajectory_is_a_consistent_truth() {
                 "at {step:?}: {fd} vs {mid}"
             );
         }
-        step = step.plus_ms(7_000);
+        step += Duration::from_millis(7_000);
     }
     assert_eq!(
         phases,

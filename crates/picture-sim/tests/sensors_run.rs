@@ -7,6 +7,7 @@ use picture_sim::sensors::rise::{first_above_horizon, horizon_margin_rad};
 use picture_sim::sensors::{
     catalog, detection_table, run_detections, DetectionConfig, EffectiveEarth, MissReason,
 };
+use picture_sim::time::Duration;
 use picture_sim::truth::Truth;
 use picture_sim::SimTime;
 
@@ -123,13 +124,13 @@ fn infrared_reports_the_launch_after_its_delay() {
     let first = ir.first_detection.unwrap();
     assert_eq!(ir.measurements.len(), 1);
     let report = &ir.measurements[0];
-    assert_eq!(report.time, first.plus_ms(30_000));
+    assert_eq!(report.time, first + Duration::from_millis(30_000));
     let MeasurementKind::LaunchReport { launch_time, .. } = report.kind else {
         panic!("not a launch report")
     };
-    assert!((launch_time - flight.start()).abs() < 15_000);
+    assert!((launch_time - flight.start()).abs() < Duration::from_millis(15_000));
     // Seen only during boost.
-    assert!(first - flight.start() <= 300_000);
+    assert!(first - flight.start() <= Duration::from_millis(300_000));
     assert!(ir.above_horizon.unwrap() <= first);
 }
 

@@ -3,7 +3,7 @@
 
 use picture_sim::earth::{inverse, Ellipsoid, Geodetic};
 use picture_sim::measurement::{Measurement, SensorIndex};
-use picture_sim::time::SimTime;
+use picture_sim::time::{Duration, SimTime};
 use picture_sim::tracking::fixtures::{
     salvo_scenario, BallisticTruth, FixtureRadar, FusionScenario, LaunchSpec,
 };
@@ -58,7 +58,7 @@ fn nees_and_nis_are_consistent_over_100_runs() {
     let boosted = BallisticTruth::fly(&spec, &E);
     // Pure coast from 20 s after burnout: the filter's model is exact, so NEES ~ chi2(6), NIS ~ chi2(3).
     let start = boosted
-        .state_at(boosted.burnout_time().plus_ms(20_000))
+        .state_at(boosted.burnout_time() + Duration::from_millis(20_000))
         .unwrap();
     let truth = BallisticTruth::coast(&start, &E);
     let radar = FixtureRadar::standard(SensorIndex(0), geo(37.5, 127.0, 100.0));
@@ -73,7 +73,7 @@ fn nees_and_nis_are_consistent_over_100_runs() {
         let plots = radar.observe(
             &truths,
             start.time,
-            start.time.plus_ms(STEPS as i64 * 1000),
+            start.time + Duration::from_millis(STEPS as i64 * 1000),
             &E,
             &mut rng,
         );
@@ -327,7 +327,7 @@ fn trilateral_is_never_later_than_a_nation_alone() {
 fn impact_prediction_converges_on_truth() {
     let truth = BallisticTruth::fly(&launch(39.0, 125.75, 0.0, 90.0), &E);
     let s = truth
-        .state_at(truth.burnout_time().plus_ms(30_000))
+        .state_at(truth.burnout_time() + Duration::from_millis(30_000))
         .unwrap();
     let mut covar = StateCovariance::zeros();
     for i in 0..3 {
@@ -350,11 +350,11 @@ fn impact_prediction_converges_on_truth() {
     .distance_m;
     println!(
         "impact error {d:.1} m, time error {} ms, ellipse {:?}",
-        p.time - truth.impact_time(),
+        (p.time - truth.impact_time()).as_millis(),
         p.ellipse
     );
     assert!(d < 200.0);
-    assert!((p.time - truth.impact_time()).abs() < 500);
+    assert!((p.time - truth.impact_time()).abs() < Duration::from_millis(500));
     assert!(p.ellipse.semi_major_m > 0.0 && p.ellipse.semi_major_m < 50_000.0);
 }
 
@@ -398,7 +398,7 @@ fn infrared_cue_confirms_earlier() {
         cued.as_secs()
     );
     assert!(!plain_cued && was_cued);
-    assert_eq!(plain - cued, 5000);
+    assert_eq!(plain - cued, Duration::from_millis(5000));
 }
 
 #[test]

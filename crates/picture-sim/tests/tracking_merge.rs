@@ -65,7 +65,7 @@ fn run(f: &FusionScenario, picture: &PictureConfig, config: &TrackerConfig) -> (
                 if n >= 2 {
                     dup.instants += 1;
                     let start = *since.entry(k).or_insert(t);
-                    dup.longest_s = dup.longest_s.max((t - start) as f64 / 1000.0);
+                    dup.longest_s = dup.longest_s.max((t - start).as_secs_f64());
                 } else {
                     since.remove(&k);
                 }

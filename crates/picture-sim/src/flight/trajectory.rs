@@ -4,7 +4,7 @@
 use super::dynamics::EarthModel;
 use super::integrator::{hermite, Node};
 use crate::earth::{Ecef, Geodetic};
-use crate::time::SimTime;
+use crate::time::{Duration, SimTime};
 use crate::truth::{FlightPhase, TargetState, Truth};
 use nalgebra::{Point3, Vector3};
 use serde::{Deserialize, Serialize};
@@ -136,7 +136,7 @@ impl Trajectory {
 
 impl Truth for Trajectory {
     fn state_at(&self, time: SimTime) -> Option<TargetState> {
-        let t_s = (time - self.launch_time) as f64 / 1000.0;
+        let t_s = (time - self.launch_time).as_secs_f64();
         if t_s < 0.0 || t_s > self.duration_s() {
             return None;
         }
@@ -154,7 +154,7 @@ impl Truth for Trajectory {
     }
 
     fn end(&self) -> SimTime {
-        self.launch_time
-            .plus_ms((self.duration_s() * 1000.0).floor() as i64)
+        // Floored, not rounded: the end is a time at which the trajectory is still defined.
+        self.launch_time + Duration::from_millis((self.duration_s() * 1000.0).floor() as i64)
     }
 }

@@ -1,9 +1,11 @@
 //! A stand-in trajectory for tests and benchmarks: not a flight model. The target moves along the geodesic
 //! from a launch point to an aim point at constant ground speed, its height a half sine with the given apogee,
 //! boosting for the first `boost_s` seconds and re-entering below 100 km after apogee.
+//!
+//! Compiled only with the crate's `fixtures` feature (tests, benchmarks, examples), never into the product.
 
 use crate::earth::{destination, inverse, Ellipsoid, Geodetic};
-use crate::time::SimTime;
+use crate::time::{Duration, SimTime};
 use crate::truth::{FlightPhase, TargetState, Truth};
 
 /// A half-sine arc between two points.
@@ -75,7 +77,7 @@ impl SineArc {
 
 impl Truth for SineArc {
     fn state_at(&self, time: SimTime) -> Option<TargetState> {
-        let t_ms = time - self.start;
+        let t_ms = (time - self.start).as_millis();
         if t_ms < 0 || t_ms > self.duration_ms {
             return None;
         }
@@ -111,7 +113,7 @@ impl Truth for SineArc {
     }
 
     fn end(&self) -> SimTime {
-        SimTime(self.start.0 + self.duration_ms)
+        self.start + Duration::from_millis(self.duration_ms)
     }
 }
 
@@ -137,7 +139,7 @@ impl Sampled {
         let mut t = start;
         while t <= end {
             states.push(truth.state_at(t)?);
-            t = t.plus_ms(step_ms);
+            t += Duration::from_millis(step_ms);
         }
         Some(Sampled {
             start,
@@ -153,7 +155,7 @@ impl Truth for Sampled {
         if time < self.start || time > self.end {
             return None;
         }
-        let offset = time - self.start;
+        let offset = (time - self.start).as_millis();
         let i = (offset / self.step_ms) as usize;
         let a = self.states.get(i)?;
         let Some(b) = self.states.get(i + 1) else {

@@ -7,7 +7,7 @@ use super::measure::gaussian;
 use super::radar::{MAX_UPDATE_INTERVAL_MS, MIN_UPDATE_INTERVAL_MS};
 use crate::earth::{destination, Geodetic};
 use crate::measurement::{Measurement, MeasurementKind, SensorIndex};
-use crate::time::SimTime;
+use crate::time::{Duration, SimTime};
 use crate::truth::{FlightPhase, TargetState};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
@@ -152,11 +152,11 @@ impl Infrared {
         let point = Geodetic::from_deg(lat_deg, lon_deg, 0.0).unwrap_or(launch_point);
         Measurement {
             sensor,
-            time: seen_at.plus_ms(s.reporting_delay_ms),
+            time: seen_at + Duration::from_millis(s.reporting_delay_ms),
             kind: MeasurementKind::LaunchReport {
                 launch_point: point,
                 sigma_pos_m: s.sigma_launch_point_m,
-                launch_time: SimTime(launch_time.0 + (dt_s * 1000.0).round() as i64),
+                launch_time: launch_time + Duration::from_secs_f64(dt_s),
             },
         }
     }

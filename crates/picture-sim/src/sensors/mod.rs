@@ -30,6 +30,7 @@
 
 pub mod catalog;
 pub mod coverage;
+#[cfg(feature = "fixtures")]
 pub mod fixture;
 pub mod horizon;
 pub mod infrared;

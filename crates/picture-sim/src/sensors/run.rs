@@ -21,7 +21,7 @@ use super::rise::bisect_rise;
 use super::sensor::{Nation, Sensor, SensorKind};
 use crate::earth::Ellipsoid;
 use crate::measurement::{Measurement, SensorIndex};
-use crate::time::SimTime;
+use crate::time::{Duration, SimTime};
 use crate::truth::{FlightPhase, Truth};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -282,7 +282,7 @@ fn radar_run(
         report.looks += 1;
         let Some(GridSample { sample, horizon }) = grid.at(t) else {
             report.miss(t, MissReason::NotInFlight);
-            t = t.plus_ms(interval);
+            t += Duration::from_millis(interval);
             continue;
         };
         if report.above_horizon.is_none() {
@@ -320,7 +320,7 @@ fn radar_run(
             }
             LookOutcome::Missed(reason) => report.miss(t, reason),
         }
-        t = t.plus_ms(interval);
+        t += Duration::from_millis(interval);
     }
 }
 
@@ -350,7 +350,7 @@ fn infrared_run(
         report.looks += 1;
         let Some(GridSample { sample, .. }) = grid.at(t) else {
             report.miss(t, MissReason::NotInFlight);
-            t = t.plus_ms(interval);
+            t += Duration::from_millis(interval);
             continue;
         };
         if ir.sees_plume(&sample.state, sample.altitude_m()) {
@@ -377,7 +377,7 @@ fn infrared_run(
             }
             report.miss(t, MissReason::NoPlume);
         }
-        t = t.plus_ms(interval);
+        t += Duration::from_millis(interval);
     }
 }
 

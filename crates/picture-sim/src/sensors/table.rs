@@ -10,7 +10,7 @@ use std::fmt::Write;
 fn secs(t: Option<SimTime>, launch: SimTime) -> String {
     t.map_or_else(
         || "-".to_string(),
-        |t| format!("{:.1}", (t - launch) as f64 / 1000.0),
+        |t| format!("{:.1}", (t - launch).as_secs_f64()),
     )
 }
 
@@ -18,7 +18,7 @@ fn secs(t: Option<SimTime>, launch: SimTime) -> String {
 pub fn why_not_earlier(report: &SensorReport, launch: SimTime, max_spans: usize) -> String {
     let spans = &report.misses_before_first;
     let skip = spans.len().saturating_sub(max_spans);
-    let s = |t: SimTime| format!("{:.0}", (t - launch) as f64 / 1000.0);
+    let s = |t: SimTime| format!("{:.0}", (t - launch).as_secs_f64());
     let text: Vec<String> = spans[skip..]
         .iter()
         .map(|span: &MissSpan| {

@@ -1,17 +1,23 @@
 //! Track deletion: a track is dropped when it has gone too long without a plot (judged on the fusion
 //! centre's clock, so that a slow link does not delete tracks), when its position is too uncertain to be
-//! useful, or when its numbers are no longer finite.
+//! useful, or when its numbers are no longer finite. A tentative track that M-of-N confirmation rejects
+//! ([`super::confirmation`]) is deleted too, for its own reason.
 
-use super::tracker::Track;
-use crate::time::SimTime;
+use super::track::Track;
+use crate::time::{Duration, SimTime};
 use serde::{Deserialize, Serialize};
 
 /// Why a track was deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DeletionReason {
+    /// No plot arrived for longer than [`CoastDeleter::max_coast_ms`].
     Coasted,
+    /// Position more uncertain than [`CoastDeleter::max_position_sigma_m`].
     Uncertain,
+    /// The estimate's numbers are no longer finite.
     NotFinite,
+    /// A tentative track that can no longer reach M plots in N opportunities.
+    NotConfirmed,
 }
 
 /// Deletes tracks by coast time and position uncertainty.
@@ -39,7 +45,7 @@ impl CoastDeleter {
         if !g.is_finite() {
             return Some(DeletionReason::NotFinite);
         }
-        if time - track.last_arrival > self.max_coast_ms {
+        if time - track.last_arrival > Duration::from_millis(self.max_coast_ms) {
             return Some(DeletionReason::Coasted);
         }
         let pos_var = g.covar[(0, 0)] + g.covar[(1, 1)] + g.covar[(2, 2)];

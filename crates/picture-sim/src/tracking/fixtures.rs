@@ -3,13 +3,15 @@
 //! then coasts under J2 gravity in the rotating frame ([`BallisticTruth`]); a radar that reports every target
 //! above its horizon and within its range once per period with Gaussian noise ([`FixtureRadar`]).
 //! Everything is seeded: the same seed gives the same plots.
+//!
+//! Compiled only with the crate's `fixtures` feature (tests, benchmarks, examples), never into the product.
 
 use super::measurement_model::{RadarAerModel, RadarPlot};
 use super::transition::ballistic_acceleration_m_s2;
 use super::{state_vector, GaussianState, StateCovariance};
 use crate::earth::{Ecef, Ellipsoid, Geodetic, LocalFrame};
 use crate::measurement::{Measurement, MeasurementKind, SensorIndex};
-use crate::time::SimTime;
+use crate::time::{Duration, SimTime};
 use crate::truth::{FlightPhase, TargetState, Truth};
 use nalgebra::{Point3, Vector3};
 use rand::{Rng, SeedableRng};
@@ -143,8 +145,8 @@ impl BallisticTruth {
                 return BallisticTruth {
                     samples,
                     start,
-                    end: start.plus_ms(end_ms),
-                    burnout: start.plus_ms(burn_ms),
+                    end: start + Duration::from_millis(end_ms),
+                    burnout: start + Duration::from_millis(burn_ms),
                     impact,
                     ellipsoid: *ellipsoid,
                 };
@@ -156,8 +158,8 @@ impl BallisticTruth {
         BallisticTruth {
             samples,
             start,
-            end: start.plus_ms(t_ms),
-            burnout: start.plus_ms(burn_ms),
+            end: start + Duration::from_millis(t_ms),
+            burnout: start + Duration::from_millis(burn_ms),
             impact,
             ellipsoid: *ellipsoid,
         }
@@ -182,8 +184,8 @@ impl Truth for BallisticTruth {
         if time < self.start || time > self.end {
             return None;
         }
-        let k = ((time - self.start) / STEP_MS) as usize;
-        let f = ((time - self.start) % STEP_MS) as f64 / STEP_MS as f64;
+        let k = ((time - self.start).as_millis() / STEP_MS) as usize;
+        let f = ((time - self.start).as_millis() % STEP_MS) as f64 / STEP_MS as f64;
         let (p0, v0, phase) = self.samples[k.min(self.samples.len() - 1)];
         let (p1, v1, _) = self.samples[(k + 1).min(self.samples.len() - 1)];
         let pos = Ecef(Point3::from(p0.0.coords + (p1.0.coords - p0.0.coords) * f));
@@ -309,7 +311,7 @@ pub fn launch_report(
     let launch_point = Geodetic::from_deg(lat, lon, 0.0).unwrap_or(spec.launch);
     Measurement {
         sensor,
-        time: spec.launch_time.plus_ms(delay_ms),
+        time: spec.launch_time + Duration::from_millis(delay_ms),
         kind: MeasurementKind::LaunchReport {
             launch_point,
             sigma_pos_m,

@@ -9,7 +9,7 @@
 use super::transition::{BallisticEcef, TransitionModel};
 use super::{symmetrize, GaussianState};
 use crate::earth::{Ecef, Ellipsoid, Geodetic, LocalFrame};
-use crate::time::SimTime;
+use crate::time::{Duration, SimTime};
 use nalgebra::{Matrix2, Point3, SMatrix, Vector3};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -157,7 +157,7 @@ pub fn predict_impact(
     }
     Ok(ImpactPrediction {
         from_time: state.time,
-        time: state.time.plus_ms((elapsed_s * 1000.0).round() as i64),
+        time: state.time + Duration::from_secs_f64(elapsed_s),
         point,
         ellipse,
         sigma_time_s,

@@ -4,7 +4,7 @@
 //! speed is plausible pairs with it (pairs chosen by optimal assignment on the squared displacement, so two
 //! missiles of a salvo pair with their own plots), and the pair gives a position and a velocity with their
 //! covariance (Bar-Shalom, Li and Kirubarajan 2001, section 5.5.3). The resulting track is tentative until it
-//! passes the M-of-N test in [`crate::tracking::tracker`].
+//! passes the M-of-N test of [`crate::tracking::confirmation`].
 //!
 //! *Cueing*: an infrared launch report leaves a cue (the launch point and time). A single radar plot within
 //! reach of the cue (distance below the top speed times the time since launch) then starts a tentative track
@@ -14,7 +14,7 @@ use super::associator::assign_min_cost;
 use super::measurement_model::RadarPlot;
 use super::{GaussianState, StateCovariance, StateVector};
 use crate::earth::{Ecef, Ellipsoid, Geodetic};
-use crate::time::SimTime;
+use crate::time::{Duration, SimTime};
 use nalgebra::{Matrix3, Vector3};
 use serde::{Deserialize, Serialize};
 
@@ -120,8 +120,8 @@ impl TwoPointInitiator {
 
     /// Forgets candidates and cues too old to be used at `time`.
     pub fn prune(&mut self, time: SimTime) {
-        let gap = self.config.max_pair_gap_ms;
-        let window = self.config.cue_window_ms;
+        let gap = Duration::from_millis(self.config.max_pair_gap_ms);
+        let window = Duration::from_millis(self.config.cue_window_ms);
         self.candidates.retain(|c| (time - c.time).abs() <= gap);
         self.cues.retain(|c| time - c.launch_time <= window);
     }
@@ -136,14 +136,14 @@ impl TwoPointInitiator {
         for (i, p) in plots.iter().enumerate() {
             let (pos, _) = p.model.inverse(&p.z);
             for (j, c) in self.candidates.iter().enumerate() {
-                let gap_ms = (p.time - c.time).abs();
-                if gap_ms < cfg.min_pair_gap_ms
+                let gap = (p.time - c.time).abs();
+                if gap < Duration::from_millis(cfg.min_pair_gap_ms)
                     || c.model.sensor == p.model.sensor && c.time == p.time
                 {
                     continue;
                 }
                 let (cpos, _) = c.model.inverse(&c.z);
-                let reach_m = cfg.max_speed_m_s * gap_ms as f64 / 1000.0;
+                let reach_m = cfg.max_speed_m_s * gap.as_secs_f64();
                 let cost = ((pos.0 - cpos.0).norm() / reach_m).powi(2);
                 if cost <= 1.0 {
                     costs.push((i, j, cost));
@@ -201,11 +201,13 @@ impl TwoPointInitiator {
             .iter()
             .enumerate()
             .filter_map(|(i, c)| {
-                let elapsed_ms = p.time - c.launch_time;
-                if elapsed_ms < cfg.cue_min_elapsed_ms || elapsed_ms > cfg.cue_window_ms {
+                let elapsed = p.time - c.launch_time;
+                if elapsed < Duration::from_millis(cfg.cue_min_elapsed_ms)
+                    || elapsed > Duration::from_millis(cfg.cue_window_ms)
+                {
                     return None;
                 }
-                let elapsed_s = elapsed_ms as f64 / 1000.0;
+                let elapsed_s = elapsed.as_secs_f64();
                 let d = pos.0 - c.launch_point.0;
                 let reach = cfg.max_speed_m_s * elapsed_s + 3.0 * c.sigma_pos_m;
                 (d.norm() <= reach).then_some((i, d, elapsed_s))
@@ -241,7 +243,7 @@ impl TwoPointInitiator {
 pub fn two_point(a: &RadarPlot, b: &RadarPlot, accel_sigma_m_s2: f64) -> GaussianState {
     let (pa, ra) = a.model.inverse(&a.z);
     let (pb, rb) = b.model.inverse(&b.z);
-    let dt_s = ((b.time - a.time) as f64 / 1000.0).max(1e-3);
+    let dt_s = (b.time - a.time).as_secs_f64().max(1e-3);
     let v: Vector3<f64> = (pb.0 - pa.0) / dt_s;
     let accel_var = (accel_sigma_m_s2 * dt_s / 2.0).powi(2);
     let mut covar = StateCovariance::zeros();

@@ -17,7 +17,7 @@
 use super::predictor::ImmState;
 use super::transition::ballistic_acceleration_m_s2;
 use super::{symmetrize, GaussianState, StateCovariance};
-use crate::time::SimTime;
+use crate::time::{Duration, SimTime};
 use nalgebra::Vector3;
 use serde::{Deserialize, Serialize};
 
@@ -59,10 +59,10 @@ impl TrackMerger {
     /// gravity, Coriolis and centrifugal acceleration, with 5 m/s^2 allowed for the change of that
     /// acceleration and for thrust.
     pub fn may_agree(&self, a: &Sketch, b: &Sketch) -> bool {
-        if (b.time - a.time).abs() > self.max_time_gap_ms {
+        if (b.time - a.time).abs() > Duration::from_millis(self.max_time_gap_ms) {
             return false;
         }
-        let dt_s = (b.time - a.time) as f64 / 1000.0;
+        let dt_s = (b.time - a.time).as_secs_f64();
         let acc = ballistic_acceleration_m_s2(&a.pos_m, &a.vel_m_s);
         let reach_m =
             5.0 * (a.pos_sd_m + b.pos_sd_m + a.vel_sd_m_s * dt_s.abs()) + 2.5 * dt_s * dt_s;

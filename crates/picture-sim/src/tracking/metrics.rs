@@ -15,7 +15,7 @@ use super::picture::{
 use super::tracker::{Tracker, TrackerConfig, TrackerStats};
 use crate::earth::{inverse, Ecef, Ellipsoid, Geodetic, LocalFrame};
 use crate::measurement::{Measurement, MeasurementKind};
-use crate::time::SimTime;
+use crate::time::{Duration, SimTime};
 use crate::truth::Truth;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -67,7 +67,7 @@ pub struct MissileMetrics {
 impl MissileMetrics {
     /// Warning time left at an event, seconds (true impact time minus the event's time).
     pub fn warning_left_s(&self, event: Option<SimTime>) -> Option<f64> {
-        event.map(|t| (self.true_impact_time - t) as f64 / 1000.0)
+        event.map(|t| (self.true_impact_time - t).as_secs_f64())
     }
 }
 
@@ -216,7 +216,8 @@ pub fn evaluate_picture_observed(
                 // Every delivery until the 25 km event (so that its time does not depend on a sampling phase),
                 // then at the interval for the error series.
                 let due = mm.impact_within_25km.is_none()
-                    || last_impact_check[k].is_none_or(|t| now - t >= mc.impact_interval_ms);
+                    || last_impact_check[k]
+                        .is_none_or(|t| now - t >= Duration::from_millis(mc.impact_interval_ms));
                 if due && now < mm.true_impact_time {
                     last_impact_check[k] = Some(now);
                     if let Ok(p) = predict_impact(
@@ -278,7 +279,8 @@ fn attribute(
                     lp.map(|lp| {
                         (
                             k,
-                            (lp.0 - p.0).norm() + (truths[k].start() - *launch_time).abs() as f64,
+                            (lp.0 - p.0).norm()
+                                + (truths[k].start() - *launch_time).abs().as_millis() as f64,
                         )
                     })
                 })

@@ -5,33 +5,41 @@
 //! open-source framework for tracking and state estimation", Proc. SPIE 11018, 2019), one module each:
 //! [`transition`] (motion model), [`measurement_model`] (radar azimuth-elevation-range, function and jacobian),
 //! [`predictor`] and [`updater`] (extended Kalman filter and a two-mode IMM), [`hypothesiser`] (Mahalanobis
-//! gating), [`associator`] (global nearest neighbour by Kuhn-Munkres), [`initiator`] (two-point M-of-N and
-//! infrared cues), [`deleter`], [`merger`] (track-to-track merge of duplicate tracks) and [`tracker`]. Every call takes an explicit time.
+//! gating), [`associator`] (global nearest neighbour by Kuhn-Munkres), [`initiator`] (two-point and infrared
+//! cues), [`confirmation`] (M-of-N), [`deleter`], [`merger`] (the track-to-track test and fused estimate) and
+//! [`merging`] (which duplicate tracks are merged, and how), [`replay`] (late plots replayed from a track's
+//! checkpoints), [`track`] (the track itself) and [`tracker`] (the scan loop that sequences them). Every call
+//! takes an explicit time.
 //!
 //! [`impact`] propagates a track to the ground; [`picture`] delivers measurements to a fusion centre after
-//! each link's latency; [`metrics`] scores pictures against truth. [`fixtures`] holds the truth and noisy-plot
-//! generators the tests and benchmarks use.
+//! each link's latency; [`metrics`] scores pictures against truth. With the `fixtures` feature, `fixtures`
+//! holds the truth and noisy-plot generators the tests and benchmarks use (not part of the product).
 //!
 //! Frames and units: the state is ECEF position (m) and ECEF velocity relative to the rotating Earth (m/s).
 //!
 //! Entry points for the app and the command line:
 //! - [`picture::PictureConfig::builtin`] and [`picture::LatencyDefaults`]: the five pictures and their links;
 //! - [`picture::run_picture`]: run one picture, observing the [`tracker::Tracker`] after each delivery
-//!   ([`tracker::Tracker::confirmed_tracks`], [`tracker::Track::estimate`]);
+//!   ([`tracker::Tracker::confirmed_tracks`], [`track::Track::estimate`]);
 //! - [`impact::predict_impact`]: a track's predicted impact point, time and 95% ellipse;
 //! - [`metrics::evaluate_pictures`] and [`metrics::compare`]: warning times per picture and the trilateral gain.
 
 pub mod associator;
+pub mod confirmation;
 pub mod deleter;
+#[cfg(feature = "fixtures")]
 pub mod fixtures;
 pub mod hypothesiser;
 pub mod impact;
 pub mod initiator;
 pub mod measurement_model;
 pub mod merger;
+pub mod merging;
 pub mod metrics;
 pub mod picture;
 pub mod predictor;
+pub mod replay;
+pub mod track;
 pub mod tracker;
 pub mod transition;
 pub mod updater;

@@ -25,7 +25,7 @@
 use super::tracker::{Tracker, TrackerConfig, TrackerError};
 use crate::earth::Ellipsoid;
 use crate::measurement::Measurement;
-use crate::time::SimTime;
+use crate::time::{Duration, SimTime};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -232,7 +232,7 @@ pub fn schedule(
             })?;
         if let Some(latency_ms) = config.latency_ms(*nation) {
             out.push(Arrival {
-                time: m.time.plus_ms(latency_ms),
+                time: m.time + Duration::from_millis(latency_ms),
                 index,
             });
         }

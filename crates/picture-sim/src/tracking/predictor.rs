@@ -24,7 +24,7 @@ impl<T: TransitionModel> ExtendedKalmanPredictor<T> {
 
     /// The prior predicted to `time` (forwards or backwards).
     pub fn predict(&self, prior: &GaussianState, time: SimTime) -> GaussianState {
-        let dt_s = (time - prior.time) as f64 / 1000.0;
+        let dt_s = (time - prior.time).as_secs_f64();
         if dt_s == 0.0 {
             return *prior;
         }
@@ -132,7 +132,7 @@ impl ImmPredictor {
 
     /// Mixing and per-mode prediction to `time`.
     pub fn predict(&self, prior: &ImmState, time: SimTime) -> ImmState {
-        let dt_s = (time - prior.time) as f64 / 1000.0;
+        let dt_s = (time - prior.time).as_secs_f64();
         if dt_s == 0.0 {
             return *prior;
         }

@@ -1,31 +1,37 @@
-//! The multi-target tracker of one fusion centre: for each scan of plots it predicts every track to the scan
-//! time, gates ([`DistanceHypothesiser`]), assigns ([`GlobalNearestNeighbour`]), updates ([`ImmUpdater`]),
-//! starts new tracks from what is left ([`TwoPointInitiator`]), confirms tentative tracks by M-of-N, merges
-//! confirmed tracks that have agreed on one missile for some updates ([`TrackMerger`]), and deletes
+//! The multi-target tracker of one fusion centre: the scan loop. For each scan of plots it predicts every
+//! track to the scan time, gates ([`DistanceHypothesiser`]), assigns ([`GlobalNearestNeighbour`]), updates
+//! ([`ImmUpdater`](super::updater::ImmUpdater)), starts new tracks from what is left ([`TwoPointInitiator`]) and
+//! confirms tentative tracks by M-of-N ([`MOfN`]); after the scans of one delivery it merges confirmed tracks
+//! that have agreed on one missile for some updates ([`merge_duplicates`], [`TrackMerger`]) and deletes
 //! ([`CoastDeleter`]).
 //!
 //! **Late plots.** A plot older than a track's last update (it came over a slower link) is neither dropped nor
-//! applied out of order: each track keeps a short history of checkpoints (the posterior after each update and
-//! the plot that made it); the late plot is gated against the checkpoint before it, inserted there, and the
-//! later plots are replayed on top. Only a plot older than the whole history of the track it falls to (found by
+//! applied out of order: it is inserted at the track's checkpoint before it and the later plots are replayed
+//! on top ([`super::replay`]). Only a plot older than the whole history of the track it falls to (found by
 //! predicting the oldest checkpoint back to it) is dropped, and counted in [`TrackerStats::too_late`]; it does
 //! not start a duplicate track.
+//!
+//! The roles are Stone Soup's (Barr et al., Proc. SPIE 11018, 2019): this module only sequences them.
 
 use super::associator::GlobalNearestNeighbour;
+use super::confirmation::MOfN;
 use super::deleter::{CoastDeleter, DeletionReason};
 use super::hypothesiser::{DistanceHypothesiser, Hypothesis};
 use super::initiator::{InitiatorConfig, TwoPointInitiator};
 use super::measurement_model::{RadarAerModel, RadarPlot};
-use super::merger::{merge_imm, Sketch, TrackMerger};
-use super::predictor::{ImmPredictor, ImmState, MODE_BOOST};
-use super::updater::ImmUpdater;
-use super::GaussianState;
+use super::merger::TrackMerger;
+use super::merging::{merge_duplicates, MergeStreaks};
+use super::predictor::{ImmPredictor, ImmState};
+use super::replay::{self, Base};
 use crate::earth::Ellipsoid;
-use crate::measurement::{Measurement, MeasurementKind, SensorIndex};
+use crate::measurement::{Measurement, MeasurementKind};
 use crate::time::SimTime;
 use serde::{Deserialize, Serialize};
-use std::collections::VecDeque;
 use thiserror::Error;
+
+// The track is its own module (the deleter and the merger read it too); named here as well, where the
+// tracker's users have always found it.
+pub use super::track::{Track, TrackId, TrackStatus};
 
 #[derive(Debug, Error, PartialEq)]
 pub enum TrackerError {
@@ -34,61 +40,6 @@ pub enum TrackerError {
         field: &'static str,
         reason: &'static str,
     },
-}
-
-/// Identifies a track within one tracker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct TrackId(pub u64);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TrackStatus {
-    Tentative,
-    Confirmed,
-}
-
-/// The posterior after one update and the plot that made it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Checkpoint {
-    posterior: ImmState,
-    plot: RadarPlot,
-}
-
-/// One track.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Track {
-    pub id: TrackId,
-    pub status: TrackStatus,
-    /// The estimate after the last update (at `state.time`, the time of the latest plot applied).
-    pub state: ImmState,
-    /// Fusion-centre time at which the last plot arrived.
-    pub last_arrival: SimTime,
-    /// When it was started and confirmed (fusion-centre time).
-    pub started_at: SimTime,
-    pub confirmed_at: Option<SimTime>,
-    /// Plots applied, and scans of its sensors seen while tentative.
-    pub hits: u32,
-    pub opportunities: u32,
-    pub cued: bool,
-    /// NIS of the last update.
-    pub last_nis: f64,
-    sensors: Vec<SensorIndex>,
-    history: VecDeque<Checkpoint>,
-}
-
-impl Track {
-    /// The single-Gaussian estimate at the last update.
-    pub fn estimate(&self) -> GaussianState {
-        self.state.combined()
-    }
-
-    /// Probability of the boost mode.
-    pub fn boost_probability(&self) -> f64 {
-        self.state.probabilities[MODE_BOOST]
-    }
-
-    pub fn is_confirmed(&self) -> bool {
-        self.status == TrackStatus::Confirmed
-    }
 }
 
 /// Tracker parameters.
@@ -128,13 +79,18 @@ impl Default for TrackerConfig {
 }
 
 impl TrackerConfig {
-    pub fn validate(&self) -> Result<(), TrackerError> {
-        if self.confirm_m == 0 || self.confirm_m > self.confirm_n {
-            return Err(TrackerError::Config {
-                field: "confirm_m",
-                reason: "must be in 1..=confirm_n",
-            });
+    /// The M-of-N confirmation rule of `confirm_m` and `confirm_n`.
+    pub fn confirmation(&self) -> MOfN {
+        MOfN {
+            m: self.confirm_m,
+            n: self.confirm_n,
         }
+    }
+
+    pub fn validate(&self) -> Result<(), TrackerError> {
+        self.confirmation()
+            .validate()
+            .map_err(|(field, reason)| TrackerError::Config { field, reason })?;
         if self.history_len < 2 {
             return Err(TrackerError::Config {
                 field: "history_len",
@@ -193,17 +149,8 @@ pub struct Tracker {
     initiator: TwoPointInitiator,
     next_id: u64,
     stats: TrackerStats,
-    /// Pairs of confirmed tracks (older id, younger id) inside the merge gate at their latest checks, and for
-    /// how many consecutive checks.
-    merge_streaks: Vec<(TrackId, TrackId, u32)>,
-}
-
-/// Where a track stands relative to a scan.
-enum Base {
-    /// Predict from the current state.
-    Current,
-    /// Late: predict from checkpoint `k`.
-    Checkpoint(usize),
+    /// Agreement streaks of pairs of confirmed tracks, for the merge.
+    merge_streaks: MergeStreaks,
 }
 
 impl Tracker {
@@ -216,7 +163,7 @@ impl Tracker {
             initiator: TwoPointInitiator::new(config.initiator),
             next_id: 1,
             stats: TrackerStats::default(),
-            merge_streaks: Vec::new(),
+            merge_streaks: MergeStreaks::default(),
         })
     }
 
@@ -282,150 +229,17 @@ impl Tracker {
         report
     }
 
-    /// Checks every pair of confirmed tracks of which one was updated in this call, and merges those that
-    /// have agreed for [`TrackMerger::consecutive`] checks: the older id is kept (it is the one the picture
-    /// has shown longer), its state becomes the merged one, and the younger track is removed.
+    /// Merges duplicate confirmed tracks ([`merge_duplicates`]), after the scans of one delivery.
     fn merge(&mut self, time: SimTime, report: &mut StepReport) {
-        let merger = self.config.merger;
-        if !merger.enabled {
-            return;
-        }
-        let confirmed: Vec<usize> = (0..self.tracks.len())
-            .filter(|&i| self.tracks[i].is_confirmed())
-            .collect();
-        let sketches: Vec<Sketch> = confirmed
-            .iter()
-            .map(|&i| Sketch::of_imm(&self.tracks[i].state))
-            .collect();
-        let mut streaks = std::mem::take(&mut self.merge_streaks);
-        // Streaks of tracks deleted since are forgotten.
-        streaks.retain(|(a, b, _)| {
-            self.tracks.iter().any(|t| t.id == *a) && self.tracks.iter().any(|t| t.id == *b)
-        });
-        let mut due = Vec::new();
-        for (x, &i) in confirmed.iter().enumerate() {
-            for (y, &j) in confirmed.iter().enumerate().skip(x + 1) {
-                let (a, b) = (&self.tracks[i], &self.tracks[j]);
-                if a.last_arrival != time && b.last_arrival != time {
-                    continue;
-                }
-                let key = if a.id < b.id {
-                    (a.id, b.id)
-                } else {
-                    (b.id, a.id)
-                };
-                let agree = merger.may_agree(&sketches[x], &sketches[y]) && {
-                    let (early, late) = if a.state.time <= b.state.time {
-                        (a, b)
-                    } else {
-                        (b, a)
-                    };
-                    self.same_time_pair(early, late)
-                        .is_some_and(|(e, l)| merger.agree(&e, &l) == Some(true))
-                };
-                let k = streaks.iter().position(|s| (s.0, s.1) == key);
-                match (agree, k) {
-                    (true, Some(k)) => streaks[k].2 += 1,
-                    (true, None) => streaks.push((key.0, key.1, 1)),
-                    (false, Some(k)) => {
-                        streaks.swap_remove(k);
-                    }
-                    (false, None) => {}
-                }
-                if let Some(s) = streaks.iter().find(|s| (s.0, s.1) == key) {
-                    if s.2 >= merger.consecutive {
-                        due.push(key);
-                    }
-                }
-            }
-        }
-        for (keep, gone) in due {
-            if self.merge_pair(keep, gone) {
-                streaks.retain(|s| s.0 != gone && s.1 != gone);
-                self.stats.merged += 1;
-                report.merged.push((keep, gone));
-            }
-        }
-        self.merge_streaks = streaks;
-    }
-
-    /// Two tracks' estimates at one time, the time of `early` (the one updated less recently): `late` is taken
-    /// from its checkpoint at or before that time, or its oldest checkpoint predicted back to it (a track
-    /// started after `early` lost its plots), so that `early` is not predicted over a long gap (a duplicate
-    /// that lost its plots may have coasted for tens of seconds through a boost it does not know of).
-    fn same_time_pair(
-        &self,
-        early: &Track,
-        late: &Track,
-    ) -> Option<(GaussianState, GaussianState)> {
-        let t = early.state.time;
-        let k = late
-            .history
-            .iter()
-            .rposition(|c| c.posterior.time <= t)
-            .unwrap_or(0);
-        let base = late.history.get(k)?;
-        Some((
-            early.estimate(),
-            self.config.predictor.predict(&base.posterior, t).combined(),
-        ))
-    }
-
-    /// Merges track `gone` into track `keep`: the merged track has the older id `keep` and the estimate and
-    /// checkpoints of whichever of the two was updated more recently (late plots replay on them). When the two
-    /// were updated within [`TrackMerger::max_fuse_gap_ms`] of each other the other's estimate is predicted to
-    /// that time and fused in; an older one adds little, and it may have coasted through thrust it did not
-    /// see. False if either track is gone already.
-    fn merge_pair(&mut self, keep: TrackId, gone: TrackId) -> bool {
-        let (Some(k), Some(g)) = (
-            self.tracks.iter().position(|t| t.id == keep),
-            self.tracks.iter().position(|t| t.id == gone),
-        ) else {
-            return false;
-        };
-        let (fresh, stale) = if self.tracks[k].state.time >= self.tracks[g].state.time {
-            (k, g)
-        } else {
-            (g, k)
-        };
-        let (fresh_time, stale_time) =
-            (self.tracks[fresh].state.time, self.tracks[stale].state.time);
-        let fused = if fresh_time - stale_time <= self.config.merger.max_fuse_gap_ms {
-            let other = self
-                .config
-                .predictor
-                .predict_modes(&self.tracks[stale].state, fresh_time);
-            merge_imm(&self.tracks[fresh].state, &other)
-        } else {
-            None
-        };
-        let other = self.tracks[stale].clone();
-        let track = &mut self.tracks[fresh];
-        if let Some(fused) = fused {
-            track.state = fused;
-            // The last checkpoint holds the current state (late plots replay from it).
-            if let Some(last) = track.history.back_mut() {
-                debug_assert_eq!(last.posterior.time, fused.time);
-                last.posterior = fused;
-            }
-        }
-        track.id = keep;
-        track.status = TrackStatus::Confirmed;
-        track.last_arrival = track.last_arrival.max(other.last_arrival);
-        track.started_at = track.started_at.min(other.started_at);
-        track.hits += other.hits;
-        track.cued |= other.cued;
-        track.confirmed_at = match (track.confirmed_at, other.confirmed_at) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        for s in other.sensors {
-            if !track.sensors.contains(&s) {
-                track.sensors.push(s);
-            }
-        }
-        self.tracks.remove(stale);
-        true
+        let merged = merge_duplicates(
+            &self.config.merger,
+            &self.config.predictor,
+            &mut self.tracks,
+            &mut self.merge_streaks,
+            time,
+        );
+        self.stats.merged += merged.len() as u64;
+        report.merged.extend(merged);
     }
 
     fn process_scan(&mut self, scan: &[RadarPlot], arrival: SimTime, report: &mut StepReport) {
@@ -435,7 +249,6 @@ impl Tracker {
         let mut hyps: Vec<Hypothesis> = Vec::new();
         let mut bases = Vec::with_capacity(self.tracks.len());
         let mut preds = Vec::with_capacity(self.tracks.len());
-        let mut any_base = false;
         let mut stale: Vec<Hypothesis> = Vec::new();
         // Coarse positions of the plots and their 5-sigma reach, for a cheap pre-gate.
         let coarse: Vec<(nalgebra::Vector3<f64>, f64)> = scan
@@ -447,16 +260,7 @@ impl Tracker {
             .collect();
         for (i, track) in self.tracks.iter().enumerate() {
             // Borrowed, not copied: most tracks are far from the scan's plots and are never predicted.
-            let base = if t >= track.state.time {
-                Some((Base::Current, &track.state))
-            } else {
-                track
-                    .history
-                    .iter()
-                    .rposition(|c| c.posterior.time <= t)
-                    .map(|k| (Base::Checkpoint(k), &track.history[k].posterior))
-            };
-            any_base |= base.is_some();
+            let base = replay::base(track, t);
             match base.filter(|(_, state)| near_any(state, t, &coarse)) {
                 Some((b, state)) => {
                     let pred = predictor.predict(state, t);
@@ -473,9 +277,9 @@ impl Tracker {
                 None => {
                     // Older than the whole history: predict the oldest checkpoint back to the scan, only to
                     // recognise this track's plots (they are dropped as too late, not made into new tracks).
-                    if let Some(oldest) = track.history.front() {
-                        if t < oldest.posterior.time && near_any(&oldest.posterior, t, &coarse) {
-                            let back = predictor.predict(&oldest.posterior, t);
+                    if let Some(oldest) = replay::oldest_after(track, t) {
+                        if near_any(oldest, t, &coarse) {
+                            let back = predictor.predict(oldest, t);
                             self.config.hypothesiser.hypothesise(
                                 i,
                                 &back.combined(),
@@ -498,12 +302,19 @@ impl Tracker {
             let track_sees_sensor = self.tracks[i].sensors.contains(&sensor);
             if let (Some(j), Some(pred), Some(base)) = (a, preds[i].as_ref(), bases[i].take()) {
                 taken[*j] = true;
+                let history_len = self.config.history_len;
+                let track = &mut self.tracks[i];
                 let ok = match base {
-                    Base::Current => self.apply(i, pred, &scan[*j], arrival),
-                    Base::Checkpoint(k) => self.replay(i, k, pred, &scan[*j], arrival),
+                    Base::Current => replay::apply(track, pred, &scan[*j], arrival, history_len),
+                    Base::Checkpoint(k) => {
+                        replay::replay(track, k, pred, &scan[*j], arrival, &predictor, history_len)
+                    }
                 };
                 if ok {
-                    let track = &mut self.tracks[i];
+                    self.stats.updates += 1;
+                    if matches!(base, Base::Checkpoint(_)) {
+                        self.stats.late_replayed += 1;
+                    }
                     track.hits += 1;
                     track.opportunities += 1;
                     if !track_sees_sensor {
@@ -523,7 +334,6 @@ impl Tracker {
                 self.stats.too_late += 1;
             }
         }
-        let _ = any_base;
         let leftover: Vec<RadarPlot> = scan
             .iter()
             .zip(&taken)
@@ -535,23 +345,9 @@ impl Tracker {
                 let id = TrackId(self.next_id);
                 self.next_id += 1;
                 let state = ImmState::from_gaussian(init.state, self.config.initial_probabilities);
-                self.tracks.push(Track {
-                    id,
-                    status: TrackStatus::Tentative,
-                    state,
-                    last_arrival: arrival,
-                    started_at: arrival,
-                    confirmed_at: None,
-                    hits: init.hits,
-                    opportunities: init.hits,
-                    cued: init.cued,
-                    last_nis: f64::NAN,
-                    sensors: vec![sensor],
-                    history: VecDeque::from([Checkpoint {
-                        posterior: state,
-                        plot: init.plot,
-                    }]),
-                });
+                self.tracks.push(Track::tentative(
+                    id, state, init.plot, sensor, init.hits, init.cued, arrival,
+                ));
                 self.stats.initiated += 1;
                 report.initiated.push(id);
             }
@@ -559,89 +355,18 @@ impl Tracker {
         self.confirm(arrival, report);
     }
 
-    /// Applies an in-order plot to track `i`.
-    fn apply(&mut self, i: usize, pred: &ImmState, plot: &RadarPlot, arrival: SimTime) -> bool {
-        let Ok(u) = ImmUpdater.update(pred, plot) else {
-            return false;
-        };
-        let history_len = self.config.history_len;
-        let track = &mut self.tracks[i];
-        track.state = u.posterior;
-        track.last_nis = u.nis;
-        track.last_arrival = arrival;
-        track.history.push_back(Checkpoint {
-            posterior: u.posterior,
-            plot: *plot,
-        });
-        while track.history.len() > history_len {
-            track.history.pop_front();
-        }
-        self.stats.updates += 1;
-        true
-    }
-
-    /// Inserts a late plot after checkpoint `k` of track `i` and replays the later plots.
-    fn replay(
-        &mut self,
-        i: usize,
-        k: usize,
-        pred: &ImmState,
-        plot: &RadarPlot,
-        arrival: SimTime,
-    ) -> bool {
-        let Ok(u) = ImmUpdater.update(pred, plot) else {
-            return false;
-        };
-        let predictor = self.config.predictor;
-        let history_len = self.config.history_len;
-        let track = &mut self.tracks[i];
-        track.history.insert(
-            k + 1,
-            Checkpoint {
-                posterior: u.posterior,
-                plot: *plot,
-            },
-        );
-        let mut state = u.posterior;
-        for c in track.history.iter_mut().skip(k + 2) {
-            let p = predictor.predict(&state, c.plot.time);
-            if let Ok(u) = ImmUpdater.update(&p, &c.plot) {
-                state = u.posterior;
-            } else {
-                state = p;
-            }
-            c.posterior = state;
-        }
-        while track.history.len() > history_len {
-            track.history.pop_front();
-        }
-        track.state = state;
-        track.last_arrival = track.last_arrival.max(arrival);
-        self.stats.updates += 1;
-        self.stats.late_replayed += 1;
-        true
-    }
-
+    /// Confirms or rejects tentative tracks by M-of-N ([`MOfN`]) at fusion-centre time `arrival`.
     fn confirm(&mut self, arrival: SimTime, report: &mut StepReport) {
-        let (m, n) = (self.config.confirm_m, self.config.confirm_n);
-        let mut failed = Vec::new();
-        for track in &mut self.tracks {
-            if track.status == TrackStatus::Tentative {
-                if track.hits >= m {
-                    track.status = TrackStatus::Confirmed;
-                    track.confirmed_at = Some(arrival);
-                    self.stats.confirmed += 1;
-                    report.confirmed.push(track.id);
-                } else if track.opportunities - track.hits > n - m {
-                    failed.push(track.id);
-                }
-            }
-        }
-        for id in failed {
-            self.tracks.retain(|t| t.id != id);
-            self.stats.deleted += 1;
-            report.deleted.push((id, DeletionReason::Coasted));
-        }
+        let outcome = self.config.confirmation().apply(&mut self.tracks, arrival);
+        self.stats.confirmed += outcome.confirmed.len() as u64;
+        report.confirmed.extend(outcome.confirmed);
+        self.stats.deleted += outcome.rejected.len() as u64;
+        report.deleted.extend(
+            outcome
+                .rejected
+                .into_iter()
+                .map(|id| (id, DeletionReason::NotConfirmed)),
+        );
     }
 
     fn delete(&mut self, time: SimTime, report: &mut StepReport) {
@@ -662,7 +387,7 @@ impl Tracker {
 /// Whether any plot could be near the track at `t`: a coarse test before the full prediction and gate, with
 /// generous bounds (5 sigma of position and velocity, 60 m/s^2 of unmodelled gravity and thrust, 2 km).
 fn near_any(state: &ImmState, t: SimTime, plots: &[(nalgebra::Vector3<f64>, f64)]) -> bool {
-    let dt_s = (t - state.time) as f64 / 1000.0;
+    let dt_s = (t - state.time).as_secs_f64();
     let mut reach_m = 2_000.0 + 30.0 * dt_s * dt_s;
     let mut centre = nalgebra::Vector3::zeros();
     for (k, g) in state.modes.iter().enumerate() {
@@ -679,4 +404,65 @@ fn near_any(state: &ImmState, t: SimTime, plots: &[(nalgebra::Vector3<f64>, f64)
     plots
         .iter()
         .any(|(p, r)| (p - centre).norm() <= reach_m + r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::earth::{Aer, Geodetic};
+    use crate::measurement::SensorIndex;
+    use crate::tracking::{state_vector, GaussianState, StateCovariance};
+    use nalgebra::Vector3;
+
+    /// A tentative track with two plots (the initiating pair) and two missed opportunities.
+    fn hopeless_track(id: TrackId) -> Track {
+        let e = Ellipsoid::WGS84;
+        let m = Measurement {
+            sensor: SensorIndex(0),
+            time: SimTime::from_secs(10.0),
+            kind: MeasurementKind::Radar {
+                site: Geodetic::from_deg(37.5, 127.0, 100.0).unwrap(),
+                aer: Aer {
+                    az_rad: 5.5,
+                    el_rad: 0.3,
+                    range_m: 300e3,
+                },
+                sigma_range_m: 50.0,
+                sigma_az_rad: 1e-3,
+                sigma_el_rad: 1e-3,
+            },
+        };
+        let (model, z) = RadarAerModel::from_measurement(&e, &m).unwrap();
+        let (pos, _) = model.inverse(&z);
+        let g = GaussianState {
+            time: m.time,
+            mean: state_vector(&pos, &Vector3::new(0.0, 0.0, 1_000.0)),
+            covar: StateCovariance::identity() * 1e4,
+        };
+        let plot = RadarPlot {
+            time: m.time,
+            model,
+            z,
+        };
+        let state = ImmState::from_gaussian(g, [0.7, 0.3]);
+        let mut track = Track::tentative(id, state, plot, SensorIndex(0), 2, false, m.time);
+        track.opportunities = 4;
+        track
+    }
+
+    #[test]
+    fn a_track_never_confirmed_is_deleted_as_not_confirmed_not_coasted() {
+        let mut tracker = Tracker::new(TrackerConfig::default(), Ellipsoid::WGS84).unwrap();
+        tracker.tracks.push(hopeless_track(TrackId(7)));
+        let mut report = StepReport::default();
+        // Just after its last plot: it has not coasted; it has missed 2 of 4 opportunities of a 3-of-4 rule.
+        tracker.confirm(SimTime::from_secs(10.5), &mut report);
+        assert_eq!(
+            report.deleted,
+            vec![(TrackId(7), DeletionReason::NotConfirmed)]
+        );
+        assert!(tracker.tracks().is_empty());
+        assert_eq!(tracker.stats().deleted, 1);
+        assert!(report.confirmed.is_empty());
+    }
 }
