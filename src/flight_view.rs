@@ -2,7 +2,7 @@
 //! state at any time. Pure, tested natively.
 
 use picture_sim::earth;
-use picture_sim::flight::{fly, EventKind, Flight};
+use picture_sim::flight::{fly_with, EventKind, Flight, ShapingMemory};
 
 use crate::launch_form::LaunchForm;
 
@@ -40,9 +40,19 @@ impl FlightView {
     /// Flies the form's launch `offset_s` seconds after the scenario start: the trajectory's times are
     /// scenario times, its samples (and [`FlightView::at`]) seconds after its own launch.
     pub fn fly_at(form: &LaunchForm, offset_s: f64) -> Result<FlightView, String> {
+        FlightView::fly_at_with(form, offset_s, &mut ShapingMemory::new())
+    }
+
+    /// [`FlightView::fly_at`] with the solvers' memory of earlier flights (the same flight, sooner when an
+    /// earlier one was aimed from the same site in the same direction).
+    pub fn fly_at_with(
+        form: &LaunchForm,
+        offset_s: f64,
+        memory: &mut ShapingMemory,
+    ) -> Result<FlightView, String> {
         let mut request = form.to_request()?;
         request.launch_time = picture_sim::SimTime::from_secs(offset_s);
-        let flight = fly(&request).map_err(|e| e.to_string())?;
+        let flight = fly_with(&request, memory).map_err(|e| e.to_string())?;
         Ok(FlightView::new(
             flight,
             request.site.lat_deg(),

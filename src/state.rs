@@ -12,6 +12,7 @@ use crate::picture_view::{run_pictures, PicturesOutcome};
 use crate::scenario::model::{AppScenario, ScenarioLaunch};
 use crate::schedule::after_next_paint;
 use leptos::prelude::*;
+use picture_sim::flight::ShapingMemory;
 use picture_sim::scenario::ShipStation;
 use picture_sim::sensors::{catalog, EffectiveEarth, Footprint, Sensor, SensorKind};
 use picture_sim::tracking::picture::PictureConfig;
@@ -78,6 +79,7 @@ pub struct AppState {
 /// Flies a launch, reusing an earlier flight of the same launch.
 fn fly_cached(
     cache: StoredValue<Vec<(ScenarioLaunch, SharedFlight)>>,
+    memory: StoredValue<ShapingMemory>,
     launch: &ScenarioLaunch,
 ) -> SharedFlight {
     if let Some(hit) =
@@ -85,7 +87,12 @@ fn fly_cached(
     {
         return hit;
     }
-    let flown: SharedFlight = Arc::new(FlightView::fly_at(&launch.form, launch.offset_s));
+    // The solvers' memory makes an edit of a launch's range or apogee skip the searches of its flight plane.
+    let fly = |m: &mut ShapingMemory| FlightView::fly_at_with(&launch.form, launch.offset_s, m);
+    let flown = memory
+        .try_update_value(fly)
+        .unwrap_or_else(|| fly(&mut ShapingMemory::new()));
+    let flown: SharedFlight = Arc::new(flown);
     cache.update_value(|c| {
         if c.len() >= FLIGHT_CACHE {
             c.remove(0);
@@ -102,6 +109,7 @@ impl AppState {
         let selected = RwSignal::new(0usize);
         let form = RwSignal::new(initial.launches[0].form.clone());
         let cache = StoredValue::new(Vec::<(ScenarioLaunch, SharedFlight)>::new());
+        let memory = StoredValue::new(ShapingMemory::new());
         // A write of the form that did not go through `edit_form` still reaches the selected launch...
         Effect::new(move |_| {
             let f = form.get();
@@ -121,7 +129,11 @@ impl AppState {
             }
         });
         let flights = Memo::new(move |_| {
-            launches.with(|l| l.iter().map(|l| fly_cached(cache, l)).collect::<Vec<_>>())
+            launches.with(|l| {
+                l.iter()
+                    .map(|l| fly_cached(cache, memory, l))
+                    .collect::<Vec<_>>()
+            })
         });
         // The selected launch's flight is its entry in `flights`: the editor writes the form and the scenario
         // together (`edit_form`), so one pass re-flies it and redraws everything that shows it.
@@ -132,6 +144,7 @@ impl AppState {
                 .unwrap_or_else(|| {
                     (*fly_cached(
                         cache,
+                        memory,
                         &ScenarioLaunch {
                             form: form.get(),
                             offset_s: 0.0,

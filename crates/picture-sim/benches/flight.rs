@@ -4,7 +4,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use picture_sim::earth::Geodetic;
-use picture_sim::flight::{self, catalog, Aim, EarthModel, LaunchRequest, Shape};
+use picture_sim::flight::{self, catalog, Aim, EarthModel, LaunchRequest, Shape, ShapingMemory};
 use picture_sim::SimTime;
 use std::hint::black_box;
 
@@ -87,15 +87,18 @@ fn benches(c: &mut Criterion) {
             request("hwasong-11", 75.0, 400.0, Shape::PullUp),
         ),
     ];
+    // The solves repeat one request with one memory, as the editor re-solves in the same flight plane when a
+    // launch's range is edited: the searches that depend only on the missile, site and plane are remembered
+    // after the first.
+    let mut memory = ShapingMemory::new();
     for (name, req) in solves {
-        flight::fly(&req).expect("the benchmark request solves");
+        flight::fly_with(&req, &mut memory).expect("the benchmark request solves");
         c.bench_function(name, |b| {
-            b.iter(|| flight::fly(black_box(&req)).expect("solves"))
+            b.iter(|| flight::fly_with(black_box(&req), &mut memory).expect("solves"))
         });
     }
-    // The solves above repeat one request, as editing a launch's range re-solves in the same flight plane:
-    // the searches that depend only on the missile, site and plane are remembered after the first. A launch
-    // aimed in a new direction has none remembered: each solve here turns the plane by a thousandth of a degree.
+    // A launch aimed in a new direction has none remembered: each solve here turns the plane by a thousandth
+    // of a degree.
     let mut azimuth_deg = 75.0;
     c.bench_function(
         "min_energy_solve, hwasong-12 2700 km, new flight plane",
@@ -103,7 +106,7 @@ fn benches(c: &mut Criterion) {
             b.iter(|| {
                 azimuth_deg += 1e-3;
                 let req = request("hwasong-12", azimuth_deg, 2700.0, Shape::MinEnergy);
-                flight::fly(black_box(&req)).expect("solves")
+                flight::fly_with(black_box(&req), &mut memory).expect("solves")
             })
         },
     );

@@ -219,12 +219,15 @@ impl Scenario {
     /// Flies, detects, tracks in every picture and compares.
     pub fn run(&self) -> Result<ScenarioRun, ScenarioError> {
         self.validate()?;
+        // Launches from one site in one direction share the solvers' searches.
+        let mut memory = flight::ShapingMemory::new();
         let flights = self
             .launches
             .iter()
             .enumerate()
             .map(|(index, l)| {
-                flight::fly(l).map_err(|source| ScenarioError::Flight { index, source })
+                flight::fly_with(l, &mut memory)
+                    .map_err(|source| ScenarioError::Flight { index, source })
             })
             .collect::<Result<Vec<_>, _>>()?;
         let truths: Vec<&dyn Truth> = flights

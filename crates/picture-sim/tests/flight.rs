@@ -7,6 +7,7 @@ use nalgebra::Vector3;
 use picture_sim::earth::{Geodetic, MEAN_RADIUS_M};
 use picture_sim::flight::{
     self, catalog, kepler, Aim, EarthModel, EventKind, FlightError, LaunchRequest, Program, Shape,
+    ShapingMemory,
 };
 use picture_sim::time::Duration;
 use picture_sim::truth::{FlightPhase, Truth};
@@ -487,23 +488,26 @@ proptest! {
 }
 
 /// Solves remember the searches that depend only on the missile, site and flight plane (the greatest range at
-/// full energy, the greatest apogee), so that editing a launch's range solves faster. A solve must come out
-/// the same whatever was solved before it: each run below is on a fresh thread, whose memory is empty.
+/// full energy, the greatest apogee) in the caller's memory, so that editing a launch's range solves faster. A
+/// solve must come out the same whatever was solved before it with that memory: each run below starts with
+/// a fresh memory, and `flight::fly` solves with a fresh one of its own.
 #[test]
 fn a_solve_does_not_depend_on_the_solves_before_it() {
     // (azimuth deg, range km) of each solve in turn.
     let fresh = |aims: &'static [(f64, f64)], shape: Shape| {
-        std::thread::spawn(move || {
-            // Every solve in turn, for what it leaves remembered; the last one is compared.
-            let mut last = None;
-            for &(az, km) in aims {
-                let f = flight::fly(&request("hwasong-12", az, km, shape)).expect("flies");
-                last = Some((f.program, f.summary.flight_time_s, f.summary.range_m));
-            }
-            last.expect("one solve at least")
-        })
-        .join()
-        .expect("solver thread")
+        let mut memory = ShapingMemory::new();
+        // Every solve in turn, for what it leaves remembered; the last one is compared.
+        let mut last = None;
+        for &(az, km) in aims {
+            let f = flight::fly_with(&request("hwasong-12", az, km, shape), &mut memory)
+                .expect("flies");
+            last = Some((f.program, f.summary.flight_time_s, f.summary.range_m));
+        }
+        last.expect("one solve at least")
+    };
+    let one_shot = |shape: Shape| {
+        let f = flight::fly(&request("hwasong-12", 75.4, 1800.0, shape)).expect("flies");
+        (f.program, f.summary.flight_time_s, f.summary.range_m)
     };
     for shape in [
         Shape::MinEnergy,
@@ -515,5 +519,25 @@ fn a_solve_does_not_depend_on_the_solves_before_it() {
         let alone = fresh(&[(75.4, 1800.0)], shape);
         let after_others = fresh(&[(80.0, 1800.0), (75.4, 2600.0), (75.4, 1800.0)], shape);
         assert_eq!(alone, after_others, "{shape:?}");
+        assert_eq!(alone, one_shot(shape), "{shape:?}");
     }
+}
+
+/// Editing a launch's range solves again in the same flight plane: the greatest range is recalled from the
+/// memory, not searched again. A launch aimed elsewhere searches its own.
+#[test]
+fn a_range_edit_recalls_the_searches_of_its_flight_plane() {
+    let mut memory = ShapingMemory::new();
+    let mut fly = |az: f64, km: f64| {
+        flight::fly_with(
+            &request("hwasong-12", az, km, Shape::MinEnergy),
+            &mut memory,
+        )
+        .expect("flies");
+        memory.len()
+    };
+    let kept = fly(75.4, 1800.0);
+    assert!(kept > 0, "the first solve leaves its searches");
+    assert_eq!(fly(75.4, 2600.0), kept, "the edit searched again");
+    assert!(fly(80.0, 2600.0) > kept, "a new flight plane searches");
 }

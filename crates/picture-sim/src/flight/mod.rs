@@ -4,6 +4,8 @@
 //!
 //! Entry point: [`fly`] takes a [`LaunchRequest`] (what scenarios store as JSON) and returns a [`Flight`]: a
 //! [`Trajectory`] (which implements [`crate::truth::Truth`] for the sensors) and a [`FlightSummary`].
+//! [`fly_with`] does the same with a [`ShapingMemory`] the caller keeps, so that solving again in the same
+//! flight plane (an edit of a launch's range or apogee) skips the searches done before.
 //!
 //! References: Zipfel, "Modeling and Simulation of Aerospace Vehicle Dynamics" (3-DOF equations in ECEF);
 //! Wheelon, "Free flight of a ballistic missile", ARS Journal 29 (1959) (closed forms in [`kepler`]); Wright,
@@ -20,6 +22,7 @@ pub mod trajectory;
 pub mod vehicle;
 
 pub use dynamics::EarthModel;
+pub use shaping::ShapingMemory;
 pub use simulate::Program;
 pub use trajectory::{EventKind, FlightEvent, Sample, Trajectory};
 pub use vehicle::{Payload, Stage, Vehicle};
@@ -129,11 +132,10 @@ pub enum FlightError {
     HitGroundInBoost { t_s: f64, stage: u8 },
     #[error("the payload did not come down within {coast_s:.0} s of free flight: it is in orbit")]
     Orbital { coast_s: f64 },
-    #[error("{missile} cannot {what}; {possible}")]
+    #[error("{missile} cannot {reason}")]
     Unreachable {
         missile: String,
-        what: String,
-        possible: String,
+        reason: shaping::Unreachable,
     },
     #[error("the {solver} solver did not converge for {missile}: {detail}")]
     NoConvergence {
@@ -145,13 +147,29 @@ pub enum FlightError {
     Integrator(#[from] IntegratorError),
 }
 
-/// Flies a launch request on the real Earth ([`EarthModel::WGS84`]).
+/// Flies a launch request on the real Earth ([`EarthModel::WGS84`]), searching afresh: for one-shot callers.
+/// A caller that re-solves launches from the same site in the same direction (an editor) keeps a
+/// [`ShapingMemory`] and calls [`fly_with`].
 pub fn fly(request: &LaunchRequest) -> Result<Flight, FlightError> {
-    fly_on(request, &EarthModel::WGS84)
+    fly_with(request, &mut ShapingMemory::new())
 }
 
-/// Flies a launch request on a given Earth model.
-pub fn fly_on(request: &LaunchRequest, earth: &EarthModel) -> Result<Flight, FlightError> {
+/// Flies a launch request on the real Earth, recalling from `memory` the searches of earlier solves in the
+/// same flight plane (and leaving this solve's there). The flight is the same as [`fly`]'s, whatever
+/// `memory` held.
+pub fn fly_with(
+    request: &LaunchRequest,
+    memory: &mut ShapingMemory,
+) -> Result<Flight, FlightError> {
+    fly_on(request, &EarthModel::WGS84, memory)
+}
+
+/// Flies a launch request on a given Earth model, with a memory as [`fly_with`].
+pub fn fly_on(
+    request: &LaunchRequest,
+    earth: &EarthModel,
+    memory: &mut ShapingMemory,
+) -> Result<Flight, FlightError> {
     let vehicle = catalog::find(&request.missile)
         .ok_or_else(|| FlightError::UnknownMissile(request.missile.clone()))?;
     let site = request.site;
@@ -192,7 +210,7 @@ pub fn fly_on(request: &LaunchRequest, earth: &EarthModel) -> Result<Flight, Fli
         azimuth_deg,
         range_m,
     };
-    let program = shaping::solve(vehicle, earth, &site, &target, &request.shape)?;
+    let program = shaping::solve(vehicle, earth, &site, &target, &request.shape, memory)?;
     flight_of(vehicle, earth, &site, &program, request.launch_time)
 }
 

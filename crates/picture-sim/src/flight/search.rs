@@ -1,7 +1,8 @@
 //! One-dimensional searches for the shaping solvers, where every function value is a flown trajectory (tens
 //! of microseconds), so the number of evaluations is what counts: Brent's maximisation (parabolic steps with
-//! a golden-section fallback) and a secant iteration that falls back to Illinois false position in the
-//! bracket it has found. Errors of the function (a failed integration) propagate at once.
+//! a golden-section fallback), a secant iteration that falls back to Illinois false position in the
+//! bracket it has found, and an outward search for a bracket followed by Illinois false position. Errors of
+//! the function (a failed integration) propagate at once.
 //!
 //! Reference: Brent, "Algorithms for Minimization without Derivatives" (1973), chapter 5; Press et al.,
 //! "Numerical Recipes", 10.3.
@@ -11,9 +12,17 @@ use super::integrator::find_root_from;
 /// The golden-section fraction 1 - 1/phi.
 const CGOLD: f64 = 0.381_966_011_250_105;
 
-/// The maximum of `f` on `[lo, hi]` to within `tol_x`, starting from the guess `x0`: `(x, f(x))` of the best
-/// point evaluated. At most `max_evals` evaluations. `f` should be unimodal on the interval; if it is not,
-/// a local maximum is returned.
+/// The best point a maximisation evaluated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Maximum {
+    pub x: f64,
+    /// `f(x)`.
+    pub value: f64,
+}
+
+/// The maximum of `f` on `[lo, hi]` to within `tol_x`, starting from the guess `x0`: the best point
+/// evaluated. At most `max_evals` evaluations. `f` should be unimodal on the interval; if it is not, a local
+/// maximum is returned.
 pub fn maximize<F, E>(
     mut f: F,
     lo: f64,
@@ -21,7 +30,7 @@ pub fn maximize<F, E>(
     x0: f64,
     tol_x: f64,
     max_evals: usize,
-) -> Result<(f64, f64), E>
+) -> Result<Maximum, E>
 where
     F: FnMut(f64) -> Result<f64, E>,
 {
@@ -93,7 +102,7 @@ where
             }
         }
     }
-    Ok((x, -fx))
+    Ok(Maximum { x, value: -fx })
 }
 
 /// A root of an increasing `g` on `[lo, hi]`: secant steps from `x0` and `x1` (fast from a good guess), and
@@ -184,22 +193,83 @@ where
         }
     };
     let mut err = None;
-    let root = find_root_from(
-        |x| match g(x) {
-            Ok(v) if v.abs() < tol_g => 0.0,
-            Ok(v) => v,
-            Err(e) => {
-                err = Some(e);
-                0.0
-            }
-        },
-        lower,
-        upper,
-        tol_x,
-    );
+    let root = find_root_from(plain(g, tol_g, &mut err), lower, upper, tol_x);
     match err {
         Some(e) => Err(e),
         None => Ok(root),
+    }
+}
+
+/// A root of a decreasing `g` on `[lo, hi]`: a bracket searched outward from `start` with steps `step`,
+/// `2 step`, `4 step`... (in the direction `g`'s sign points), then Illinois false position in it. A value
+/// of `g` within `tol_g` of zero is a root. `Ok(None)` if no sign change is found before a bound.
+pub fn decreasing_root_outward<G, E>(
+    g: G,
+    start: f64,
+    step: f64,
+    lo: f64,
+    hi: f64,
+    tol_x: f64,
+    tol_g: f64,
+) -> Result<Option<f64>, E>
+where
+    G: FnMut(f64) -> Result<f64, E>,
+{
+    let mut err = None;
+    let mut eval = plain(g, tol_g, &mut err);
+    let mut a = start.clamp(lo, hi);
+    let mut ga = eval(a);
+    let mut step = step;
+    let mut bracket = None;
+    for _ in 0..20 {
+        if ga == 0.0 {
+            bracket = Some(((a, ga), (a, ga)));
+            break;
+        }
+        // g decreasing: a positive value means the root lies at larger x.
+        let b = if ga > 0.0 {
+            (a + step).min(hi)
+        } else {
+            (a - step).max(lo)
+        };
+        let gb = eval(b);
+        if gb == 0.0 || gb.signum() != ga.signum() {
+            bracket = Some(((a, ga), (b, gb)));
+            break;
+        }
+        if b == lo || b == hi {
+            break;
+        }
+        (a, ga) = (b, gb);
+        step *= 2.0;
+    }
+    let root = bracket.and_then(|(pa, pb)| {
+        if pa.0 == pb.0 {
+            Some(pa.0)
+        } else {
+            find_root_from(&mut eval, pa, pb, tol_x)
+        }
+    });
+    drop(eval);
+    match err {
+        Some(e) => Err(e),
+        None => Ok(root),
+    }
+}
+
+/// `g` as [`find_root_from`] takes it, a plain value: within `tol_g` of zero is zero (a root), and an error
+/// is kept in `err` and read as zero, which ends the search at once.
+fn plain<'e, G, E>(mut g: G, tol_g: f64, err: &'e mut Option<E>) -> impl FnMut(f64) -> f64 + 'e
+where
+    G: FnMut(f64) -> Result<f64, E> + 'e,
+{
+    move |x| match g(x) {
+        Ok(v) if v.abs() < tol_g => 0.0,
+        Ok(v) => v,
+        Err(e) => {
+            *err = Some(e);
+            0.0
+        }
     }
 }
 
@@ -210,7 +280,7 @@ mod tests {
     #[test]
     fn maximize_finds_the_top_of_a_smooth_hump_in_few_evaluations() {
         let mut n = 0;
-        let (x, fx) = maximize::<_, ()>(
+        let Maximum { x, value: fx } = maximize::<_, ()>(
             |x| {
                 n += 1;
                 Ok(-(x - 37.3f64).powi(2) + 0.01 * (x - 37.3f64).powi(3))
@@ -225,7 +295,7 @@ mod tests {
         assert!((x - 37.3).abs() < 0.02 && fx.abs() < 1e-3, "{x} {fx}");
         assert!(n < 20, "{n} evaluations");
         // A flat-topped step (a failed boost counts as zero range) still converges inside.
-        let (x, _) = maximize::<_, ()>(
+        let Maximum { x, .. } = maximize::<_, ()>(
             |x| {
                 Ok(if x < 0.0 {
                     0.0
@@ -280,5 +350,47 @@ mod tests {
         let none =
             increasing_root::<_, ()>(|x| Ok(x + 5.0), 0.1, 0.2, 0.0, 1.0, 1e-9, 1e-9, 8).unwrap();
         assert_eq!(none, None);
+    }
+
+    #[test]
+    fn decreasing_root_outward_brackets_from_afar_and_says_when_there_is_none() {
+        let mut n = 0;
+        let r = decreasing_root_outward::<_, ()>(
+            |x| {
+                n += 1;
+                Ok(40.0 - x - 0.01 * x * x)
+            },
+            0.0,
+            1.0,
+            -20.0,
+            150.0,
+            1e-9,
+            1e-9,
+        )
+        .unwrap()
+        .unwrap();
+        assert!((40.0 - r - 0.01 * r * r).abs() < 1e-6, "{r}");
+        assert!(n < 40, "{n} evaluations");
+        // Searching downward from above the root.
+        let r =
+            decreasing_root_outward::<_, ()>(|x| Ok(2.0 - x), 100.0, 4.0, -20.0, 150.0, 1e-9, 1e-9)
+                .unwrap()
+                .unwrap();
+        assert!((r - 2.0).abs() < 1e-6, "{r}");
+        let none =
+            decreasing_root_outward::<_, ()>(|x| Ok(-1.0 - x * x), 0.0, 1.0, -5.0, 5.0, 1e-9, 1e-9)
+                .unwrap();
+        assert_eq!(none, None);
+        // An error of the function is the answer.
+        let e = decreasing_root_outward(
+            |x| if x > 3.0 { Err("failed") } else { Ok(10.0 - x) },
+            0.0,
+            1.0,
+            -5.0,
+            50.0,
+            1e-9,
+            1e-9,
+        );
+        assert_eq!(e, Err("failed"));
     }
 }
