@@ -376,6 +376,62 @@ mod tests {
     }
 
     #[test]
+    fn the_pipeline_scores_each_picture_as_it_scores_alone() {
+        use crate::tracking::metrics::evaluate_pictures;
+        let s = Scenario::example();
+        let flights: Vec<Flight> = s.launches.iter().map(|l| flight::fly(l).unwrap()).collect();
+        let flights: Vec<&Flight> = flights.iter().collect();
+        let sensors = s.selected_sensors().unwrap();
+        let detection = DetectionConfig {
+            seed: s.seed,
+            ..DetectionConfig::default()
+        };
+        let sensed = sense(&flights, &sensors, &detection);
+        assert_eq!(sensed.nations.len(), sensors.len());
+        assert_eq!(sensed.measurements, sensed.run.measurements());
+        let mut deliveries = vec![0usize; s.pictures.len()];
+        let scored = score_pictures(
+            &flights,
+            &s.pictures,
+            &sensed.nations,
+            &sensed.measurements,
+            |i, _, _| deliveries[i] += 1,
+        )
+        .unwrap();
+        assert!(deliveries.iter().all(|n| *n > 0), "{deliveries:?}");
+        // Each picture scored on its own, with the true impact where the flight's summary puts it.
+        let truths: Vec<&dyn Truth> = flights
+            .iter()
+            .map(|f| &f.trajectory as &dyn Truth)
+            .collect();
+        let impacts: Vec<TrueImpact> = flights
+            .iter()
+            .map(|f| TrueImpact {
+                point: Geodetic::from_deg(f.summary.impact_lat_deg, f.summary.impact_lon_deg, 0.0)
+                    .unwrap(),
+                time: f.trajectory.end(),
+            })
+            .collect();
+        let alone = evaluate_pictures(
+            &s.pictures,
+            &sensed.nations,
+            &sensed.measurements,
+            &TrackerConfig::default(),
+            &Ellipsoid::WGS84,
+            &truths,
+            &impacts,
+            &MetricsConfig::default(),
+        )
+        .unwrap();
+        assert_eq!(scored.pictures, alone);
+        assert_eq!(scored.comparison, compare(&alone));
+        // The scenario's run is the pipeline.
+        let run = s.run().unwrap();
+        assert_eq!(run.pictures, alone);
+        assert_eq!(run.measurements, sensed.measurements.len());
+    }
+
+    #[test]
     fn invalid_files_name_the_field() {
         let mut v: serde_json::Value = serde_json::to_value(Scenario::example()).unwrap();
         v["version"] = 7.into();
