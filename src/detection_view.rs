@@ -2,14 +2,14 @@
 //! each sensor's first detection (or why it could not see earlier), and who sees the missile at a given time.
 //! Pure, tested natively.
 
-use crate::flight_view::FlightView;
+use crate::flight_view::Launched;
 use picture_sim::earth::{Ellipsoid, LocalFrame};
 use picture_sim::measurement::{Measurement, MeasurementKind};
+use picture_sim::scenario::sense;
 use picture_sim::sensors::{
-    footprints, run_detections, DetectionConfig, EffectiveEarth, Footprint, MissReason, Nation,
+    footprints, CoverageError, DetectionConfig, EffectiveEarth, Footprint, MissReason, Nation,
     Sensor,
 };
-use picture_sim::truth::Truth;
 use picture_sim::SimTime;
 
 /// Footprint outline resolution, degrees of azimuth: smooth at the closest zoom, under a millisecond for
@@ -26,9 +26,8 @@ pub fn coverage(
     enabled: &[bool],
     earth: &EffectiveEarth,
     alt_km: f64,
-) -> Result<Vec<(usize, Footprint)>, String> {
-    let fps = footprints(sensors, earth, alt_km * 1000.0, FOOTPRINT_STEP_DEG)
-        .map_err(|e| e.to_string())?;
+) -> Result<Vec<(usize, Footprint)>, CoverageError> {
+    let fps = footprints(sensors, earth, alt_km * 1000.0, FOOTPRINT_STEP_DEG)?;
     Ok(fps
         .into_iter()
         .enumerate()
@@ -37,10 +36,13 @@ pub fn coverage(
         .collect())
 }
 
-/// One sensor's row in the sensors list.
+/// What one sensor made of one launch: a row of the sensors list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensorRow {
+    /// The sensor's index in the catalog.
     pub index: usize,
+    /// The launch its detections are of: its index in the scenario's launch list.
+    pub launch: usize,
     pub name: String,
     pub nation: Nation,
     pub first_detection_s: Option<f64>,
@@ -51,7 +53,7 @@ pub struct SensorRow {
     /// Times of the detections, s after the scenario start (for the timeline and "who sees now").
     pub detection_times_s: Vec<f64>,
     /// Where each detection put the target, (lat, lon) degrees, in step with `detection_times_s` (`None` for a
-    /// report that gives no position): which missile a radar is looking at.
+    /// report that gives no position).
     pub detection_points: Vec<Option<(f64, f64)>>,
     pub update_interval_s: f64,
 }
@@ -78,12 +80,15 @@ pub struct Detections {
     pub measurements: Vec<Measurement>,
     /// The nation of each sensor that took part, in the measurements' sensor indexing.
     pub nations: Vec<Nation>,
+    /// The catalog index of each sensor that took part, in the measurements' sensor indexing.
+    pub catalog_index: Vec<usize>,
 }
 
-/// Runs the enabled sensors against every flight of the scenario. Times are seconds after the scenario start
-/// (each flight's trajectory starts at its own launch time).
+/// Runs the enabled sensors against every flight of the scenario (each with its launch index), by the core's
+/// pipeline (`picture_sim::scenario::sense`, as `picture run` does). Times are seconds after the scenario
+/// start (each flight's trajectory starts at its own launch time).
 pub fn detect(
-    flights: &[&FlightView],
+    flights: &[Launched],
     sensors: &[Sensor],
     enabled: &[bool],
     earth: EffectiveEarth,
@@ -96,24 +101,21 @@ pub fn detect(
         .map(|(i, s)| (i, s.clone()))
         .collect();
     let list: Vec<Sensor> = chosen.iter().map(|(_, s)| s.clone()).collect();
-    let truths: Vec<&dyn Truth> = flights
-        .iter()
-        .map(|f| &f.flight.trajectory as &dyn Truth)
-        .collect();
+    let flown: Vec<&picture_sim::flight::Flight> = flights.iter().map(|(_, f)| &f.flight).collect();
     let config = DetectionConfig {
         earth,
         seed,
         ..DetectionConfig::default()
     };
-    let run = run_detections(&list, &truths, &config);
-    let measurements = run.measurements();
-    let nations = list.iter().map(|s| s.nation).collect();
+    let sensed = sense(&flown, &list, &config);
     let secs = |t: SimTime| t.as_secs();
-    let rows = run
+    let rows = sensed
+        .run
         .reports
         .into_iter()
-        .map(|r| {
-            let index = chosen[r.sensor.0].0;
+        .filter_map(|r| {
+            let index = chosen.get(r.sensor.0)?.0;
+            let launch = flights.get(r.target)?.0;
             let held_back_by = r
                 .misses_before_first
                 .iter()
@@ -123,8 +125,9 @@ pub fn detect(
                 .radar()
                 .map(|rd| rd.update_interval_ms() as f64 / 1000.0)
                 .unwrap_or(10.0);
-            SensorRow {
+            Some(SensorRow {
                 index,
+                launch,
                 name: r.name,
                 nation: r.nation,
                 first_detection_s: r.first_detection.map(secs),
@@ -134,13 +137,14 @@ pub fn detect(
                 detection_times_s: r.measurements.iter().map(|m| secs(m.time)).collect(),
                 detection_points: r.measurements.iter().map(plot_position).collect(),
                 update_interval_s,
-            }
+            })
         })
         .collect();
     Detections {
         rows,
-        measurements,
-        nations,
+        measurements: sensed.measurements,
+        nations: sensed.nations,
+        catalog_index: chosen.iter().map(|(i, _)| *i).collect(),
     }
 }
 
@@ -194,12 +198,17 @@ pub fn nation_name(n: Nation) -> &'static str {
     }
 }
 
-/// Every catalog sensor, switched on, against `flights` under standard refraction: the tests' usual detections.
+/// Every catalog sensor, switched on, against `flights` (launches 0, 1, ...) under standard refraction: the
+/// tests' usual detections.
 #[cfg(test)]
-pub fn detect_with_every_sensor(flights: &[&FlightView], seed: u64) -> Detections {
+pub fn detect_with_every_sensor(
+    flights: &[&crate::flight_view::FlightView],
+    seed: u64,
+) -> Detections {
     let sensors = picture_sim::sensors::catalog().expect("the sensor catalog");
+    let launched: Vec<Launched> = flights.iter().copied().enumerate().collect();
     detect(
-        flights,
+        &launched,
         &sensors,
         &vec![true; sensors.len()],
         EffectiveEarth::standard(),
@@ -210,6 +219,7 @@ pub fn detect_with_every_sensor(flights: &[&FlightView], seed: u64) -> Detection
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flight_view::FlightView;
     use crate::launch_form::{AimForm, LaunchForm, ShapeChoice};
     use picture_sim::sensors::catalog;
 
@@ -286,7 +296,7 @@ mod tests {
     fn south_korea_sees_a_sunan_launch_first() {
         let sensors = catalog().unwrap();
         let rows = detect(
-            &[&sunan_lofted()],
+            &[(0, &sunan_lofted())],
             &sensors,
             &vec![true; sensors.len()],
             EffectiveEarth::standard(),
@@ -318,10 +328,10 @@ mod tests {
         let on = vec![true; sensors.len()];
         let first = sunan_lofted();
         let later = FlightView::fly_at(&first_form(), 600.0).unwrap();
-        let one = detect(&[&first], &sensors, &on, EffectiveEarth::standard(), 7);
-        let shifted = detect(&[&later], &sensors, &on, EffectiveEarth::standard(), 7);
+        let one = detect(&[(0, &first)], &sensors, &on, EffectiveEarth::standard(), 7);
+        let shifted = detect(&[(0, &later)], &sensors, &on, EffectiveEarth::standard(), 7);
         let both = detect(
-            &[&first, &later],
+            &[(0, &first), (3, &later)],
             &sensors,
             &on,
             EffectiveEarth::standard(),
@@ -336,5 +346,16 @@ mod tests {
         assert!((earliest(&shifted) - earliest(&one) - 600.0).abs() < 30.0);
         assert!(both.measurements.len() > one.measurements.len());
         assert_eq!(earliest(&both), earliest(&one));
+        // Each row names the launch its detections are of, by the launch's index in the scenario.
+        let of = |launch: usize| both.rows.iter().filter(move |r| r.launch == launch);
+        assert_eq!(of(0).count() + of(3).count(), both.rows.len());
+        for r in of(3) {
+            let alone = shifted.rows.iter().find(|s| s.index == r.index).unwrap();
+            // The horizon is geometry: the same for the later launch alone (the draws are per pair and differ).
+            assert_eq!(r.above_horizon_s, alone.above_horizon_s, "{}", r.name);
+        }
+        assert!(of(3).any(|r| r.first_detection_s.is_some()));
+        // The catalog index of each sensor of the measurements.
+        assert_eq!(both.catalog_index, (0..sensors.len()).collect::<Vec<_>>());
     }
 }

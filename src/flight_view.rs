@@ -129,6 +129,11 @@ impl FlightView {
     }
 }
 
+/// A flown launch with its identity: (its index in the scenario's launch list, its flight). The presenters
+/// carry the index through to what they report, so the map and panels never guess which launch a detection
+/// or a track belongs to.
+pub type Launched<'a> = (usize, &'a FlightView);
+
 /// "T+12:34" for seconds after launch.
 pub fn format_elapsed(t_s: f64) -> String {
     let t = t_s.max(0.0).round() as i64;

@@ -2,25 +2,44 @@
 //! States, legacy, trilateral), its scores against the true flight and its confirmed tracks over time with
 //! their uncertainty and predicted impact. Pure, tested natively.
 
-use crate::flight_view::FlightView;
-use nalgebra::{Matrix2, Matrix3};
-use picture_sim::earth::{Ecef, Ellipsoid, Geodetic, LocalFrame};
+use crate::flight_view::Launched;
+use nalgebra::Matrix3;
+use picture_sim::earth::{Ecef, Geodetic};
 use picture_sim::measurement::Measurement;
+use picture_sim::scenario::{pipeline_models, score_pictures};
 use picture_sim::sensors::Nation;
-use picture_sim::tracking::impact::predict_impact;
-use picture_sim::tracking::metrics::{
-    compare, evaluate_picture_observed, Comparison, MetricsConfig, PictureMetrics, TrueImpact,
-};
-use picture_sim::tracking::picture::{LatencyDefaults, PictureConfig};
+use picture_sim::tracking::impact::{predict_impact, ErrorEllipse};
+use picture_sim::tracking::metrics::{Comparison, Event, PictureMetrics};
+use picture_sim::tracking::picture::{LatencyDefaults, PictureConfig, PictureError};
 use picture_sim::tracking::predictor::MODE_BALLISTIC;
-use picture_sim::tracking::tracker::TrackerConfig;
-use picture_sim::truth::Truth;
 use picture_sim::SimTime;
+use std::sync::Arc;
+use thiserror::Error;
 
 /// Track snapshots are kept at most this often (ms of fusion-centre time): enough for smooth playback.
 const SNAPSHOT_EVERY_MS: i64 = 2_000;
 /// Impact predictions are made at most this often per picture (ms): each is a propagation to the ground.
 const IMPACT_EVERY_MS: i64 = 10_000;
+/// The track marks' position ellipse: this many standard deviations.
+const POSITION_SIGMAS: f64 = 2.0;
+
+/// Why there are no pictures to show.
+#[derive(Debug, Clone, Error, PartialEq)]
+pub enum PicturesError {
+    /// No launch of the scenario flies: nothing to track (the launch editor says why).
+    #[error("no flight")]
+    NoFlight,
+    /// A picture could not be run (its configuration or the measurements are refused). Shared, so that the
+    /// pictures memo can hand out copies.
+    #[error(transparent)]
+    Tracking(Arc<PictureError>),
+}
+
+impl From<PictureError> for PicturesError {
+    fn from(e: PictureError) -> PicturesError {
+        PicturesError::Tracking(Arc::new(e))
+    }
+}
 
 /// A horizontal ellipse on the ground.
 ///
@@ -31,6 +50,16 @@ pub struct GroundEllipse {
     pub semi_major_m: f64,
     pub semi_minor_m: f64,
     pub orientation_deg: f64,
+}
+
+impl From<ErrorEllipse> for GroundEllipse {
+    fn from(e: ErrorEllipse) -> GroundEllipse {
+        GroundEllipse {
+            semi_major_m: e.semi_major_m,
+            semi_minor_m: e.semi_minor_m,
+            orientation_deg: e.orientation_deg,
+        }
+    }
 }
 
 /// A confirmed track at one time.
@@ -61,6 +90,39 @@ pub struct PictureRun {
 pub struct PicturesOutcome {
     pub runs: Vec<PictureRun>,
     pub comparison: Comparison,
+    /// The launch of each scored missile: `metrics.missiles[k]` of every run is the launch `launches[k]` (its
+    /// index in the scenario's launch list).
+    pub launches: Vec<usize>,
+}
+
+impl PicturesOutcome {
+    /// The picture of that name.
+    pub fn run(&self, name: &str) -> Option<&PictureRun> {
+        self.runs.iter().find(|r| r.name == name)
+    }
+
+    /// When the named picture first had a confirmed track on the missile of `launch` (index in the scenario's
+    /// launch list), fusion-centre time.
+    pub fn established(&self, name: &str, launch: usize) -> Option<SimTime> {
+        let k = self.launches.iter().position(|l| *l == launch)?;
+        self.run(name)?.metrics.missiles.get(k)?.established
+    }
+
+    /// Each picture's worst-case warning time left at `event`, s, by picture name in the order of the runs.
+    pub fn warning_left_s(&self, event: Event) -> Vec<(String, Option<f64>)> {
+        self.runs
+            .iter()
+            .map(|run| {
+                let left = self
+                    .comparison
+                    .rows
+                    .iter()
+                    .find(|row| row.picture == run.name)
+                    .and_then(|row| row.warning_left_s_at(event));
+                (run.name.clone(), left)
+            })
+            .collect()
+    }
 }
 
 /// The built-in pictures with the default link latencies.
@@ -68,131 +130,108 @@ pub fn builtin_pictures() -> Vec<PictureConfig> {
     PictureConfig::builtin(&LatencyDefaults::default())
 }
 
-/// Runs every picture on the sensors' measurements of the scenario's flights. `nations[i]` is the nation of
-/// the sensor with index `i` in the measurements. Snapshot times are seconds after the scenario start.
+/// What a picture's observer keeps between deliveries.
+#[derive(Default)]
+struct Snapshots {
+    snapshots: Vec<(f64, Vec<TrackSnap>)>,
+    last_snap: Option<SimTime>,
+    last_impact: Option<SimTime>,
+    predicted: std::collections::HashMap<u64, (f64, f64, GroundEllipse)>,
+}
+
+/// Runs every picture on the sensors' measurements of the scenario's flights (each with its launch index), by
+/// the core's pipeline (`picture_sim::scenario::score_pictures`, as `picture run` does), keeping snapshots of
+/// the confirmed tracks on the way. `nations[i]` is the nation of the sensor with index `i` in the
+/// measurements. Snapshot times are seconds after the scenario start.
 pub fn run_pictures(
-    flights: &[&FlightView],
+    flights: &[Launched],
     pictures: &[PictureConfig],
     nations: &[Nation],
     measurements: &[Measurement],
-) -> Result<PicturesOutcome, String> {
-    let ellipsoid = Ellipsoid::WGS84;
-    let config = TrackerConfig::default();
-    let truths: Vec<&dyn Truth> = flights
-        .iter()
-        .map(|f| &f.flight.trajectory as &dyn Truth)
-        .collect();
-    let impacts: Vec<TrueImpact> = flights
-        .iter()
-        .map(|f| {
-            let s = &f.flight.summary;
-            TrueImpact {
-                point: Geodetic {
-                    lat_rad: s.impact_lat_deg.to_radians(),
-                    lon_rad: s.impact_lon_deg.to_radians(),
-                    h_m: 0.0,
-                },
-                time: f.flight.trajectory.end(),
-            }
-        })
-        .collect();
+) -> Result<PicturesOutcome, PicturesError> {
+    if flights.is_empty() {
+        return Err(PicturesError::NoFlight);
+    }
+    let (config, ellipsoid, _) = pipeline_models();
+    let flown: Vec<&picture_sim::flight::Flight> = flights.iter().map(|(_, f)| &f.flight).collect();
     let launch = SimTime::ZERO;
     let ballistic = config.predictor.models[MODE_BALLISTIC];
-    let mut runs = Vec::with_capacity(pictures.len());
-    for picture in pictures {
-        let mut snapshots: Vec<(f64, Vec<TrackSnap>)> = Vec::new();
-        let mut last_snap: Option<SimTime> = None;
-        let mut last_impact: Option<SimTime> = None;
-        let mut predicted: std::collections::HashMap<u64, (f64, f64, GroundEllipse)> =
-            Default::default();
-        // Scores and snapshots from the same run of the tracker.
-        let metrics = evaluate_picture_observed(
-            picture,
-            nations,
-            measurements,
-            &config,
-            &ellipsoid,
-            &truths,
-            &impacts,
-            &MetricsConfig::default(),
-            |now, _, tracker| {
-                if last_snap.is_some_and(|t| (now - t).as_millis() < SNAPSHOT_EVERY_MS) {
-                    return;
-                }
-                last_snap = Some(now);
-                let predict = last_impact.is_none_or(|t| (now - t).as_millis() >= IMPACT_EVERY_MS);
-                if predict {
-                    last_impact = Some(now);
-                }
-                let snaps = tracker
-                    .confirmed_tracks()
-                    .map(|t| {
-                        let est = t.estimate();
-                        let id = t.id.0;
-                        if predict {
-                            if let Ok(p) = predict_impact(&est, &ballistic, &ellipsoid, 3600.0) {
-                                let e = GroundEllipse {
-                                    semi_major_m: p.ellipse.semi_major_m,
-                                    semi_minor_m: p.ellipse.semi_minor_m,
-                                    orientation_deg: p.ellipse.orientation_deg,
-                                };
-                                predicted.insert(id, (p.point.lat_deg(), p.point.lon_deg(), e));
-                            }
+    let mut kept: Vec<Snapshots> = pictures.iter().map(|_| Snapshots::default()).collect();
+    // Scores and snapshots from the same run of each tracker.
+    let scored = score_pictures(
+        &flown,
+        pictures,
+        nations,
+        measurements,
+        |i, now, tracker| {
+            let k = &mut kept[i];
+            if k.last_snap.is_some_and(|t| (now - t).as_millis() < SNAPSHOT_EVERY_MS) {
+                return;
+            }
+            k.last_snap = Some(now);
+            let predict = k.last_impact.is_none_or(|t| (now - t).as_millis() >= IMPACT_EVERY_MS);
+            if predict {
+                k.last_impact = Some(now);
+            }
+            let snaps = tracker
+                .confirmed_tracks()
+                .map(|t| {
+                    let est = t.estimate();
+                    let id = t.id.0;
+                    if predict {
+                        if let Ok(p) = predict_impact(&est, &ballistic, &ellipsoid, 3600.0) {
+                            k.predicted.insert(
+                                id,
+                                (p.point.lat_deg(), p.point.lon_deg(), p.ellipse.into()),
+                            );
                         }
-                        let pos =
-                            Ecef(nalgebra::Point3::new(est.mean[0], est.mean[1], est.mean[2]));
-                        let g = ellipsoid.to_geodetic(&pos);
-                        let cov: Matrix3<f64> = est.covar.fixed_view::<3, 3>(0, 0).into_owned();
-                        TrackSnap {
-                            id,
-                            estimate_t_s: (est.time - launch).as_secs_f64(),
-                            lat_deg: g.lat_deg(),
-                            lon_deg: g.lon_deg(),
-                            alt_km: g.h_m / 1000.0,
-                            position_2sigma: horizontal_ellipse(&ellipsoid, g, &cov, 2.0),
-                            impact: predicted.get(&id).copied(),
-                        }
-                    })
-                    .collect();
-                snapshots.push(((now - launch).as_secs_f64(), snaps));
-            },
-        )
-        .map_err(|e| e.to_string())?;
-        runs.push(PictureRun {
+                    }
+                    let pos = Ecef(nalgebra::Point3::new(est.mean[0], est.mean[1], est.mean[2]));
+                    let g = ellipsoid.to_geodetic(&pos);
+                    let cov: Matrix3<f64> = est.covar.fixed_view::<3, 3>(0, 0).into_owned();
+                    TrackSnap {
+                        id,
+                        estimate_t_s: (est.time - launch).as_secs_f64(),
+                        lat_deg: g.lat_deg(),
+                        lon_deg: g.lon_deg(),
+                        alt_km: g.h_m / 1000.0,
+                        position_2sigma: position_ellipse(g, &cov),
+                        impact: k.predicted.get(&id).copied(),
+                    }
+                })
+                .collect();
+            k.snapshots.push(((now - launch).as_secs_f64(), snaps));
+        },
+    )?;
+    let runs = pictures
+        .iter()
+        .zip(scored.pictures)
+        .zip(kept)
+        .map(|((picture, metrics), k)| PictureRun {
             name: picture.name.clone(),
             metrics,
-            snapshots,
-        });
-    }
-    let comparison = compare(&runs.iter().map(|r| r.metrics.clone()).collect::<Vec<_>>());
-    Ok(PicturesOutcome { runs, comparison })
+            snapshots: k.snapshots,
+        })
+        .collect();
+    Ok(PicturesOutcome {
+        runs,
+        comparison: scored.comparison,
+        launches: flights.iter().map(|(launch, _)| *launch).collect(),
+    })
 }
 
-/// The `k`-sigma ellipse of the horizontal (east-north) part of an ECEF position covariance at a point.
-pub fn horizontal_ellipse(
-    ellipsoid: &Ellipsoid,
-    at: Geodetic,
-    cov_ecef_m2: &Matrix3<f64>,
-    k: f64,
-) -> GroundEllipse {
-    let frame = LocalFrame::at(ellipsoid, Geodetic { h_m: 0.0, ..at });
-    let r = Matrix3::from_fn(|i, j| {
-        frame.vector_to_enu(&Matrix3::<f64>::identity().column(j).into_owned())[i]
-    });
-    let enu = r * cov_ecef_m2 * r.transpose();
-    let en = Matrix2::new(enu[(0, 0)], enu[(0, 1)], enu[(1, 0)], enu[(1, 1)]);
-    // Closed-form eigen-decomposition of a symmetric 2x2 matrix.
-    let (a, b, c) = (en[(0, 0)], (en[(0, 1)] + en[(1, 0)]) / 2.0, en[(1, 1)]);
-    let mean = (a + c) / 2.0;
-    let d = (((a - c) / 2.0).powi(2) + b * b).sqrt();
-    let (l1, l2) = ((mean + d).max(0.0), (mean - d).max(0.0));
-    // Major-axis direction (east, north), as a bearing from north.
-    let angle_from_east = 0.5 * (2.0 * b).atan2(a - c);
-    GroundEllipse {
-        semi_major_m: k * l1.sqrt(),
-        semi_minor_m: k * l2.sqrt(),
-        orientation_deg: (90.0 - angle_from_east.to_degrees()).rem_euclid(180.0),
-    }
+/// The track mark's ellipse: the core's horizontal ellipse of the position covariance, at
+/// [`POSITION_SIGMAS`].
+fn position_ellipse(at: Geodetic, cov_ecef_m2: &Matrix3<f64>) -> GroundEllipse {
+    let (_, ellipsoid, _) = pipeline_models();
+    ErrorEllipse::horizontal_of_ecef(
+        &ellipsoid,
+        at,
+        cov_ecef_m2,
+        POSITION_SIGMAS * POSITION_SIGMAS,
+        ErrorEllipse::sigma_confidence(POSITION_SIGMAS),
+    )
+    .into()
 }
 
 impl PictureRun {
@@ -220,27 +259,12 @@ impl PictureRun {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flight_view::FlightView;
     use crate::launch_form::LaunchForm;
-
-    #[test]
-    fn horizontal_ellipse_of_known_covariances() {
-        let e = Ellipsoid::WGS84;
-        let at = Geodetic::from_deg(38.0, 130.0, 0.0).unwrap();
-        let frame = LocalFrame::at(&e, at);
-        // 300 m east, 100 m north (sigma), built in ENU and rotated to ECEF.
-        let r = Matrix3::from_fn(|i, j| {
-            frame.vector_to_ecef(&Matrix3::<f64>::identity().column(j).into_owned())[i]
-        });
-        let enu = Matrix3::from_diagonal(&nalgebra::Vector3::new(
-            300.0f64.powi(2),
-            100.0f64.powi(2),
-            50.0f64.powi(2),
-        ));
-        let ecef = r * enu * r.transpose();
-        let el = horizontal_ellipse(&e, at, &ecef, 2.0);
-        assert!((el.semi_major_m - 600.0).abs() < 1e-6 && (el.semi_minor_m - 200.0).abs() < 1e-6);
-        assert!((el.orientation_deg - 90.0).abs() < 1e-6, "{el:?}");
-    }
+    use picture_sim::earth::Ellipsoid;
+    use picture_sim::tracking::metrics::{MetricsConfig, TrueImpact};
+    use picture_sim::tracking::tracker::TrackerConfig;
+    use picture_sim::truth::Truth;
 
     /// The default launch, every sensor's detections of it (seed 7) and the built-in pictures run on them.
     fn default_pictures() -> (
@@ -250,8 +274,13 @@ mod tests {
     ) {
         let flight = FlightView::fly(&LaunchForm::default()).unwrap();
         let d = crate::detection_view::detect_with_every_sensor(&[&flight], 7);
-        let out =
-            run_pictures(&[&flight], &builtin_pictures(), &d.nations, &d.measurements).unwrap();
+        let out = run_pictures(
+            &[(0, &flight)],
+            &builtin_pictures(),
+            &d.nations,
+            &d.measurements,
+        )
+        .unwrap();
         (flight, d, out)
     }
 
@@ -311,5 +340,45 @@ mod tests {
             );
             assert!(t.impact.is_some());
         }
+    }
+
+    #[test]
+    fn missiles_and_warning_times_are_found_by_launch_and_picture_not_by_position() {
+        let flight = FlightView::fly(&LaunchForm::default()).unwrap();
+        let d = crate::detection_view::detect_with_every_sensor(&[&flight], 7);
+        // The only flying launch is the scenario's third (the first two could not fly).
+        let out = run_pictures(
+            &[(2, &flight)],
+            &builtin_pictures(),
+            &d.nations,
+            &d.measurements,
+        )
+        .unwrap();
+        assert_eq!(out.launches, vec![2]);
+        let tri = picture_sim::tracking::picture::TRILATERAL;
+        let established = out.run(tri).unwrap().metrics.missiles[0].established;
+        assert!(established.is_some());
+        assert_eq!(out.established(tri, 2), established);
+        assert_eq!(out.established(tri, 0), None);
+        assert_eq!(out.established("no such picture", 2), None);
+        // The warning rows follow the runs, each matched to its comparison row by name.
+        let rows = out.warning_left_s(Event::Established);
+        assert_eq!(rows.len(), out.runs.len());
+        for (name, left) in &rows {
+            let row = out
+                .comparison
+                .rows
+                .iter()
+                .find(|r| &r.picture == name)
+                .unwrap();
+            assert_eq!(*left, row.warning_left_s_at(Event::Established));
+        }
+    }
+
+    #[test]
+    fn no_flight_is_a_status_not_a_message() {
+        let e = run_pictures(&[], &builtin_pictures(), &[], &[]).unwrap_err();
+        assert_eq!(e, PicturesError::NoFlight);
+        assert_eq!(e.to_string(), "no flight");
     }
 }

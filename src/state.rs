@@ -6,9 +6,9 @@
 //! edit of one launch flies only that one.
 
 use crate::detection_view::{coverage, detect, Detections};
-use crate::flight_view::FlightView;
+use crate::flight_view::{FlightView, Launched};
 use crate::launch_form::LaunchForm;
-use crate::picture_view::{run_pictures, PicturesOutcome};
+use crate::picture_view::{run_pictures, PicturesError, PicturesOutcome};
 use crate::scenario::model::{AppScenario, ScenarioLaunch};
 use crate::schedule::after_next_paint;
 use leptos::prelude::*;
@@ -68,7 +68,7 @@ pub struct AppState {
     /// The fusion centres and their links.
     pub picture_configs: RwSignal<Vec<PictureConfig>>,
     /// Every picture's tracks and scores for the flights and sensors.
-    pub pictures: Memo<Result<PicturesOutcome, String>>,
+    pub pictures: Memo<Result<PicturesOutcome, PicturesError>>,
     /// The picture shown on the map, and the one compared with it (by name).
     pub picture: RwSignal<String>,
     pub compare_with: RwSignal<Option<String>>,
@@ -185,7 +185,8 @@ impl AppState {
             let earth = earth()?;
             sensors.with(|s| {
                 let s = s.as_ref().map_err(Clone::clone)?;
-                enabled.with(|on| coverage(s, on, &earth, fan_alt_km.get()))
+                enabled
+                    .with(|on| coverage(s, on, &earth, fan_alt_km.get()).map_err(|e| e.to_string()))
             })
         });
         let detections = Memo::new(move |_| {
@@ -195,8 +196,11 @@ impl AppState {
             settled.track();
             let seed = seed.get();
             flights.with_untracked(|fs| {
-                let flown: Vec<&FlightView> =
-                    fs.iter().filter_map(|f| f.as_ref().as_ref().ok()).collect();
+                let flown: Vec<Launched> = fs
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, f)| f.as_ref().as_ref().ok().map(|f| (i, f)))
+                    .collect();
                 if flown.is_empty() {
                     return Detections::default();
                 }
@@ -210,10 +214,13 @@ impl AppState {
         let pictures = Memo::new(move |_| {
             settled.track();
             flights.with_untracked(|fs| {
-                let flown: Vec<&FlightView> =
-                    fs.iter().filter_map(|f| f.as_ref().as_ref().ok()).collect();
+                let flown: Vec<Launched> = fs
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, f)| f.as_ref().as_ref().ok().map(|f| (i, f)))
+                    .collect();
                 if flown.is_empty() {
-                    return Err(crate::panels::pictures::NO_FLIGHT.to_string());
+                    return Err(PicturesError::NoFlight);
                 }
                 picture_configs.with(|p| {
                     detections.with(|d| run_pictures(&flown, p, &d.nations, &d.measurements))

@@ -104,6 +104,7 @@ mod tests {
     fn row(name: &str, nation: Nation, times: Vec<f64>, horizon: Option<f64>) -> SensorRow {
         SensorRow {
             index: 0,
+            launch: 0,
             name: name.into(),
             nation,
             first_detection_s: times.first().copied(),

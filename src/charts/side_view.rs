@@ -4,6 +4,7 @@
 //! geometry (Earth and flight alike): an affine map keeps straight lines straight and keeps a point on the same
 //! side of a line, so what is above a horizon stays above it at any exaggeration.
 
+use picture_sim::earth::section::plane_position;
 use picture_sim::earth::MEAN_RADIUS_M;
 
 const R_KM: f64 = MEAN_RADIUS_M / 1000.0;
@@ -33,12 +34,9 @@ pub struct SideView {
 }
 
 /// Position in the flight plane, km: x along the launch point's horizontal, y up, before the stretch.
+/// The core's cross-section of the mean sphere (`picture_sim::earth::section`).
 fn plane_km(range_km: f64, alt_km: f64) -> (f64, f64) {
-    let theta = range_km / R_KM;
-    (
-        (R_KM + alt_km) * theta.sin(),
-        (R_KM + alt_km) * theta.cos() - R_KM,
-    )
+    plane_position(R_KM, range_km, alt_km)
 }
 
 impl SideView {

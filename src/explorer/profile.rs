@@ -3,6 +3,7 @@
 //! horizon, found by the core (`picture_sim::sensors::rise`), as `picture detect` reports it.
 
 use crate::flight_view::FlightView;
+use picture_sim::earth::section::{ground_range_between_m, vertical_ecef};
 use picture_sim::earth::MEAN_RADIUS_M;
 use picture_sim::sensors::rise::first_above_horizon;
 use picture_sim::sensors::{EffectiveEarth, Radar, RadarSpec, Sensor};
@@ -44,11 +45,8 @@ pub fn at_height(radar: &Radar, height_m: f64) -> Result<Radar, String> {
 /// Ground distance (km, on the mean sphere) from the radar to a point, by the angle between the two
 /// ellipsoid normals: the central angle the core's line of sight uses.
 pub fn ground_km_from(radar: &Radar, lat_deg: f64, lon_deg: f64) -> f64 {
-    let (lat, lon) = (lat_deg.to_radians(), lon_deg.to_radians());
-    let up = [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()];
-    let r = radar.up_ecef();
-    let cos = (r.x * up[0] + r.y * up[1] + r.z * up[2]).clamp(-1.0, 1.0);
-    cos.acos() * MEAN_RADIUS_M / 1000.0
+    let up = vertical_ecef(lat_deg.to_radians(), lon_deg.to_radians());
+    ground_range_between_m(MEAN_RADIUS_M, &radar.up_ecef(), &up) / 1000.0
 }
 
 /// A point of the flight as the radar sees it.

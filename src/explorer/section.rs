@@ -3,6 +3,7 @@
 //! (and the Earth's drop below the radar's horizontal, so that what is above a line stays above it) are
 //! stretched by the vertical exaggeration, which the chart labels.
 
+use picture_sim::earth::section::plane_position;
 use picture_sim::earth::MEAN_RADIUS_M;
 
 const R_KM: f64 = MEAN_RADIUS_M / 1000.0;
@@ -32,12 +33,9 @@ pub struct Section {
 
 /// The plane position (km) of a point at ground distance `ground_km` from the radar and height `alt_km`: x
 /// along the radar's horizontal, y up from the surface under the radar, before the stretch.
+/// The core's cross-section of the mean sphere (`picture_sim::earth::section`).
 fn plane_km(ground_km: f64, alt_km: f64) -> (f64, f64) {
-    let theta = ground_km / R_KM;
-    (
-        (R_KM + alt_km) * theta.sin(),
-        (R_KM + alt_km) * theta.cos() - R_KM,
-    )
+    plane_position(R_KM, ground_km, alt_km)
 }
 
 impl Section {

@@ -251,7 +251,7 @@ pub(crate) mod tests {
         );
         assert!(t[1..].iter().any(|r| r[3] == "radar" && !r[6].is_empty()));
         let out = run_pictures(
-            &[&f],
+            &[(0, &f)],
             &crate::picture_view::builtin_pictures(),
             &d.nations,
             &d.measurements,

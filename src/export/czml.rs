@@ -137,7 +137,7 @@ mod tests {
         let f = FlightView::fly(&LaunchForm::default()).unwrap();
         let d = crate::detection_view::detect_with_every_sensor(&[&f], 7);
         let out = run_pictures(
-            &[&f],
+            &[(0, &f)],
             &crate::picture_view::builtin_pictures(),
             &d.nations,
             &d.measurements,

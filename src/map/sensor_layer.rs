@@ -80,20 +80,21 @@ pub fn SensorLayer() -> impl IntoView {
         })
     };
     let drag = RwSignal::new(ShipDrag::None);
-    // At the current time, a line from each radar that has a missile to the nearest missile in the air (the
-    // detections do not say which launch a look saw; in a salvo the nearest is the one a radar would see).
+    // At the current time, a line from each radar that has a missile to that missile: each row of the
+    // detections is one sensor's view of one launch, and says which.
     let lines = move || {
         let t = app.time_s.get();
-        let missiles: Vec<(f64, f64)> = app.flights.with(|fs| {
+        // Each launch's missile, if it is in the air now.
+        let missiles: Vec<Option<(f64, f64)>> = app.flights.with(|fs| {
             fs.iter()
-                .filter_map(|f| f.as_ref().as_ref().ok())
-                .filter(|f| f.in_flight_at(t))
-                .map(|f| f.at_scenario(t))
-                .filter(|p| p.alt_km > 0.0 || t <= 0.0)
-                .map(|p| (p.lat_deg, p.lon_deg))
+                .map(|f| {
+                    let f = f.as_ref().as_ref().ok()?;
+                    let p = f.in_flight_at(t).then(|| f.at_scenario(t))?;
+                    (p.alt_km > 0.0 || t <= 0.0).then_some((p.lat_deg, p.lon_deg))
+                })
                 .collect()
         });
-        if missiles.is_empty() {
+        if missiles.iter().all(Option::is_none) {
             return Vec::new();
         }
         // Borrowed, not cloned: this runs every frame of playback.
@@ -103,22 +104,15 @@ pub fn SensorLayer() -> impl IntoView {
                 d.rows
                     .iter()
                     .filter_map(|r| {
-                        // The line goes to the missile the radar's last plot was of: the one nearest the plot.
-                        let plot = r.seen_at(t)?;
+                        r.seen_at(t)?;
+                        let missile = (*missiles.get(r.launch)?)?;
                         let site = sensors.get(r.index)?.radar()?.site();
                         let (lat, lon) = (site.lat_deg(), site.lon_deg());
-                        let near = missiles.iter().min_by(|a, b| {
-                            let d = |p: &&(f64, f64)| {
-                                let dx = (p.1 - plot.1) * plot.0.to_radians().cos();
-                                dx * dx + (p.0 - plot.0).powi(2)
-                            };
-                            d(a).total_cmp(&d(b))
-                        })?;
                         Some((
                             r.name.clone(),
                             nation_colour(r.nation),
                             map.screen(lat, lon),
-                            map.screen(near.0, near.1),
+                            map.screen(missile.0, missile.1),
                         ))
                     })
                     .collect::<Vec<_>>()

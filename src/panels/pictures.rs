@@ -4,18 +4,18 @@
 use crate::charts::cursor_view::CursorChartView;
 use crate::charts::track_error::{track_error_chart, track_error_km};
 use crate::charts::warning_chart::warning_chart;
+use crate::picture_view::PicturesError;
 use crate::state::AppState;
 use leptos::prelude::*;
+use picture_sim::tracking::metrics::Event;
 
-const EVENTS: [(&str, &str); 4] = [
-    ("first-detection", "First detection"),
-    ("established", "Track"),
-    ("impact-100km", "Impact ±100 km"),
-    ("impact-25km", "Impact ±25 km"),
+/// The table's columns: each scored event with its key (the cells' `data-event`) and heading.
+const EVENTS: [(Event, &str, &str); 4] = [
+    (Event::FirstDetection, "first-detection", "First detection"),
+    (Event::Established, "established", "Track"),
+    (Event::ImpactWithin100Km, "impact-100km", "Impact ±100 km"),
+    (Event::ImpactWithin25Km, "impact-25km", "Impact ±25 km"),
 ];
-
-/// What the pictures memo says when there is no flight to track.
-pub const NO_FLIGHT: &str = "no flight";
 
 fn secs(v: Option<f64>) -> String {
     v.map(|s| format!("{s:.0} s")).unwrap_or_else(|| "—".into())
@@ -35,25 +35,15 @@ pub fn PicturesPanel() -> impl IntoView {
         app.flight
             .with(|f| f.as_ref().map(|f| f.flight.trajectory.launch_time()).ok())
     };
-    // The tracked missiles are the launches that fly, in order: the selected launch's missile is the number
-    // of flying launches before it.
-    let selected_missile = move || {
-        let sel = app.selected.get();
-        app.flights.with(|fs| {
-            fs.get(sel)?.as_ref().as_ref().ok()?;
-            Some(fs[..sel].iter().filter(|f| f.as_ref().is_ok()).count())
-        })
-    };
-    // The selected launch's first track, s after its own launch.
+    // The selected launch's first track, s after its own launch: the pictures say which launch each of their
+    // missiles is.
     let first_track = move |name: &str| {
         let launch = launch()?;
-        let k = selected_missile()?;
+        let sel = app.selected.get();
         app.pictures.with(|p| {
-            let run = p.as_ref().ok()?.runs.iter().find(|r| r.name == name)?;
-            run.metrics
-                .missiles
-                .get(k)?
-                .established
+            p.as_ref()
+                .ok()?
+                .established(name, sel)
                 .map(|t| (t - launch).as_secs_f64())
         })
     };
@@ -69,13 +59,7 @@ pub fn PicturesPanel() -> impl IntoView {
             let p = p
                 .as_ref()
                 .map_err(|_| "No warning times yet.".to_string())?;
-            let rows: Vec<(String, Option<f64>)> = p
-                .comparison
-                .rows
-                .iter()
-                .map(|r| (r.picture.clone(), r.warning_left_s[1]))
-                .collect();
-            warning_chart(&rows, duration())
+            warning_chart(&p.warning_left_s(Event::Established), duration())
         })
     });
     let errors = Memo::new(move |_| {
@@ -138,7 +122,7 @@ pub fn PicturesPanel() -> impl IntoView {
             </p>
             {move || app.pictures.with(|p| match p {
                 // No flight: the launch editor already says why.
-                Err(e) if e == NO_FLIGHT => view! { <p class="note">"No flight to track."</p> }.into_any(),
+                Err(PicturesError::NoFlight) => view! { <p class="note">"No flight to track."</p> }.into_any(),
                 Err(e) => view! { <p class="pictures-error" role="alert">{format!("Tracking: {e}")}</p> }.into_any(),
                 Ok(p) => {
                     let rows = p.comparison.rows.clone();
@@ -146,7 +130,7 @@ pub fn PicturesPanel() -> impl IntoView {
                     view! {
                         <table class="comparison">
                             <caption>"Warning time left (true impact minus the moment), worst missile"</caption>
-                            <thead><tr><th scope="col">"Picture"</th>{EVENTS.iter().map(|(_, l)| view! { <th scope="col">{*l}</th> }).collect_view()}</tr></thead>
+                            <thead><tr><th scope="col">"Picture"</th>{EVENTS.iter().map(|(_, _, l)| view! { <th scope="col">{*l}</th> }).collect_view()}</tr></thead>
                             <tbody>
                                 {rows.iter().map(|r| {
                                     let name = r.picture.clone();
@@ -154,15 +138,15 @@ pub fn PicturesPanel() -> impl IntoView {
                                     view! {
                                         <tr data-picture=name.clone() class:selected=selected>
                                             <th scope="row">{name.clone()}</th>
-                                            {EVENTS.iter().zip(r.warning_left_s).map(|((key, _), v)| view! {
-                                                <td data-event=*key data-warning-s=v.map(|s| format!("{s:.1}")).unwrap_or_default()>{secs(v)}</td>
+                                            {EVENTS.iter().map(|(event, key, _)| (*key, r.warning_left_s_at(*event))).map(|(key, v)| view! {
+                                                <td data-event=key data-warning-s=v.map(|s| format!("{s:.1}")).unwrap_or_default()>{secs(v)}</td>
                                             }).collect_view()}
                                         </tr>
                                     }
                                 }).collect_view()}
                                 {gains.iter().map(|g| view! {
                                     <tr class="gain"><th scope="row">{format!("Trilateral gain over {}", g.over)}</th>
-                                        {g.gain_s.iter().map(|v| view! { <td>{v.map(|s| format!("{s:+.0} s")).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
+                                        {EVENTS.iter().map(|(event, _, _)| g.gain_s_at(*event)).map(|v| view! { <td>{v.map(|s| format!("{s:+.0} s")).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -1,20 +1,26 @@
 //! The scenario file: a versioned JSON document naming the launches, the sensors (from the catalog), the
 //! pictures (fusion centres and their links) and the seed. [`Scenario::run`] flies the launches
-//! ([`crate::flight::fly`]), runs the sensors ([`crate::sensors::run_detections`]), runs and scores every
-//! picture ([`crate::tracking::metrics`]) and compares them.
+//! ([`crate::flight::fly`]) and hands the flights to the pipeline, [`run_flights`]: it runs the sensors
+//! ([`sense`], through [`crate::sensors::run_detections`]), then runs and scores every picture
+//! ([`score_pictures`], through [`crate::tracking::metrics`]) and compares them. The app calls the same two
+//! stages on its own flights, so the command line and the page score alike.
 //!
 //! Invalid files are refused with a message naming the field and the reason (serde's own messages name the
 //! field, line and column for syntax, type, missing and unknown fields; [`Scenario::validate`] does the rest).
 
-use crate::flight::{self, Aim, FlightError, LaunchRequest, Shape};
-use crate::sensors::{catalog, run_detections, CatalogError, DetectionConfig, Sensor};
+use crate::earth::{Ellipsoid, Geodetic};
+use crate::flight::{self, Aim, Flight, FlightError, LaunchRequest, Shape};
+use crate::measurement::Measurement;
+use crate::sensors::{
+    catalog, run_detections, CatalogError, DetectionConfig, DetectionRun, Nation, Sensor,
+};
 use crate::sites;
 use crate::time::SimTime;
 use crate::tracking::metrics::{
-    compare, evaluate_pictures, Comparison, MetricsConfig, PictureMetrics, TrueImpact,
+    compare, evaluate_picture_observed, Comparison, MetricsConfig, PictureMetrics, TrueImpact,
 };
 use crate::tracking::picture::{LatencyDefaults, PictureConfig, PictureError};
-use crate::tracking::tracker::TrackerConfig;
+use crate::tracking::tracker::{Tracker, TrackerConfig};
 use crate::truth::Truth;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -230,45 +236,135 @@ impl Scenario {
                     .map_err(|source| ScenarioError::Flight { index, source })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let truths: Vec<&dyn Truth> = flights
-            .iter()
-            .map(|f| &f.trajectory as &dyn Truth)
-            .collect();
-        let impacts: Vec<TrueImpact> = flights
-            .iter()
-            .map(|f| TrueImpact {
-                point: crate::earth::Geodetic {
-                    lat_rad: f.summary.impact_lat_deg.to_radians(),
-                    lon_rad: f.summary.impact_lon_deg.to_radians(),
-                    h_m: 0.0,
-                },
-                time: f.trajectory.end(),
-            })
-            .collect();
+        let flights: Vec<&Flight> = flights.iter().collect();
         let sensors = self.selected_sensors()?;
-        let nations: Vec<_> = sensors.iter().map(|s| s.nation).collect();
         let detection = DetectionConfig {
             seed: self.seed,
             ..DetectionConfig::default()
         };
-        let measurements = run_detections(&sensors, &truths, &detection).measurements();
-        let pictures = evaluate_pictures(
-            &self.pictures,
-            &nations,
-            &measurements,
-            &TrackerConfig::default(),
-            &crate::earth::Ellipsoid::WGS84,
-            &truths,
-            &impacts,
-            &MetricsConfig::default(),
-        )?;
-        let comparison = compare(&pictures);
+        let (sensed, scored) = run_flights(&flights, &sensors, &self.pictures, &detection)?;
         Ok(ScenarioRun {
-            pictures,
-            comparison,
-            measurements: measurements.len(),
+            pictures: scored.pictures,
+            comparison: scored.comparison,
+            measurements: sensed.measurements.len(),
         })
     }
+}
+
+/// A flight's true impact: its summary's impact point on the ellipsoid, when its trajectory ends.
+pub fn true_impact(flight: &Flight) -> TrueImpact {
+    TrueImpact {
+        point: Geodetic {
+            lat_rad: flight.summary.impact_lat_deg.to_radians(),
+            lon_rad: flight.summary.impact_lon_deg.to_radians(),
+            h_m: 0.0,
+        },
+        time: flight.trajectory.end(),
+    }
+}
+
+/// What the sensors made of the flights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sensed {
+    /// One report per (sensor, flight): `report.sensor` indexes the sensors given to [`sense`], `report.target`
+    /// the flights.
+    pub run: DetectionRun,
+    /// Every measurement of every sensor, in time order (ties by sensor).
+    pub measurements: Vec<Measurement>,
+    /// The nation of each sensor, in the measurements' sensor indexing.
+    pub nations: Vec<Nation>,
+}
+
+/// The pipeline's first stage: every sensor against every flight (each trajectory carries its own launch
+/// time, in scenario time).
+pub fn sense(flights: &[&Flight], sensors: &[Sensor], detection: &DetectionConfig) -> Sensed {
+    let truths: Vec<&dyn Truth> = flights
+        .iter()
+        .map(|f| &f.trajectory as &dyn Truth)
+        .collect();
+    let run = run_detections(sensors, &truths, detection);
+    let measurements = run.measurements();
+    Sensed {
+        run,
+        measurements,
+        nations: sensors.iter().map(|s| s.nation).collect(),
+    }
+}
+
+/// Every picture's scores, in the order of the pictures given, and their comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub pictures: Vec<PictureMetrics>,
+    pub comparison: Comparison,
+}
+
+/// The models the pipeline tracks and scores with: the default tracker on the WGS84 ellipsoid, the default
+/// scoring parameters. A caller that looks at the tracks (the app's snapshots) predicts with the same ones.
+pub fn pipeline_models() -> (TrackerConfig, Ellipsoid, MetricsConfig) {
+    (
+        TrackerConfig::default(),
+        Ellipsoid::WGS84,
+        MetricsConfig::default(),
+    )
+}
+
+/// The pipeline's second stage: runs and scores every picture on the measurements of the flights
+/// (`nations[i]` is the nation of sensor `i` of the measurements; missile `k` of the scores is `flights[k]`),
+/// calling `observe(picture index, time, tracker)` after each delivery, so that a caller that wants the
+/// tracks over time runs each tracker once.
+pub fn score_pictures(
+    flights: &[&Flight],
+    pictures: &[PictureConfig],
+    nations: &[Nation],
+    measurements: &[Measurement],
+    mut observe: impl FnMut(usize, SimTime, &Tracker),
+) -> Result<Scored, PictureError> {
+    let (tracker, ellipsoid, metrics) = pipeline_models();
+    let truths: Vec<&dyn Truth> = flights
+        .iter()
+        .map(|f| &f.trajectory as &dyn Truth)
+        .collect();
+    let impacts: Vec<TrueImpact> = flights.iter().map(|f| true_impact(f)).collect();
+    let pictures = pictures
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            evaluate_picture_observed(
+                p,
+                nations,
+                measurements,
+                &tracker,
+                &ellipsoid,
+                &truths,
+                &impacts,
+                &metrics,
+                |now, _, t| observe(i, now, t),
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let comparison = compare(&pictures);
+    Ok(Scored {
+        pictures,
+        comparison,
+    })
+}
+
+/// The whole pipeline after flying: detections, then every picture scored and compared.
+pub fn run_flights(
+    flights: &[&Flight],
+    sensors: &[Sensor],
+    pictures: &[PictureConfig],
+    detection: &DetectionConfig,
+) -> Result<(Sensed, Scored), PictureError> {
+    let sensed = sense(flights, sensors, detection);
+    let scored = score_pictures(
+        flights,
+        pictures,
+        &sensed.nations,
+        &sensed.measurements,
+        |_, _, _| {},
+    )?;
+    Ok((sensed, scored))
 }
 
 #[cfg(test)]
@@ -280,6 +376,62 @@ mod tests {
         let ex = Scenario::example();
         let json = serde_json::to_string_pretty(&ex).unwrap();
         assert_eq!(Scenario::from_json(&json).unwrap(), ex);
+    }
+
+    #[test]
+    fn the_pipeline_scores_each_picture_as_it_scores_alone() {
+        use crate::tracking::metrics::evaluate_pictures;
+        let s = Scenario::example();
+        let flights: Vec<Flight> = s.launches.iter().map(|l| flight::fly(l).unwrap()).collect();
+        let flights: Vec<&Flight> = flights.iter().collect();
+        let sensors = s.selected_sensors().unwrap();
+        let detection = DetectionConfig {
+            seed: s.seed,
+            ..DetectionConfig::default()
+        };
+        let sensed = sense(&flights, &sensors, &detection);
+        assert_eq!(sensed.nations.len(), sensors.len());
+        assert_eq!(sensed.measurements, sensed.run.measurements());
+        let mut deliveries = vec![0usize; s.pictures.len()];
+        let scored = score_pictures(
+            &flights,
+            &s.pictures,
+            &sensed.nations,
+            &sensed.measurements,
+            |i, _, _| deliveries[i] += 1,
+        )
+        .unwrap();
+        assert!(deliveries.iter().all(|n| *n > 0), "{deliveries:?}");
+        // Each picture scored on its own, with the true impact where the flight's summary puts it.
+        let truths: Vec<&dyn Truth> = flights
+            .iter()
+            .map(|f| &f.trajectory as &dyn Truth)
+            .collect();
+        let impacts: Vec<TrueImpact> = flights
+            .iter()
+            .map(|f| TrueImpact {
+                point: Geodetic::from_deg(f.summary.impact_lat_deg, f.summary.impact_lon_deg, 0.0)
+                    .unwrap(),
+                time: f.trajectory.end(),
+            })
+            .collect();
+        let alone = evaluate_pictures(
+            &s.pictures,
+            &sensed.nations,
+            &sensed.measurements,
+            &TrackerConfig::default(),
+            &Ellipsoid::WGS84,
+            &truths,
+            &impacts,
+            &MetricsConfig::default(),
+        )
+        .unwrap();
+        assert_eq!(scored.pictures, alone);
+        assert_eq!(scored.comparison, compare(&alone));
+        // The scenario's run is the pipeline.
+        let run = s.run().unwrap();
+        assert_eq!(run.pictures, alone);
+        assert_eq!(run.measurements, sensed.measurements.len());
     }
 
     #[test]

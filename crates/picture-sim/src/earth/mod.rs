@@ -1,5 +1,6 @@
 //! The Earth: WGS84 ellipsoid, geodetic and ECEF coordinates, local east-north-up frames at a site,
-//! azimuth-elevation-range, gravity with J2, Earth rotation, and geodesics on the ellipsoid.
+//! azimuth-elevation-range, gravity with J2, Earth rotation, geodesics on the ellipsoid, and vertical
+//! cross-sections of the mean sphere ([`section`]).
 //!
 //! References: NIMA TR8350.2 (WGS84 constants, third edition, 2000); Karney, "Algorithms for geodesics",
 //! J. Geodesy 87 (2013), through `geographiclib-rs`.
@@ -11,6 +12,7 @@ mod ellipsoid;
 mod frames;
 mod geodesic;
 mod gravity;
+pub mod section;
 
 pub use ellipsoid::Ellipsoid;
 pub use frames::{Aer, Ecef, Enu, Geodetic, LocalFrame};

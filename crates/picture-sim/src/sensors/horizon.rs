@@ -280,6 +280,49 @@ impl EffectiveEarth {
     }
 }
 
+/// Straight rays of the effective Earth drawn over the true one: a ray leaving a radar at radius
+/// `a = kR + h_r` with elevation `el` is the line at distance `p = a cos(el)` from the effective sphere's
+/// centre; at the central angle `phi = s / (kR)` (ground distance `s`) it is `p / cos(phi + el)` from the
+/// centre. Heights and ground distances are kept, so a ray drawn at those heights over the true Earth bends
+/// down with it less when `k > 1`: refraction made visible.
+impl EffectiveEarth {
+    /// The elevation of the ray that grazes the horizon from `radar_h_m` (the dip of the horizon), negative.
+    ///
+    /// # Units
+    /// Metres; radians above the radar's local horizontal.
+    pub fn grazing_elevation_rad(&self, radar_h_m: f64) -> f64 {
+        -self.horizon_angle_rad(radar_h_m)
+    }
+
+    /// The height of a ray from a radar at `radar_h_m` with elevation `elevation_rad` above the surface at
+    /// ground distance `ground_m`; `None` once the ray has turned away from the Earth (it never gets there).
+    ///
+    /// # Units
+    /// Metres and radians; elevation above the radar's local horizontal.
+    pub fn ray_height_m(&self, radar_h_m: f64, elevation_rad: f64, ground_m: f64) -> Option<f64> {
+        let kr = self.effective_radius_m;
+        let phi = ground_m / kr;
+        let c = (phi + elevation_rad).cos();
+        if phi + elevation_rad >= std::f64::consts::FRAC_PI_2 || c <= 0.0 {
+            return None;
+        }
+        Some((kr + radar_h_m) * elevation_rad.cos() / c - kr)
+    }
+
+    /// The point `slant_m` along a ray from a radar at `radar_h_m` with elevation `elevation_rad`, as
+    /// (ground distance, height above the surface).
+    ///
+    /// # Units
+    /// Metres and radians; elevation above the radar's local horizontal.
+    pub fn ray_point_m(&self, radar_h_m: f64, elevation_rad: f64, slant_m: f64) -> (f64, f64) {
+        let kr = self.effective_radius_m;
+        let a = kr + radar_h_m;
+        let x = slant_m * elevation_rad.cos();
+        let z = a + slant_m * elevation_rad.sin();
+        (kr * x.atan2(z), x.hypot(z) - kr)
+    }
+}
+
 fn check_height(what: &'static str, value_m: f64) -> Result<(), HorizonError> {
     if value_m.is_finite() && value_m >= 0.0 {
         Ok(())
@@ -326,6 +369,70 @@ mod tests {
         let slant = (a * a + b * b - 2.0 * a * b * th.cos()).sqrt();
         let back = e.ground_range_at_slant_m(hr, ht, slant).unwrap();
         assert!((back - s_m).abs() < 1e-3, "{back}");
+    }
+
+    #[test]
+    fn a_level_ray_over_the_geometric_earth_rises_by_the_sagitta() {
+        // From the ground at k = 1, 100 km out the level ray is R (1/cos(100/6371) - 1) = 784.89 m up
+        // (s^2 / 2R = 784.81 m); at the radar it is at the radar's height.
+        let e = EffectiveEarth::geometric();
+        let h = e.ray_height_m(0.0, 0.0, 100_000.0).unwrap();
+        assert!((h - 784.887).abs() < 0.001, "{h}");
+        assert!((e.ray_height_m(30.0, 0.2, 0.0).unwrap() - 30.0).abs() < 1e-9);
+        // Along the ray: 100 km of level slant from the ground reaches sqrt(R^2 + s^2) - R = 784.76 m up,
+        // R atan(s / R) = 99.9918 km out.
+        let (s, h) = e.ray_point_m(0.0, 0.0, 100_000.0);
+        assert!(
+            (h - 784.758).abs() < 0.001 && (s - 99_991.789).abs() < 0.001,
+            "{s} {h}"
+        );
+    }
+
+    #[test]
+    fn the_grazing_ray_touches_the_ground_at_the_horizon_and_meets_each_height_at_its_horizon_range(
+    ) {
+        for k in [1.0, 4.0 / 3.0, 2.5] {
+            let e = EffectiveEarth::new(k).unwrap();
+            for hr in [0.0, 30.0, 680.0, 3000.0] {
+                let el = e.grazing_elevation_rad(hr);
+                let to_ground = e.horizon(hr, 0.0).unwrap().ground_range_m;
+                let h0 = e.ray_height_m(hr, el, to_ground).unwrap();
+                assert!(h0.abs() < 1e-6, "k {k} hr {hr}: {h0}");
+                for ht in [1_000.0, 100_000.0, 900_000.0] {
+                    let s = e.horizon(hr, ht).unwrap().ground_range_m;
+                    let h = e.ray_height_m(hr, el, s).unwrap();
+                    assert!((h - ht).abs() < 1e-3, "k {k} hr {hr} ht {ht}: {h}");
+                    // The line of sight agrees: just beyond is masked, just inside clear.
+                    assert!(e.sight(hr, ht, (s - 10.0) / e.radius_m()).clear());
+                    assert!(!e.sight(hr, ht, (s + 10.0) / e.radius_m()).clear());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ray_points_agree_with_the_inversions() {
+        let e = EffectiveEarth::new(4.0 / 3.0).unwrap();
+        let (hr, el) = (150.0, 3f64.to_radians());
+        let (s, h) = e.ray_point_m(hr, el, 800_000.0);
+        let back = e.ground_range_at_elevation_m(hr, h, el).unwrap();
+        assert!((back - s).abs() < 1e-3, "{back} {s}");
+        let back = e.ground_range_at_slant_m(hr, h, 800_000.0).unwrap();
+        assert!((back - s).abs() < 1e-3, "{back} {s}");
+        assert!((e.ray_height_m(hr, el, s).unwrap() - h).abs() < 1e-3);
+    }
+
+    #[test]
+    fn refraction_lowers_the_horizon_ray_far_out() {
+        // At 800 km from a 30 m radar the grazing ray is lower with k = 4/3 than k = 1: more is seen.
+        let ray = |k: f64| {
+            let e = EffectiveEarth::new(k).unwrap();
+            e.ray_height_m(30.0, e.grazing_elevation_rad(30.0), 800_000.0)
+                .unwrap()
+        };
+        assert!(ray(4.0 / 3.0) < ray(1.0));
+        let e = EffectiveEarth::standard();
+        assert!(e.ray_height_m(30.0, 1.4, 3.0e6).is_none(), "turned away");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::transition::{BallisticEcef, TransitionModel};
 use super::{symmetrize, GaussianState};
 use crate::earth::{Ecef, Ellipsoid, Geodetic, LocalFrame};
 use crate::time::{Duration, SimTime};
-use nalgebra::{Matrix2, Point3, SMatrix, Vector3};
+use nalgebra::{Matrix2, Matrix3, Point3, SMatrix, Vector3};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -55,6 +55,29 @@ impl ErrorEllipse {
             orientation_deg: (90.0 - theta_deg).rem_euclid(180.0),
             confidence,
         }
+    }
+
+    /// The ellipse of the horizontal (east-north) part of an ECEF position covariance (m^2) at the point
+    /// below `at`, at the chi-square `scale` (`k^2` for the `k`-sigma ellipse, 5.991 for 95%).
+    pub fn horizontal_of_ecef(
+        ellipsoid: &Ellipsoid,
+        at: Geodetic,
+        cov_ecef_m2: &Matrix3<f64>,
+        scale: f64,
+        confidence: f64,
+    ) -> ErrorEllipse {
+        let frame = LocalFrame::at(ellipsoid, Geodetic { h_m: 0.0, ..at });
+        let r = Matrix3::from_fn(|i, j| {
+            frame.vector_to_enu(&Matrix3::<f64>::identity().column(j).into_owned())[i]
+        });
+        let enu = r * cov_ecef_m2 * r.transpose();
+        let en = Matrix2::new(enu[(0, 0)], enu[(0, 1)], enu[(1, 0)], enu[(1, 1)]);
+        ErrorEllipse::from_covariance_en(&en, scale, confidence)
+    }
+
+    /// The probability content of the `k`-sigma ellipse of a 2-D Gaussian: `1 - exp(-k^2 / 2)`.
+    pub fn sigma_confidence(k: f64) -> f64 {
+        1.0 - (-0.5 * k * k).exp()
     }
 }
 
@@ -167,6 +190,36 @@ pub fn predict_impact(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn horizontal_ellipse_of_known_covariances() {
+        let e = Ellipsoid::WGS84;
+        let at = Geodetic::from_deg(38.0, 130.0, 0.0).unwrap();
+        let frame = LocalFrame::at(&e, at);
+        // 300 m east, 100 m north, 50 m up (sigma), built in ENU and rotated to ECEF.
+        let r = Matrix3::from_fn(|i, j| {
+            frame.vector_to_ecef(&Matrix3::<f64>::identity().column(j).into_owned())[i]
+        });
+        let enu = Matrix3::from_diagonal(&Vector3::new(
+            300.0f64.powi(2),
+            100.0f64.powi(2),
+            50.0f64.powi(2),
+        ));
+        let ecef = r * enu * r.transpose();
+        let k = 2.0;
+        let el = ErrorEllipse::horizontal_of_ecef(
+            &e,
+            at,
+            &ecef,
+            k * k,
+            ErrorEllipse::sigma_confidence(k),
+        );
+        assert!((el.semi_major_m - 600.0).abs() < 1e-6 && (el.semi_minor_m - 200.0).abs() < 1e-6);
+        assert!((el.orientation_deg - 90.0).abs() < 1e-6, "{el:?}");
+        // The 2-sigma ellipse holds 86.47% of a 2-D Gaussian; the 2.4477-sigma one 95% (chi2_2(0.95) = 5.991).
+        assert!((el.confidence - 0.864_66).abs() < 1e-5, "{}", el.confidence);
+        assert!((ErrorEllipse::sigma_confidence(CHI2_2DOF_95.sqrt()) - 0.95).abs() < 1e-4);
+    }
 
     #[test]
     fn ellipse_orientation() {

@@ -96,6 +96,16 @@ impl Event {
         Event::ImpactWithin25Km,
     ];
 
+    /// The event's place in [`Event::ALL`], and so in the per-event arrays of [`ComparisonRow`] and [`Gain`].
+    pub fn index(self) -> usize {
+        match self {
+            Event::FirstDetection => 0,
+            Event::Established => 1,
+            Event::ImpactWithin100Km => 2,
+            Event::ImpactWithin25Km => 3,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Event::FirstDetection => "first detection",
@@ -328,12 +338,26 @@ pub struct ComparisonRow {
     pub warning_left_s: [Option<f64>; 4],
 }
 
+impl ComparisonRow {
+    /// The worst-case warning time left at `event`, seconds.
+    pub fn warning_left_s_at(&self, event: Event) -> Option<f64> {
+        self.warning_left_s[event.index()]
+    }
+}
+
 /// The warning time the trilateral picture gains over one nation alone at each event, seconds (`None` where
 /// either never reached the event).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Gain {
     pub over: String,
     pub gain_s: [Option<f64>; 4],
+}
+
+impl Gain {
+    /// The gain at `event`, seconds.
+    pub fn gain_s_at(&self, event: Event) -> Option<f64> {
+        self.gain_s[event.index()]
+    }
 }
 
 /// The comparison table across pictures.
@@ -404,5 +428,28 @@ impl fmt::Display for Comparison {
             writeln!(f)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_event_indexes_its_own_column() {
+        for (i, e) in Event::ALL.into_iter().enumerate() {
+            assert_eq!(e.index(), i, "{e:?}");
+        }
+        let row = ComparisonRow {
+            picture: "p".into(),
+            warning_left_s: [Some(1.0), Some(2.0), None, Some(4.0)],
+        };
+        assert_eq!(row.warning_left_s_at(Event::Established), Some(2.0));
+        assert_eq!(row.warning_left_s_at(Event::ImpactWithin100Km), None);
+        let gain = Gain {
+            over: "q".into(),
+            gain_s: [None, None, None, Some(-3.0)],
+        };
+        assert_eq!(gain.gain_s_at(Event::ImpactWithin25Km), Some(-3.0));
     }
 }
