@@ -33,8 +33,9 @@ pub fn App() -> impl IntoView {
         if embed {
             return;
         }
-        app.edit_form(|f| f.aim = AimForm::Point { lat_deg, lon_deg });
-        app.rewind();
+        app.scenario
+            .edit_form(|f| f.aim = AimForm::Point { lat_deg, lon_deg });
+        app.clock.rewind();
     };
     if embed {
         return view! {

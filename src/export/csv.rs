@@ -24,6 +24,14 @@ fn opt(v: Option<f64>, decimals: usize) -> String {
         .unwrap_or_default()
 }
 
+/// Why a CSV table cannot be made. The messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CsvError {
+    /// A sampling step that is not a positive number of seconds.
+    #[error("Trajectory CSV: step {step_s} s must be a positive number of seconds")]
+    Step { step_s: f64 },
+}
+
 /// Every launch sampled each `step_s` seconds from launch to impact (impact included).
 ///
 /// # Units
@@ -32,11 +40,9 @@ pub fn trajectories_csv(
     flights: &[FlightView],
     names: &[String],
     step_s: f64,
-) -> Result<String, String> {
+) -> Result<String, CsvError> {
     if !(step_s.is_finite() && step_s > 0.0) {
-        return Err(format!(
-            "Trajectory CSV: step {step_s} s must be a positive number of seconds"
-        ));
+        return Err(CsvError::Step { step_s });
     }
     let mut out = String::from("launch,t_s,lat_deg,lon_deg,alt_m,speed_m_s\n");
     for (f, name) in flights.iter().zip(names) {
@@ -226,9 +232,10 @@ pub(crate) mod tests {
             (max_alt - f.flight.summary.apogee_m).abs() < 5_000.0,
             "{max_alt}"
         );
-        assert!(trajectories_csv(&[], &[], 0.0)
-            .unwrap_err()
-            .contains("step"));
+        assert_eq!(
+            trajectories_csv(&[], &[], 0.0).unwrap_err().to_string(),
+            "Trajectory CSV: step 0 s must be a positive number of seconds"
+        );
     }
 
     #[test]

@@ -21,6 +21,20 @@ fn interval(a: UtcMs, b: UtcMs) -> String {
     format!("{}/{}", a.iso(), b.iso())
 }
 
+/// Why a CZML document cannot be made. The messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CzmlError {
+    /// A sampling step that is not a positive number of seconds.
+    #[error("CZML: step {step_s} s must be a positive number of seconds")]
+    Step { step_s: f64 },
+    /// No launch flies.
+    #[error("CZML: no flight to export")]
+    NoFlight,
+    /// The document could not be written as JSON.
+    #[error("CZML: {0}")]
+    Json(String),
+}
+
 /// A CZML document. Launch `i` (named `names[i]`) lifts off at `launch_epoch.plus_s(offsets_s[i])`; missiles are
 /// sampled every `step_s` seconds; tracks at each of their estimates. Track times are seconds after the first
 /// launch (as the pictures report them).
@@ -32,14 +46,12 @@ pub fn czml(
     offsets_s: &[f64],
     runs: &[PictureRun],
     step_s: f64,
-) -> Result<String, String> {
+) -> Result<String, CzmlError> {
     if !(step_s.is_finite() && step_s > 0.0) {
-        return Err(format!(
-            "CZML: step {step_s} s must be a positive number of seconds"
-        ));
+        return Err(CzmlError::Step { step_s });
     }
     if flights.is_empty() {
-        return Err("CZML: no flight to export".into());
+        return Err(CzmlError::NoFlight);
     }
     let offset = |i: usize| offsets_s.get(i).copied().unwrap_or(0.0);
     let end_s = flights
@@ -123,7 +135,7 @@ pub fn czml(
             }));
         }
     }
-    serde_json::to_string(&packets).map_err(|e| format!("CZML: {e}"))
+    serde_json::to_string(&packets).map_err(|e| CzmlError::Json(e.to_string()))
 }
 
 #[cfg(test)]

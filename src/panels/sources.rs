@@ -53,7 +53,7 @@ pub fn SourcesButton() -> impl IntoView {
                 </tbody>
             </table>
             <h3>"Sensors"</h3>
-            {move || app.sensors.with(|s| match s {
+            {move || app.scenario.sensors.with(|s| match s {
                 Ok(s) => view! {
                     <table class="sources-table">
                         <thead><tr><th scope="col">"Sensor"</th><th scope="col">"Nation"</th><th scope="col">"Figures"</th><th scope="col">"Source"</th></tr></thead>
@@ -73,7 +73,7 @@ pub fn SourcesButton() -> impl IntoView {
                         </tbody>
                     </table>
                 }.into_any(),
-                Err(e) => view! { <p class="error">{e.clone()}</p> }.into_any(),
+                Err(e) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
             })}
             <h3>"Link latencies"</h3>
             <table class="sources-table">
