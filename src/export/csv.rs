@@ -1,8 +1,8 @@
 //! CSV tables (RFC 4180, comma separated, header row, SI units named in the headers): the trajectories, the
 //! sensors' measurements and the pictures' tracks.
 
-use crate::flight_view::FlightView;
-use crate::picture_view::PictureRun;
+use crate::present::flight::FlightView;
+use crate::present::pictures::PictureRun;
 use picture_sim::measurement::{Measurement, MeasurementKind};
 use picture_sim::sensors::Nation;
 use picture_sim::SimTime;
@@ -171,8 +171,8 @@ pub fn tracks_csv(runs: &[PictureRun]) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::launch_form::LaunchForm;
-    use crate::picture_view::run_pictures;
+    use crate::present::launch_form::LaunchForm;
+    use crate::present::pictures::run_pictures;
     use picture_sim::sensors::catalog;
     use picture_sim::truth::Truth;
 
@@ -242,7 +242,7 @@ pub(crate) mod tests {
     fn measurement_and_track_rows_have_every_column() {
         let f = FlightView::fly(&LaunchForm::default()).unwrap();
         let sensors = catalog().unwrap();
-        let d = crate::detection_view::detect_with_every_sensor(&[&f], 7);
+        let d = crate::present::detections::detect_with_every_sensor(&[&f], 7);
         let names: Vec<String> = sensors.iter().map(|s| s.name.clone()).collect();
         let csv = measurements_csv(
             &d.measurements,
@@ -259,7 +259,7 @@ pub(crate) mod tests {
         assert!(t[1..].iter().any(|r| r[3] == "radar" && !r[6].is_empty()));
         let out = run_pictures(
             &[&f],
-            &crate::picture_view::builtin_pictures(),
+            &crate::present::pictures::builtin_pictures(),
             &d.nations,
             &d.measurements,
         )

@@ -3,8 +3,8 @@
 //! (`cartographicDegrees`: seconds after the packet's epoch, longitude, latitude, height in metres).
 
 use super::epoch::UtcMs;
-use crate::flight_view::FlightView;
-use crate::picture_view::PictureRun;
+use crate::present::flight::FlightView;
+use crate::present::pictures::PictureRun;
 use serde_json::{json, Value};
 
 /// Cesium colours (RGBA 0-255) for the pictures, in order (Okabe-Ito, as the charts).
@@ -141,16 +141,16 @@ pub fn czml(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::launch_form::LaunchForm;
-    use crate::picture_view::run_pictures;
+    use crate::present::launch_form::LaunchForm;
+    use crate::present::pictures::run_pictures;
 
     #[test]
     fn a_document_packet_then_missiles_and_tracks_with_time_tagged_positions() {
         let f = FlightView::fly(&LaunchForm::default()).unwrap();
-        let d = crate::detection_view::detect_with_every_sensor(&[&f], 7);
+        let d = crate::present::detections::detect_with_every_sensor(&[&f], 7);
         let out = run_pictures(
             &[&f],
-            &crate::picture_view::builtin_pictures(),
+            &crate::present::pictures::builtin_pictures(),
             &d.nations,
             &d.measurements,
         )

@@ -6,7 +6,7 @@ use super::paths::path_data;
 use super::projection::LambertConformal;
 use super::view::MapContext;
 use crate::charts::altitude_colour::altitude_colour;
-use crate::flight_view::TrackPoint;
+use crate::present::flight::TrackPoint;
 use crate::state::{AppState, SharedFlight};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -144,8 +144,8 @@ pub fn FlightLayer() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flight_view::FlightView;
-    use crate::launch_form::LaunchForm;
+    use crate::present::flight::FlightView;
+    use crate::present::launch_form::LaunchForm;
 
     fn rgb(hex: &str) -> [i32; 3] {
         let c = |i: usize| i32::from_str_radix(&hex[i..i + 2], 16).unwrap();

@@ -5,7 +5,7 @@
 
 use super::paths::path_data;
 use super::view::MapContext;
-use crate::detection_view::nation_colour;
+use crate::present::detections::nation_colour;
 use crate::state::AppState;
 use leptos::prelude::*;
 use picture_sim::sensors::SensorKind;

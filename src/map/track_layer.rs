@@ -2,7 +2,7 @@
 //! track with its 2-sigma position ellipse, and its predicted impact point with the 95% ellipse.
 
 use super::view::MapContext;
-use crate::picture_view::{GroundEllipse, PictureRun};
+use crate::present::pictures::{GroundEllipse, PictureRun};
 use crate::state::AppState;
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 //! The flight's figures beside the map.
 
-use crate::flight_view::format_elapsed;
+use crate::present::flight::format_elapsed;
 use crate::state::AppState;
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@
 //! and range). Every change re-flies the launch at once; a field that is not a number keeps its last good
 //! value and says why.
 
-use crate::launch_form::{parse_field, AimForm, ShapeChoice};
+use crate::present::launch_form::{parse_field, AimForm, ShapeChoice};
 use crate::state::AppState;
 use leptos::prelude::*;
 use picture_sim::flight::catalog;
@@ -14,16 +14,17 @@ pub fn LaunchEditor() -> impl IntoView {
     let form = app.scenario.form;
     let field_error = RwSignal::new(None::<String>);
     // Applies a typed number to the form, or shows which field is wrong.
-    let number = move |field: &'static str, apply: fn(&mut crate::launch_form::LaunchForm, f64)| {
-        move |ev: leptos::ev::Event| match parse_field(field, &event_target_value(&ev)) {
-            Ok(v) => {
-                field_error.set(None);
-                app.scenario.edit_form(|f| apply(f, v));
-                app.clock.rewind();
+    let number =
+        move |field: &'static str, apply: fn(&mut crate::present::launch_form::LaunchForm, f64)| {
+            move |ev: leptos::ev::Event| match parse_field(field, &event_target_value(&ev)) {
+                Ok(v) => {
+                    field_error.set(None);
+                    app.scenario.edit_form(|f| apply(f, v));
+                    app.clock.rewind();
+                }
+                Err(e) => field_error.set(Some(e)),
             }
-            Err(e) => field_error.set(Some(e)),
-        }
-    };
+        };
     let aim_is_point = move || form.with(|f| matches!(f.aim, AimForm::Point { .. }));
     let aim_values = move || {
         form.with(|f| match f.aim {
@@ -98,7 +99,7 @@ pub fn LaunchEditor() -> impl IntoView {
 }
 
 /// The form's aim as a point: the impact point of the current azimuth and range.
-fn aim_point(f: &crate::launch_form::LaunchForm) -> Option<AimForm> {
+fn aim_point(f: &crate::present::launch_form::LaunchForm) -> Option<AimForm> {
     match f.aim {
         AimForm::Point { .. } => None,
         AimForm::AzimuthRange {
@@ -118,7 +119,7 @@ fn aim_point(f: &crate::launch_form::LaunchForm) -> Option<AimForm> {
 }
 
 /// The form's aim as an azimuth and range from the site to the current point.
-fn aim_azimuth(f: &crate::launch_form::LaunchForm) -> Option<AimForm> {
+fn aim_azimuth(f: &crate::present::launch_form::LaunchForm) -> Option<AimForm> {
     match f.aim {
         AimForm::AzimuthRange { .. } => None,
         AimForm::Point { lat_deg, lon_deg } => {

@@ -3,7 +3,7 @@
 //! scenario file, and the share link and embed snippet. A value that is not valid shows a message naming the
 //! field, and the scenario stays as it was.
 
-use crate::launch_form::parse_field;
+use crate::present::launch_form::parse_field;
 use crate::scenario::browser::{self, BrowserError};
 use crate::scenario::link::LinkError;
 use crate::scenario::model::{check_offset, with_link, AppScenario, ModelError, ScenarioLaunch};

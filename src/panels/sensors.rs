@@ -3,9 +3,9 @@
 
 use crate::charts::cursor_view::CursorChartView;
 use crate::charts::detection_timeline::detection_timeline;
-use crate::detection_view::{nation_colour, nation_name};
-use crate::launch_form::parse_field;
-use crate::sensor_details::details;
+use crate::present::detections::{nation_colour, nation_name};
+use crate::present::launch_form::parse_field;
+use crate::present::sensor_details::details;
 use crate::state::AppState;
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@
 //! missile's parameters and their uncertainty, each sensor's provenance (estimate, notional site, source), the
 //! link latencies and the radar and atmosphere models.
 
-use crate::detection_view::nation_name;
+use crate::present::detections::nation_name;
 use crate::state::AppState;
 use leptos::html;
 use leptos::prelude::*;

@@ -4,7 +4,7 @@
 //! a link of another version is refused with a message saying why. Pure, tested natively.
 
 use super::model::{check_offset, AppScenario, ModelError, ScenarioLaunch};
-use crate::launch_form::{AimForm, LaunchForm, ShapeChoice};
+use crate::present::launch_form::{AimForm, LaunchForm, ShapeChoice};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use picture_sim::scenario::ShipStation;
@@ -190,7 +190,8 @@ pub fn encode(s: &AppScenario, time_s: f64, catalog: &[String]) -> Result<String
             ))
         })
         .collect::<Result<Vec<_>, LinkError>>()?;
-    let p = (s.pictures != crate::picture_view::builtin_pictures()).then(|| s.pictures.clone());
+    let p =
+        (s.pictures != crate::present::pictures::builtin_pictures()).then(|| s.pictures.clone());
     let json = serde_json::to_vec(&Compact {
         s: s.seed,
         l,
@@ -309,7 +310,9 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, LinkEr
         launches,
         sensors,
         ships,
-        pictures: c.p.unwrap_or_else(crate::picture_view::builtin_pictures),
+        pictures: c
+            .p
+            .unwrap_or_else(crate::present::pictures::builtin_pictures),
         start_utc_s: c.u.unwrap_or(crate::timeline::zones::DEFAULT_START_UTC_S),
     };
     // The same checks as a file (ships that are ships, pictures that are valid).

@@ -2,7 +2,7 @@
 //! take part (ships on their stations) and the pictures. Converts to and from the core's scenario file
 //! (`picture_sim::scenario::Scenario`), naming the field that is wrong. Pure, tested natively.
 
-use crate::launch_form::{AimForm, LaunchForm, ShapeChoice};
+use crate::present::launch_form::{AimForm, LaunchForm, ShapeChoice};
 use picture_sim::flight::{Aim, Shape};
 use picture_sim::scenario::{Scenario, ShipStation, SCENARIO_VERSION};
 use picture_sim::tracking::picture::PictureConfig;
@@ -88,7 +88,7 @@ impl Default for AppScenario {
             }],
             sensors: Vec::new(),
             ships: Vec::new(),
-            pictures: crate::picture_view::builtin_pictures(),
+            pictures: crate::present::pictures::builtin_pictures(),
             start_utc_s: crate::timeline::zones::DEFAULT_START_UTC_S,
         }
     }
@@ -301,7 +301,7 @@ mod tests {
     #[test]
     fn links_are_set_and_checked() {
         use picture_sim::sensors::Nation;
-        let p = crate::picture_view::builtin_pictures();
+        let p = crate::present::pictures::builtin_pictures();
         let japan = p.iter().position(|x| x.links.len() == 1).unwrap();
         let from = p[japan].links[0].from;
         let other = [Nation::JP, Nation::KR, Nation::US]

@@ -8,9 +8,9 @@
 
 use super::scenario::{clamp_selection, ScenarioState};
 use super::view::ViewState;
-use crate::detection_view::{coverage, detect, Detections};
-use crate::flight_view::FlightView;
-use crate::picture_view::{run_pictures, PicturesOutcome};
+use crate::present::detections::{coverage, detect, Detections};
+use crate::present::flight::FlightView;
+use crate::present::pictures::{run_pictures, PicturesOutcome};
 use crate::scenario::model::ScenarioLaunch;
 use crate::schedule::after_next_paint;
 use leptos::prelude::*;

@@ -5,7 +5,7 @@
 //! The launches are the one source of truth for every launch's form: the selected launch's form is a memo of
 //! `launches[selected]`, and [`ScenarioState::edit_form`] is the one way an edit of it is written.
 
-use crate::launch_form::LaunchForm;
+use crate::present::launch_form::LaunchForm;
 use crate::scenario::model::{AppScenario, ScenarioLaunch};
 use leptos::prelude::*;
 use picture_sim::scenario::ShipStation;

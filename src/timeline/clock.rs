@@ -4,7 +4,7 @@
 
 use super::markers::{markers, position_pct, Marker};
 use super::zones::{time_of_day, wall_clock, ZONES};
-use crate::flight_view::format_elapsed;
+use crate::present::flight::format_elapsed;
 use crate::state::AppState;
 use leptos::ev;
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! States, legacy, trilateral), its scores against the true flight and its confirmed tracks over time with
 //! their uncertainty and predicted impact. Pure, tested natively.
 
-use crate::flight_view::FlightView;
+use crate::present::flight::FlightView;
 use nalgebra::{Matrix2, Matrix3};
 use picture_sim::earth::{Ecef, Ellipsoid, Geodetic, LocalFrame};
 use picture_sim::measurement::Measurement;
@@ -220,7 +220,7 @@ impl PictureRun {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::launch_form::LaunchForm;
+    use crate::present::launch_form::LaunchForm;
 
     #[test]
     fn horizontal_ellipse_of_known_covariances() {
@@ -245,11 +245,11 @@ mod tests {
     /// The default launch, every sensor's detections of it (seed 7) and the built-in pictures run on them.
     fn default_pictures() -> (
         FlightView,
-        crate::detection_view::Detections,
+        crate::present::detections::Detections,
         PicturesOutcome,
     ) {
         let flight = FlightView::fly(&LaunchForm::default()).unwrap();
-        let d = crate::detection_view::detect_with_every_sensor(&[&flight], 7);
+        let d = crate::present::detections::detect_with_every_sensor(&[&flight], 7);
         let out =
             run_pictures(&[&flight], &builtin_pictures(), &d.nations, &d.measurements).unwrap();
         (flight, d, out)

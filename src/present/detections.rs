@@ -2,7 +2,7 @@
 //! each sensor's first detection (or why it could not see earlier), and who sees the missile at a given time.
 //! Pure, tested natively.
 
-use crate::flight_view::FlightView;
+use crate::present::flight::FlightView;
 use picture_sim::earth::{Ellipsoid, LocalFrame};
 use picture_sim::measurement::{Measurement, MeasurementKind};
 use picture_sim::sensors::{
@@ -210,13 +210,13 @@ pub fn detect_with_every_sensor(flights: &[&FlightView], seed: u64) -> Detection
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::launch_form::{AimForm, LaunchForm, ShapeChoice};
+    use crate::present::launch_form::{AimForm, LaunchForm, ShapeChoice};
     use picture_sim::sensors::catalog;
 
     #[test]
     fn each_detection_says_where_it_put_the_missile() {
         let f = sunan_lofted();
-        let d = crate::detection_view::detect_with_every_sensor(&[&f], 3);
+        let d = crate::present::detections::detect_with_every_sensor(&[&f], 3);
         let mut radar_plots = 0;
         for r in &d.rows {
             assert_eq!(r.detection_points.len(), r.detection_times_s.len());
