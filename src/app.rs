@@ -3,7 +3,6 @@
 //! their detections, the exports, the clock, and the horizon explorer (opened from the header). With `?embed`,
 //! only the map and the clock.
 
-use crate::launch_form::AimForm;
 use crate::map::split::PictureMaps;
 use crate::panels::explorer::HorizonExplorer;
 use crate::panels::{
@@ -11,6 +10,7 @@ use crate::panels::{
     launch_editor::LaunchEditor, pictures::PicturesPanel, scenario_editor::ScenarioEditor,
     sensors::SensorsPanel, side_view::SideViewChart, sources::SourcesButton,
 };
+use crate::present::launch_form::AimForm;
 use crate::scenario::{browser, sync};
 use crate::state::AppState;
 use crate::theme::ThemeToggle;
@@ -33,8 +33,9 @@ pub fn App() -> impl IntoView {
         if embed {
             return;
         }
-        app.edit_form(|f| f.aim = AimForm::Point { lat_deg, lon_deg });
-        app.rewind();
+        app.scenario
+            .edit_form(|f| f.aim = AimForm::Point { lat_deg, lon_deg });
+        app.clock.rewind();
     };
     if embed {
         return view! {

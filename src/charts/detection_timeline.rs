@@ -3,7 +3,7 @@
 
 use super::cursor::{CursorAxis, CursorChart};
 use super::plot::{hex_colour, svg_chart};
-use crate::detection_view::{nation_colour, SensorRow};
+use crate::present::detections::{nation_colour, SensorRow};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 

@@ -3,7 +3,7 @@
 
 use super::cursor::{CursorAxis, CursorChart};
 use super::plot::svg_chart;
-use crate::flight_view::FlightView;
+use crate::present::flight::FlightView;
 use plotters::prelude::*;
 
 pub const WIDTH_PX: u32 = 400;
@@ -94,7 +94,7 @@ pub fn flight_chart(flights: &[FlightView]) -> Result<CursorChart, String> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::launch_form::LaunchForm;
+    use crate::present::launch_form::LaunchForm;
 
     /// The `points` of every `<polyline>` in an SVG, as pixel pairs.
     pub(crate) fn polylines(svg: &str) -> Vec<Vec<(f64, f64)>> {

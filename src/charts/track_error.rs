@@ -3,8 +3,8 @@
 
 use super::cursor::{CursorAxis, CursorChart};
 use super::plot::{hex_colour, legend_upper_right, svg_chart};
-use crate::flight_view::FlightView;
-use crate::picture_view::TrackSnap;
+use crate::present::flight::FlightView;
+use crate::present::pictures::TrackSnap;
 use picture_sim::earth::{Ellipsoid, Geodetic};
 use plotters::prelude::*;
 
@@ -131,8 +131,8 @@ pub fn track_error_chart(
 mod tests {
     use super::*;
     use crate::charts::flight_chart::tests::polylines;
-    use crate::launch_form::LaunchForm;
-    use crate::picture_view::GroundEllipse;
+    use crate::present::launch_form::LaunchForm;
+    use crate::present::pictures::GroundEllipse;
 
     fn snap(id: u64, flight: &FlightView, t_s: f64, up_km: f64) -> TrackSnap {
         let p = flight.at(t_s);

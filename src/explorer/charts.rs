@@ -239,8 +239,8 @@ pub fn blake_chart(input: &BlakeInput, width_px: u32, height_px: u32) -> ChartRe
 mod tests {
     use super::*;
     use crate::explorer::profile::{find_radar, profile, rise};
-    use crate::flight_view::FlightView;
-    use crate::launch_form::LaunchForm;
+    use crate::present::flight::FlightView;
+    use crate::present::launch_form::LaunchForm;
     use picture_sim::sensors::catalog;
 
     #[test]

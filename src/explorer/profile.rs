@@ -2,7 +2,7 @@
 //! line of sight depends on, with the radar's height), and the moment the flight rises above the radar's
 //! horizon, found by the core (`picture_sim::sensors::rise`), as `picture detect` reports it.
 
-use crate::flight_view::FlightView;
+use crate::present::flight::FlightView;
 use picture_sim::earth::section::{ground_range_between_m, vertical_ecef};
 use picture_sim::earth::MEAN_RADIUS_M;
 use picture_sim::sensors::rise::first_above_horizon;
@@ -106,7 +106,7 @@ pub fn rise_text(rise: Option<&SeenPoint>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::launch_form::LaunchForm;
+    use crate::present::launch_form::LaunchForm;
     use picture_sim::sensors::catalog;
 
     #[test]

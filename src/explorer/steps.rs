@@ -4,8 +4,8 @@
 
 use super::formula::k_text;
 use super::profile::{find_radar, rise, seen_at};
-use crate::flight_view::FlightView;
-use crate::launch_form::LaunchForm;
+use crate::present::flight::FlightView;
+use crate::present::launch_form::LaunchForm;
 use picture_sim::sensors::{EffectiveEarth, Sensor};
 
 pub const KOREA: &str = "Green Pine (Chungcheong N)";

@@ -1,8 +1,8 @@
 //! CSV tables (RFC 4180, comma separated, header row, SI units named in the headers): the trajectories, the
 //! sensors' measurements and the pictures' tracks.
 
-use crate::flight_view::FlightView;
-use crate::picture_view::PictureRun;
+use crate::present::flight::FlightView;
+use crate::present::pictures::PictureRun;
 use picture_sim::measurement::{Measurement, MeasurementKind};
 use picture_sim::sensors::Nation;
 use picture_sim::SimTime;
@@ -24,6 +24,14 @@ fn opt(v: Option<f64>, decimals: usize) -> String {
         .unwrap_or_default()
 }
 
+/// Why a CSV table cannot be made. The messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CsvError {
+    /// A sampling step that is not a positive number of seconds.
+    #[error("Trajectory CSV: step {step_s} s must be a positive number of seconds")]
+    Step { step_s: f64 },
+}
+
 /// Every launch sampled each `step_s` seconds from launch to impact (impact included).
 ///
 /// # Units
@@ -32,11 +40,9 @@ pub fn trajectories_csv(
     flights: &[FlightView],
     names: &[String],
     step_s: f64,
-) -> Result<String, String> {
+) -> Result<String, CsvError> {
     if !(step_s.is_finite() && step_s > 0.0) {
-        return Err(format!(
-            "Trajectory CSV: step {step_s} s must be a positive number of seconds"
-        ));
+        return Err(CsvError::Step { step_s });
     }
     let mut out = String::from("launch,t_s,lat_deg,lon_deg,alt_m,speed_m_s\n");
     for (f, name) in flights.iter().zip(names) {
@@ -165,8 +171,8 @@ pub fn tracks_csv(runs: &[PictureRun]) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::launch_form::LaunchForm;
-    use crate::picture_view::run_pictures;
+    use crate::present::launch_form::LaunchForm;
+    use crate::present::pictures::run_pictures;
     use picture_sim::sensors::catalog;
     use picture_sim::truth::Truth;
 
@@ -226,16 +232,17 @@ pub(crate) mod tests {
             (max_alt - f.flight.summary.apogee_m).abs() < 5_000.0,
             "{max_alt}"
         );
-        assert!(trajectories_csv(&[], &[], 0.0)
-            .unwrap_err()
-            .contains("step"));
+        assert_eq!(
+            trajectories_csv(&[], &[], 0.0).unwrap_err().to_string(),
+            "Trajectory CSV: step 0 s must be a positive number of seconds"
+        );
     }
 
     #[test]
     fn measurement_and_track_rows_have_every_column() {
         let f = FlightView::fly(&LaunchForm::default()).unwrap();
         let sensors = catalog().unwrap();
-        let d = crate::detection_view::detect_with_every_sensor(&[&f], 7);
+        let d = crate::present::detections::detect_with_every_sensor(&[&f], 7);
         let names: Vec<String> = sensors.iter().map(|s| s.name.clone()).collect();
         let csv = measurements_csv(
             &d.measurements,
@@ -252,7 +259,7 @@ pub(crate) mod tests {
         assert!(t[1..].iter().any(|r| r[3] == "radar" && !r[6].is_empty()));
         let out = run_pictures(
             &[(0, &f)],
-            &crate::picture_view::builtin_pictures(),
+            &crate::present::pictures::builtin_pictures(),
             &d.nations,
             &d.measurements,
         )

@@ -3,8 +3,8 @@
 //! (`cartographicDegrees`: seconds after the packet's epoch, longitude, latitude, height in metres).
 
 use super::epoch::UtcMs;
-use crate::flight_view::FlightView;
-use crate::picture_view::PictureRun;
+use crate::present::flight::FlightView;
+use crate::present::pictures::PictureRun;
 use serde_json::{json, Value};
 
 /// Cesium colours (RGBA 0-255) for the pictures, in order (Okabe-Ito, as the charts).
@@ -21,6 +21,20 @@ fn interval(a: UtcMs, b: UtcMs) -> String {
     format!("{}/{}", a.iso(), b.iso())
 }
 
+/// Why a CZML document cannot be made. The messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CzmlError {
+    /// A sampling step that is not a positive number of seconds.
+    #[error("CZML: step {step_s} s must be a positive number of seconds")]
+    Step { step_s: f64 },
+    /// No launch flies.
+    #[error("CZML: no flight to export")]
+    NoFlight,
+    /// The document could not be written as JSON.
+    #[error("CZML: {0}")]
+    Json(String),
+}
+
 /// A CZML document. Launch `i` (named `names[i]`) lifts off at `launch_epoch.plus_s(offsets_s[i])`; missiles are
 /// sampled every `step_s` seconds; tracks at each of their estimates. Track times are seconds after the first
 /// launch (as the pictures report them).
@@ -32,14 +46,12 @@ pub fn czml(
     offsets_s: &[f64],
     runs: &[PictureRun],
     step_s: f64,
-) -> Result<String, String> {
+) -> Result<String, CzmlError> {
     if !(step_s.is_finite() && step_s > 0.0) {
-        return Err(format!(
-            "CZML: step {step_s} s must be a positive number of seconds"
-        ));
+        return Err(CzmlError::Step { step_s });
     }
     if flights.is_empty() {
-        return Err("CZML: no flight to export".into());
+        return Err(CzmlError::NoFlight);
     }
     let offset = |i: usize| offsets_s.get(i).copied().unwrap_or(0.0);
     let end_s = flights
@@ -123,22 +135,22 @@ pub fn czml(
             }));
         }
     }
-    serde_json::to_string(&packets).map_err(|e| format!("CZML: {e}"))
+    serde_json::to_string(&packets).map_err(|e| CzmlError::Json(e.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::launch_form::LaunchForm;
-    use crate::picture_view::run_pictures;
+    use crate::present::launch_form::LaunchForm;
+    use crate::present::pictures::run_pictures;
 
     #[test]
     fn a_document_packet_then_missiles_and_tracks_with_time_tagged_positions() {
         let f = FlightView::fly(&LaunchForm::default()).unwrap();
-        let d = crate::detection_view::detect_with_every_sensor(&[&f], 7);
+        let d = crate::present::detections::detect_with_every_sensor(&[&f], 7);
         let out = run_pictures(
             &[(0, &f)],
-            &crate::picture_view::builtin_pictures(),
+            &crate::present::pictures::builtin_pictures(),
             &d.nations,
             &d.measurements,
         )

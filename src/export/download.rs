@@ -39,21 +39,41 @@ const TEXT_PROPS: [(&str, &str); 5] = [
 /// A PNG is drawn at twice the SVG's size, so it stays sharp on high-density screens and in print.
 const PNG_SCALE: f64 = 2.0;
 
-fn js_err(what: &str, e: JsValue) -> String {
-    format!(
-        "{what}: {}",
-        e.as_string().unwrap_or_else(|| format!("{e:?}"))
-    )
+/// Why a file could not be made or saved. The messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DownloadError {
+    #[error("Export: no window")]
+    NoWindow,
+    #[error("Export: no document")]
+    NoDocument,
+    #[error("Export: no body")]
+    NoBody,
+    /// A browser call refused, with the step (`what`) and the browser's reason.
+    #[error("{what}: {reason}")]
+    Browser { what: &'static str, reason: String },
+    #[error("Export PNG: no 2-D canvas")]
+    NoCanvas,
+    #[error("Export PNG: the SVG could not be drawn")]
+    NotDrawn,
+    #[error("Export PNG: the canvas gave no image")]
+    NoImage,
 }
 
-fn document() -> Result<Document, String> {
+fn js_err(what: &'static str, e: JsValue) -> DownloadError {
+    DownloadError::Browser {
+        what,
+        reason: e.as_string().unwrap_or_else(|| format!("{e:?}")),
+    }
+}
+
+fn document() -> Result<Document, DownloadError> {
     web_sys::window()
         .and_then(|w| w.document())
-        .ok_or_else(|| "Export: no document".to_string())
+        .ok_or(DownloadError::NoDocument)
 }
 
 /// Saves a Blob as `filename`.
-pub fn download_blob(filename: &str, blob: &Blob) -> Result<(), String> {
+pub fn download_blob(filename: &str, blob: &Blob) -> Result<(), DownloadError> {
     let doc = document()?;
     let url = Url::create_object_url_with_blob(blob).map_err(|e| js_err("Export URL", e))?;
     let a: HtmlAnchorElement = doc
@@ -63,7 +83,7 @@ pub fn download_blob(filename: &str, blob: &Blob) -> Result<(), String> {
     a.set_href(&url);
     a.set_download(filename);
     a.set_attribute("hidden", "").ok();
-    let body = doc.body().ok_or("Export: no body")?;
+    let body = doc.body().ok_or(DownloadError::NoBody)?;
     body.append_child(&a)
         .map_err(|e| js_err("Export link", e))?;
     a.click();
@@ -79,7 +99,7 @@ pub fn download_blob(filename: &str, blob: &Blob) -> Result<(), String> {
 }
 
 /// Saves text as `filename` with the given MIME type.
-pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), DownloadError> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = BlobPropertyBag::new();
     opts.set_type(mime);
@@ -106,8 +126,8 @@ fn export_size(svg: &Element) -> (f64, f64) {
 }
 
 /// The live `svg` as a standalone SVG document with its styles inlined, and its size in px.
-pub fn standalone_svg(svg: &Element) -> Result<(String, f64, f64), String> {
-    let window = web_sys::window().ok_or("Export: no window")?;
+pub fn standalone_svg(svg: &Element) -> Result<(String, f64, f64), DownloadError> {
+    let window = web_sys::window().ok_or(DownloadError::NoWindow)?;
     let clone: Element = svg
         .clone_node_with_deep(true)
         .map_err(|e| js_err("Export SVG", e))?
@@ -167,9 +187,9 @@ pub fn download_png(
     svg: String,
     width_px: f64,
     height_px: f64,
-    report: Rc<dyn Fn(String)>,
+    report: Rc<dyn Fn(DownloadError)>,
 ) {
-    let start = || -> Result<(), String> {
+    let start = || -> Result<(), DownloadError> {
         let img = HtmlImageElement::new().map_err(|e| js_err("Export PNG", e))?;
         let on_error = report.clone();
         let loaded = img.clone();
@@ -181,8 +201,7 @@ pub fn download_png(
         });
         img.set_onload(Some(onload.unchecked_ref()));
         let failed = report.clone();
-        let onerror =
-            Closure::once_into_js(move || failed("Export PNG: the SVG could not be drawn".into()));
+        let onerror = Closure::once_into_js(move || failed(DownloadError::NotDrawn));
         img.set_onerror(Some(onerror.unchecked_ref()));
         // A data URL keeps the canvas untainted (same origin) and loads nothing from outside the page.
         let encoded: String = js_sys::encode_uri_component(&svg).into();
@@ -199,8 +218,8 @@ fn draw_and_save(
     filename: &str,
     width_px: f64,
     height_px: f64,
-    report: Rc<dyn Fn(String)>,
-) -> Result<(), String> {
+    report: Rc<dyn Fn(DownloadError)>,
+) -> Result<(), DownloadError> {
     let canvas: HtmlCanvasElement = document()?
         .create_element("canvas")
         .map_err(|e| js_err("Export PNG", e))?
@@ -210,7 +229,7 @@ fn draw_and_save(
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")
         .map_err(|e| js_err("Export PNG", e))?
-        .ok_or("Export PNG: no 2-D canvas")?
+        .ok_or(DownloadError::NoCanvas)?
         .unchecked_into();
     ctx.scale(PNG_SCALE, PNG_SCALE)
         .map_err(|e| js_err("Export PNG", e))?;
@@ -225,7 +244,7 @@ fn draw_and_save(
                 report(e);
             }
         }
-        None => report("Export PNG: the canvas gave no image".into()),
+        None => report(DownloadError::NoImage),
     });
     canvas
         .to_blob_with_type(done.unchecked_ref(), "image/png")

@@ -2,8 +2,8 @@
 //! launch's arc (a 3-D line), each radar fan (a polygon, with its hole) and each predicted-impact ellipse (a
 //! polygon on the ground).
 
-use crate::flight_view::FlightView;
-use crate::picture_view::GroundEllipse;
+use crate::present::flight::FlightView;
+use crate::present::pictures::GroundEllipse;
 use picture_sim::earth::destination;
 use picture_sim::sensors::{Footprint, LatLon};
 

@@ -50,8 +50,8 @@ mod tests {
     use super::super::features::tests::ellipse;
     use super::super::features::{arcs, impact_ellipses, ImpactInput};
     use super::*;
-    use crate::flight_view::FlightView;
-    use crate::launch_form::LaunchForm;
+    use crate::present::flight::FlightView;
+    use crate::present::launch_form::LaunchForm;
 
     #[test]
     fn a_feature_collection_of_lines_and_polygons_with_properties() {

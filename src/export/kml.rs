@@ -103,8 +103,8 @@ mod tests {
     use super::super::features::tests::ellipse;
     use super::super::features::{arcs, impact_ellipses, ImpactInput};
     use super::*;
-    use crate::flight_view::FlightView;
-    use crate::launch_form::LaunchForm;
+    use crate::present::flight::FlightView;
+    use crate::present::launch_form::LaunchForm;
 
     #[test]
     fn placemarks_for_each_feature_with_escaped_names() {

@@ -6,7 +6,7 @@ use super::paths::path_data;
 use super::projection::LambertConformal;
 use super::view::MapContext;
 use crate::charts::altitude_colour::altitude_colour;
-use crate::flight_view::TrackPoint;
+use crate::present::flight::TrackPoint;
 use crate::state::{AppState, SharedFlight};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -50,19 +50,20 @@ pub fn FlightLayer() -> impl IntoView {
     // Every launch's track, keyed by its flight: an edit rebuilds the edited launch's track only (the other
     // launches' flights are the same shared values, so their keys and elements stay).
     let tracks = move || {
-        let sel = app.selected.get();
+        let sel = app.scenario.selected.get();
         let mut all: Vec<(usize, SharedFlight)> =
-            app.flights.get().into_iter().enumerate().collect();
+            app.analysis.flights.get().into_iter().enumerate().collect();
         // The selected launch last, so it is drawn on top.
         all.sort_by_key(|(i, _)| *i == sel);
         all
     };
     let markers = move || {
-        app.flight
+        app.analysis
+            .flight
             .with(|f| f.as_ref().map(|f| f.markers()).unwrap_or_default())
     };
     let sites = move || {
-        app.flights.with(|fs| {
+        app.analysis.flights.with(|fs| {
             fs.iter()
                 .filter_map(|f| f.as_ref().as_ref().ok())
                 .map(|f| (f.site_lat_deg, f.site_lon_deg))
@@ -70,15 +71,16 @@ pub fn FlightLayer() -> impl IntoView {
         })
     };
     let now = move || {
-        let t = app.time_s.get();
-        app.flight
+        let t = app.clock.time_s.get();
+        app.analysis
+            .flight
             .with(|f| f.as_ref().ok().map(|f| f.at_scenario(t)))
     };
     // The other launches' missiles, while they fly.
     let others = move || {
-        let t = app.time_s.get();
-        let sel = app.selected.get();
-        app.flights.with(|fs| {
+        let t = app.clock.time_s.get();
+        let sel = app.scenario.selected.get();
+        app.analysis.flights.with(|fs| {
             fs.iter()
                 .enumerate()
                 .filter(|(i, _)| *i != sel)
@@ -93,7 +95,7 @@ pub fn FlightLayer() -> impl IntoView {
     view! {
         <g class="flight-layer">
             <For each=tracks key=|(i, f)| (*i, Arc::as_ptr(f) as usize) let:((i, f))>
-                <g class=move || if app.selected.get() == i { "flight-track selected" } else { "flight-track" }
+                <g class=move || if app.scenario.selected.get() == i { "flight-track selected" } else { "flight-track" }
                     data-launch=i transform=move || map.world_transform()>
                     {match f.as_ref() {
                         Ok(f) => colour_runs(&f.track, &map.proj),
@@ -142,8 +144,8 @@ pub fn FlightLayer() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flight_view::FlightView;
-    use crate::launch_form::LaunchForm;
+    use crate::present::flight::FlightView;
+    use crate::present::launch_form::LaunchForm;
 
     fn rgb(hex: &str) -> [i32; 3] {
         let c = |i: usize| i32::from_str_radix(&hex[i..i + 2], 16).unwrap();

@@ -5,7 +5,7 @@
 
 use super::paths::path_data;
 use super::view::MapContext;
-use crate::detection_view::nation_colour;
+use crate::present::detections::nation_colour;
 use crate::state::AppState;
 use leptos::prelude::*;
 use picture_sim::sensors::SensorKind;
@@ -31,8 +31,8 @@ pub fn SensorLayer() -> impl IntoView {
     let map = expect_context::<MapContext>();
     let app = AppState::get();
     let fans = Memo::new(move |_| {
-        let sensors = app.sensors.get().unwrap_or_default();
-        app.coverage.with(|c| match c {
+        let sensors = app.scenario.sensors.get().unwrap_or_default();
+        app.analysis.coverage.with(|c| match c {
             Ok(c) => c
                 .iter()
                 .map(|(i, f)| {
@@ -54,8 +54,8 @@ pub fn SensorLayer() -> impl IntoView {
         })
     });
     let sites = move || {
-        let on = app.enabled.get();
-        app.sensors.with(|s| {
+        let on = app.scenario.enabled.get();
+        app.scenario.sensors.with(|s| {
             s.as_ref()
                 .map(|s| {
                     s.iter()
@@ -83,9 +83,9 @@ pub fn SensorLayer() -> impl IntoView {
     // At the current time, a line from each radar that has a missile to that missile: each row of the
     // detections is one sensor's view of one launch, and says which.
     let lines = move || {
-        let t = app.time_s.get();
+        let t = app.clock.time_s.get();
         // Each launch's missile, if it is in the air now.
-        let missiles: Vec<Option<(f64, f64)>> = app.flights.with(|fs| {
+        let missiles: Vec<Option<(f64, f64)>> = app.analysis.flights.with(|fs| {
             fs.iter()
                 .map(|f| {
                     let f = f.as_ref().as_ref().ok()?;
@@ -98,9 +98,9 @@ pub fn SensorLayer() -> impl IntoView {
             return Vec::new();
         }
         // Borrowed, not cloned: this runs every frame of playback.
-        app.sensors.with(|sensors| {
+        app.scenario.sensors.with(|sensors| {
             let sensors = sensors.as_deref().unwrap_or_default();
-            app.detections.with(|d| {
+            app.analysis.detections.with(|d| {
                 d.rows
                     .iter()
                     .filter_map(|r| {
@@ -174,7 +174,7 @@ pub fn SensorLayer() -> impl IntoView {
                                 if let Some((j, (lat, lon))) = drag.get_untracked() {
                                     drag.set(None);
                                     if j == i && (lat, lon) != station {
-                                        app.sensors.update(|s| {
+                                        app.scenario.sensors.update(|s| {
                                             if let Ok(s) = s {
                                                 // A station the radar refuses (off the map) leaves the ship where it was.
                                                 let _ = s[i].move_to(lat, lon);

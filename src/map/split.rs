@@ -30,7 +30,8 @@ pub fn PictureMaps(
     map_drawn: RwSignal<bool>,
 ) -> impl IntoView {
     let app = AppState::get();
-    let split = Memo::new(move |_| app.side_by_side.get() && app.compare_with.get().is_some());
+    let split =
+        Memo::new(move |_| app.view.side_by_side.get() && app.view.compare_with.get().is_some());
     let left = RwSignal::new(None::<MapContext>);
     let right = RwSignal::new(None::<MapContext>);
     // Each map follows the other; `follow` only writes when something changed, so they settle.
@@ -46,9 +47,9 @@ pub fn PictureMaps(
     });
     view! {
         <div class="map-split" class:split=move || split.get()>
-            <figure class="map-frame" aria-label=move || if split.get() { format!("Map: {}", app.picture.get()) } else { "Map".to_string() }>
+            <figure class="map-frame" aria-label=move || if split.get() { format!("Map: {}", app.view.picture.get()) } else { "Map".to_string() }>
                 <Show when=move || split.get()>
-                    <figcaption>{move || app.picture.get()}</figcaption>
+                    <figcaption>{move || app.view.picture.get()}</figcaption>
                 </Show>
                 <MapView on_pick=on_pick on_drawn=move |_| map_drawn.set(true)
                     on_context=move |c| left.set(Some(c))>
@@ -56,8 +57,8 @@ pub fn PictureMaps(
                         <SensorLayer/>
                         <FlightLayer/>
                         <TrackLayer
-                            primary=Signal::derive(move || Some(app.picture.get()))
-                            secondary=Signal::derive(move || if split.get() { None } else { app.compare_with.get() })/>
+                            primary=Signal::derive(move || Some(app.view.picture.get()))
+                            secondary=Signal::derive(move || if split.get() { None } else { app.view.compare_with.get() })/>
                     </Show>
                 </MapView>
             </figure>
@@ -77,14 +78,14 @@ fn ComparedMap(
 ) -> impl IntoView {
     let app = AppState::get();
     on_cleanup(move || context.set(None));
-    let name = move || app.compare_with.get().unwrap_or_default();
+    let name = move || app.view.compare_with.get().unwrap_or_default();
     view! {
         <figure class="map-frame compared" aria-label=move || format!("Map: {}", name())>
             <figcaption>{name}</figcaption>
             <MapView on_pick=on_pick on_context=move |c| context.set(Some(c))>
                 <SensorLayer/>
                 <FlightLayer/>
-                <TrackLayer primary=Signal::derive(move || app.compare_with.get())
+                <TrackLayer primary=Signal::derive(move || app.view.compare_with.get())
                     secondary=Signal::derive(|| None::<String>)/>
             </MapView>
         </figure>

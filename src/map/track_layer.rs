@@ -2,7 +2,7 @@
 //! track with its 2-sigma position ellipse, and its predicted impact point with the 95% ellipse.
 
 use super::view::MapContext;
-use crate::picture_view::{GroundEllipse, PictureRun};
+use crate::present::pictures::{GroundEllipse, PictureRun};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -37,9 +37,9 @@ fn PictureTracks(
     let map = expect_context::<MapContext>();
     let app = AppState::get();
     let tracks = move || {
-        let t = app.time_s.get();
+        let t = app.clock.time_s.get();
         let name = name.get()?;
-        app.pictures.with(|p| {
+        app.analysis.pictures.with(|p| {
             let p = p.as_ref().ok()?;
             let run: &PictureRun = p.runs.iter().find(|r| r.name == name)?;
             Some(run.tracks_at(t).to_vec())
@@ -80,8 +80,9 @@ pub fn TrackLayer(
     #[prop(optional, into)] secondary: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let app = AppState::get();
-    let primary = primary.unwrap_or_else(|| Signal::derive(move || Some(app.picture.get())));
-    let secondary = secondary.unwrap_or_else(|| Signal::derive(move || app.compare_with.get()));
+    let primary = primary.unwrap_or_else(|| Signal::derive(move || Some(app.view.picture.get())));
+    let secondary =
+        secondary.unwrap_or_else(|| Signal::derive(move || app.view.compare_with.get()));
     view! {
         <g class="track-layer">
             <PictureTracks name=secondary role="secondary"/>

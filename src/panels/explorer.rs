@@ -1,8 +1,9 @@
-//! The radar-horizon explorer (issue 7): a radar and the launch in one cross-section, sliders for the radar's
+//! The radar-horizon explorer: a radar and the launch in one cross-section, sliders for the radar's
 //! height, the target's altitude, its distance and k, the formula with the numbers put in, the horizon chart,
 //! the Blake chart and the guided walk-through. The target altitude and k are the app's own signals
-//! (`AppState::fan_alt_km`, `AppState::k`), so the map's fans follow the explorer.
+//! (`ViewState::fan_alt_km`, `ViewState::k`), so the map's fans follow the explorer.
 
+use super::explorer_choice::ExplorerChoice;
 use super::explorer_section::{CrossSection, SectionInput};
 use super::explorer_walk::WalkThrough;
 use crate::charts::plot_view::PlotView;
@@ -14,7 +15,7 @@ use crate::explorer::profile::{
 use crate::explorer::rays::{grazing_elevation_rad, ray_alt_m};
 use crate::explorer::section::EXAGGERATIONS;
 use crate::explorer::steps::KOREA;
-use crate::state::AppState;
+use crate::state::{AppState, ScenarioError};
 use leptos::prelude::*;
 use picture_sim::sensors::{EffectiveEarth, Radar};
 
@@ -24,16 +25,21 @@ pub const MAX_TARGET_ALT_KM: f64 = 1000.0;
 pub const MAX_DISTANCE_KM: f64 = 3000.0;
 pub const K_SLIDER: (f64, f64) = (0.5, 3.0);
 
-/// The explorer's own choices (the target altitude, k, launch and clock are the app's).
-#[derive(Clone, Copy)]
-pub struct ExplorerChoice {
-    pub radar: RwSignal<String>,
-    pub radar_h_m: RwSignal<f64>,
-    pub distance_km: RwSignal<f64>,
-    /// `None`: the smallest exaggeration that shows the scene.
-    pub exaggeration: RwSignal<Option<f64>>,
-    /// The walk-through step shown, if any.
-    pub step: RwSignal<Option<usize>>,
+/// Why the explorer cannot show a figure. The messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ExplorerError {
+    /// The effective-Earth factor k is not usable.
+    #[error("Refraction k: {0}")]
+    Refraction(String),
+    /// The sensors could not be set up.
+    #[error(transparent)]
+    Sensors(#[from] ScenarioError),
+    /// The chosen sensor has no radar.
+    #[error("Radar: not a radar")]
+    NotARadar,
+    /// The radar or the formula refused the explorer's numbers (the message names the field).
+    #[error("{0}")]
+    Numbers(String),
 }
 
 /// Reads a slider's value.
@@ -86,7 +92,7 @@ pub fn HorizonExplorer(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let app = AppState::get();
-    let start_h_m = app.sensors.with_untracked(|s| {
+    let start_h_m = app.scenario.sensors.with_untracked(|s| {
         s.as_ref()
             .ok()
             .and_then(|s| find_radar(s, KOREA).ok())
@@ -101,19 +107,20 @@ pub fn HorizonExplorer(
         step: RwSignal::new(None),
     };
     let earth = Memo::new(move |_| {
-        EffectiveEarth::new(app.k.get()).map_err(|e| format!("Refraction k: {e}"))
+        EffectiveEarth::new(app.view.k.get()).map_err(|e| ExplorerError::Refraction(e.to_string()))
     });
-    let radar: Memo<Result<Radar, String>> = Memo::new(move |_| {
-        app.sensors.with(|s| {
-            let s = s.as_ref().map_err(Clone::clone)?;
-            let sensor = find_radar(s, &choice.radar.get())?;
-            let r = sensor.radar().ok_or("Radar: not a radar")?;
-            at_height(r, choice.radar_h_m.get())
+    let radar: Memo<Result<Radar, ExplorerError>> = Memo::new(move |_| {
+        app.scenario.sensors.with(|s| {
+            let s = s.as_ref().map_err(|e| ExplorerError::Sensors(e.clone()))?;
+            let sensor = find_radar(s, &choice.radar.get())
+                .map_err(|e| ExplorerError::Numbers(e.to_string()))?;
+            let r = sensor.radar().ok_or(ExplorerError::NotARadar)?;
+            at_height(r, choice.radar_h_m.get()).map_err(|e| ExplorerError::Numbers(e.to_string()))
         })
     });
     let path = Memo::new(move |_| {
         radar.with(|r| {
-            app.flight.with(|f| match (r, f) {
+            app.analysis.flight.with(|f| match (r, f) {
                 (Ok(r), Ok(f)) => profile(f, r),
                 _ => Vec::new(),
             })
@@ -122,27 +129,30 @@ pub fn HorizonExplorer(
     let risen = Memo::new(move |_| {
         let earth = earth.get().ok()?;
         radar.with(|r| {
-            app.flight
+            app.analysis
+                .flight
                 .with(|f| rise(f.as_ref().ok()?, r.as_ref().ok()?, &earth))
         })
     });
     let now = Memo::new(move |_| {
-        let t = app.time_s.get();
+        let t = app.clock.time_s.get();
         radar.with(|r| {
-            app.flight
+            app.analysis
+                .flight
                 .with(|f| Some(seen_at(f.as_ref().ok()?, r.as_ref().ok()?, t)))
         })
     });
     let numbers = Memo::new(move |_| {
         let earth = earth.get()?;
-        formula(&earth, choice.radar_h_m.get(), app.fan_alt_km.get())
+        formula(&earth, choice.radar_h_m.get(), app.view.fan_alt_km.get())
+            .map_err(|e| ExplorerError::Numbers(e.to_string()))
     });
     // The target the sliders place: seen or hidden, by the core's line of sight.
     let target = Memo::new(move |_| {
         let earth = earth.get()?;
         let (hr, ht_m, s_m) = (
             choice.radar_h_m.get(),
-            app.fan_alt_km.get() * 1000.0,
+            app.view.fan_alt_km.get() * 1000.0,
             choice.distance_km.get() * 1000.0,
         );
         let sight = earth.sight(hr, ht_m, s_m / earth.radius_m());
@@ -163,33 +173,33 @@ pub fn HorizonExplorer(
                 s_m / 1000.0
             )
         };
-        Ok::<_, String>((sight.clear(), text))
+        Ok::<_, ExplorerError>((sight.clear(), text))
     });
     let section = Signal::derive(move || SectionInput {
         radar: choice.radar.get(),
         radar_h_m: choice.radar_h_m.get(),
-        k: app.k.get(),
+        k: app.view.k.get(),
         exaggeration: choice.exaggeration.get(),
         path: path.get(),
         now: now.get(),
         rise: risen.get(),
-        target_alt_km: app.fan_alt_km.get(),
+        target_alt_km: app.view.fan_alt_km.get(),
         distance_km: choice.distance_km.get(),
         target_visible: target.with(|t| t.as_ref().map(|t| t.0).unwrap_or(false)),
     });
     let horizon = Signal::derive(move || {
         horizon_chart(
             choice.radar_h_m.get(),
-            app.k.get(),
-            app.fan_alt_km.get(),
+            app.view.k.get(),
+            app.view.fan_alt_km.get(),
             640,
             300,
         )
     });
     let blake = Signal::derive(move || {
-        let earth = earth.get()?;
+        let earth = earth.get().map_err(|e| e.to_string())?;
         radar.with(|r| {
-            let r = r.as_ref().map_err(Clone::clone)?;
+            let r = r.as_ref().map_err(|e| e.to_string())?;
             path.with(|p| {
                 let max_ground_km = p
                     .iter()
@@ -198,7 +208,7 @@ pub fn HorizonExplorer(
                 let max_alt_km = p
                     .iter()
                     .map(|q| q.alt_km)
-                    .fold(app.fan_alt_km.get(), f64::max);
+                    .fold(app.view.fan_alt_km.get(), f64::max);
                 blake_chart(
                     &BlakeInput {
                         earth: &earth,
@@ -216,7 +226,7 @@ pub fn HorizonExplorer(
         })
     });
     let radar_names = move || {
-        app.sensors.with(|s| {
+        app.scenario.sensors.with(|s| {
             s.as_ref()
                 .map(|s| {
                     radars(s)
@@ -231,9 +241,10 @@ pub fn HorizonExplorer(
     let choose_radar = move |name: String| {
         choice.step.set(None);
         let site = app
+            .analysis
             .flight
             .with_untracked(|f| f.as_ref().ok().map(|f| (f.site_lat_deg, f.site_lon_deg)));
-        let found = app.sensors.with_untracked(|s| {
+        let found = app.scenario.sensors.with_untracked(|s| {
             s.as_ref()
                 .ok()
                 .and_then(|s| find_radar(s, &name).ok())
@@ -247,7 +258,7 @@ pub fn HorizonExplorer(
         }
         choice.radar.set(name);
     };
-    let k_label = move || k_text(app.k.get());
+    let k_label = move || k_text(app.view.k.get());
     view! {
         <section class="explorer" id="horizon-explorer" aria-labelledby="explorer-title">
             <header class="explorer-head">
@@ -270,17 +281,17 @@ pub fn HorizonExplorer(
                         value=choice.radar_h_m text=Signal::derive(move || format!("{:.0} m", choice.radar_h_m.get()))
                         on_set=move |v| { choice.step.set(None); choice.radar_h_m.set(v) }/>
                     <Slider id="explorer-target-alt" label="Target altitude" max=MAX_TARGET_ALT_KM step=1.0
-                        value=app.fan_alt_km text=Signal::derive(move || format!("{:.0} km", app.fan_alt_km.get()))
-                        on_set=move |v| { choice.step.set(None); app.fan_alt_km.set(v) }/>
+                        value=app.view.fan_alt_km text=Signal::derive(move || format!("{:.0} km", app.view.fan_alt_km.get()))
+                        on_set=move |v| { choice.step.set(None); app.view.fan_alt_km.set(v) }/>
                     <Slider id="explorer-distance" label="Target distance from the radar" max=MAX_DISTANCE_KM step=1.0
                         value=choice.distance_km text=Signal::derive(move || format!("{:.0} km", choice.distance_km.get()))
                         on_set=move |v| { choice.step.set(None); choice.distance_km.set(v) }/>
                     <Slider id="explorer-k" label="Refraction, effective Earth radius factor k" min=K_SLIDER.0 max=K_SLIDER.1 step=0.01
-                        value=app.k text=Signal::derive(k_label)
-                        on_set=move |v| { choice.step.set(None); app.k.set(v) }/>
+                        value=app.view.k text=Signal::derive(k_label)
+                        on_set=move |v| { choice.step.set(None); app.view.k.set(v) }/>
                     <div class="k-presets" role="group" aria-label="k presets">
-                        <button type="button" name="k-geometric" on:click=move |_| { choice.step.set(None); app.k.set(1.0) }>"k = 1 (straight rays)"</button>
-                        <button type="button" name="k-standard" on:click=move |_| { choice.step.set(None); app.k.set(4.0 / 3.0) }>"k = 4/3 (standard)"</button>
+                        <button type="button" name="k-geometric" on:click=move |_| { choice.step.set(None); app.view.k.set(1.0) }>"k = 1 (straight rays)"</button>
+                        <button type="button" name="k-standard" on:click=move |_| { choice.step.set(None); app.view.k.set(4.0 / 3.0) }>"k = 4/3 (standard)"</button>
                     </div>
                     <label>"Vertical exaggeration"
                         <select name="explorer-exaggeration" on:change=move |ev| {
@@ -306,7 +317,7 @@ pub fn HorizonExplorer(
                                     <dd>{format!("{:.1} km", f.ground_range_km)}</dd>
                                 </div>
                             }.into_any(),
-                            Err(e) => view! { <p class="field-error" role="alert">{e}</p> }.into_any(),
+                            Err(e) => view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any(),
                         }}
                         <div class="xfact" data-fact="rise" data-t-s=move || risen.get().map(|r| r.t_s) data-alt-km=move || risen.get().map(|r| r.alt_km)>
                             <dt>{move || format!("The launch, seen from {}", choice.radar.get())}</dt>
@@ -314,7 +325,7 @@ pub fn HorizonExplorer(
                         </div>
                         <div class="xfact" data-fact="target">
                             <dt>"The target the sliders place"</dt>
-                            <dd>{move || target.get().map(|t| t.1).unwrap_or_else(|e| e)}</dd>
+                            <dd>{move || target.get().map(|t| t.1).unwrap_or_else(|e| e.to_string())}</dd>
                         </div>
                     </dl>
                     <div class="formula" aria-label="The horizon formula with the numbers">

@@ -1,10 +1,24 @@
 //! The explorer's guided walk-through: each step sets the launch (from Sunan), the clock, the radar, k, the
 //! target altitude and distance, and shows its fact. The steps are data (`crate::explorer::steps`).
 
-use super::explorer::ExplorerChoice;
+use super::explorer_choice::ExplorerChoice;
 use crate::explorer::steps::{launch, resolve, steps};
-use crate::state::AppState;
+use crate::state::{AppState, ScenarioError};
 use leptos::prelude::*;
+
+/// Why a walk-through step cannot be shown. The messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum WalkError {
+    /// The step's launch does not fly.
+    #[error("The walk-through's launch: {0}")]
+    Launch(String),
+    /// The sensors could not be set up.
+    #[error(transparent)]
+    Sensors(#[from] ScenarioError),
+    /// The step cannot be resolved on this flight and these sensors.
+    #[error("{0}")]
+    Step(String),
+}
 
 #[component]
 pub fn WalkThrough(
@@ -13,24 +27,22 @@ pub fn WalkThrough(
 ) -> impl IntoView {
     let app = AppState::get();
     let fact = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<WalkError>);
     let all = steps();
     let count = all.len();
     let apply = move |i: usize| {
         let Some(step) = steps().into_iter().nth(i) else {
             return;
         };
-        app.playing.set(false);
-        if app.form.with_untracked(|f| *f != launch()) {
-            app.edit_form(|f| *f = launch());
+        app.clock.playing.set(false);
+        if app.scenario.form.with_untracked(|f| *f != launch()) {
+            app.scenario.edit_form(|f| *f = launch());
         }
-        let view = app.flight.with_untracked(|f| {
-            let f = f
-                .as_ref()
-                .map_err(|e| format!("The walk-through's launch: {e}"))?;
-            app.sensors.with_untracked(|s| {
-                let s = s.as_ref().map_err(Clone::clone)?;
-                resolve(&step, f, s)
+        let view = app.analysis.flight.with_untracked(|f| {
+            let f = f.as_ref().map_err(|e| WalkError::Launch(e.to_string()))?;
+            app.scenario.sensors.with_untracked(|s| {
+                let s = s.as_ref().map_err(|e| WalkError::Sensors(e.clone()))?;
+                resolve(&step, f, s).map_err(|e| WalkError::Step(e.to_string()))
             })
         });
         match view {
@@ -38,9 +50,9 @@ pub fn WalkThrough(
                 choice.radar.set(v.radar);
                 choice.radar_h_m.set(v.radar_h_m);
                 choice.distance_km.set(v.distance_km);
-                app.k.set(v.k);
-                app.fan_alt_km.set(v.target_alt_km);
-                app.time_s.set(v.time_s);
+                app.view.k.set(v.k);
+                app.view.fan_alt_km.set(v.target_alt_km);
+                app.clock.time_s.set(v.time_s);
                 fact.set(Some(v.fact));
                 error.set(None);
                 choice.step.set(Some(i));
@@ -80,7 +92,7 @@ pub fn WalkThrough(
                     </div>
                 </div>
             })}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
         </nav>
     }
 }

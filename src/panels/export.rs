@@ -1,11 +1,22 @@
 //! The export panel: the map and each chart as SVG and PNG, the data as CSV, GeoJSON, KML and CZML. Files are
 //! built in the page and saved through a download link; nothing goes over the network.
 
+use crate::export::csv::{self, CsvError};
+use crate::export::czml::{self, CzmlError};
 use crate::export::epoch::UtcMs;
 use crate::export::features::{arcs, fans, impact_ellipses, FanInput, ImpactInput};
-use crate::export::{csv, czml, geojson, kml, launch_name};
-use crate::state::AppState;
+use crate::export::{geojson, kml, launch_name};
+use crate::state::{AnalysisError, AppState};
 use leptos::prelude::*;
+
+#[cfg(target_arch = "wasm32")]
+use crate::export::download::DownloadError;
+
+/// Natively there is no browser to save a file through.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("Export: downloads need a browser")]
+pub struct DownloadError;
 
 /// Sampling of trajectories in CSV and CZML, s.
 const SAMPLE_STEP_S: f64 = 1.0;
@@ -15,6 +26,59 @@ const CHARTS: [(&str, &str); 4] = [
     ("warning-time", "Warning time"),
     ("track-error", "Track error"),
 ];
+
+/// Why an export was not saved. The messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ExportError {
+    /// No launch of the scenario flies: there is nothing to export.
+    #[error("Export: no launch of the scenario flies")]
+    NoFlight,
+    /// The pictures have no tracks to export.
+    #[error("Export tracks: {0}")]
+    Tracks(AnalysisError),
+    #[error(transparent)]
+    Csv(#[from] CsvError),
+    #[error(transparent)]
+    Czml(#[from] CzmlError),
+    /// A data format the panel does not write.
+    #[error("Export: unknown format {0}")]
+    Format(String),
+    /// The browser could not save the file.
+    #[error(transparent)]
+    Download(#[from] DownloadError),
+    /// A map or chart that is not drawn yet (by its file stem).
+    #[error("Export: {0} is not on the page yet")]
+    NotOnPage(String),
+    /// A map or chart (by its file stem) that only a browser can draw.
+    #[error("Export: {0} needs a browser")]
+    NeedsBrowser(String),
+}
+
+/// What an export did, for the panel's status line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportStatus {
+    /// A data file saved, with its size in kB (rounded up).
+    Saved { name: &'static str, kb: usize },
+    /// An SVG saved.
+    SavedSvg { name: String },
+    /// A PNG being drawn, with its size in CSS px.
+    SavingPng { name: String, w_px: f64, h_px: f64 },
+}
+
+impl std::fmt::Display for ExportStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExportStatus::Saved { name, kb } => write!(f, "Saved {name} ({kb} kB)"),
+            ExportStatus::SavedSvg { name } => write!(f, "Saved {name}"),
+            ExportStatus::SavingPng { name, w_px, h_px } => {
+                write!(f, "Saving {name} ({w_px:.0} × {h_px:.0} px, drawn at 2×)")
+            }
+        }
+    }
+}
+
+/// The status line: what the last export did, or why it failed.
+type Status = RwSignal<Option<Result<ExportStatus, ExportError>>>;
 
 /// The text of one data export and how to save it.
 struct FileOut {
@@ -26,15 +90,15 @@ struct FileOut {
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let app = AppState::get();
-    let status = RwSignal::new(None::<Result<String, String>>);
+    let status: Status = RwSignal::new(None);
 
     // The inputs every data export shares: every launch that flies, its name and its launch time.
     let launches = move || {
-        let forms = app.launches.get_untracked();
+        let forms = app.scenario.launches.get_untracked();
         let mut flights = Vec::new();
         let mut names = Vec::new();
         let mut offsets_s = Vec::new();
-        app.flights.with_untracked(|fs| {
+        app.analysis.flights.with_untracked(|fs| {
             for (i, f) in fs.iter().enumerate() {
                 if let Ok(f) = f.as_ref() {
                     let missile = forms.get(i).map(|l| l.form.missile.as_str()).unwrap_or("");
@@ -45,11 +109,11 @@ pub fn ExportPanel() -> impl IntoView {
             }
         });
         if flights.is_empty() {
-            return Err("Export: no launch of the scenario flies".to_string());
+            return Err(ExportError::NoFlight);
         }
         Ok((flights, names, offsets_s))
     };
-    let build = move |what: &'static str| -> Result<FileOut, String> {
+    let build = move |what: &'static str| -> Result<FileOut, ExportError> {
         let (flights, names, offsets_s) = launches()?;
         // Measurement and track times are seconds after the scenario start.
         let t0 = picture_sim::SimTime::ZERO;
@@ -61,8 +125,8 @@ pub fn ExportPanel() -> impl IntoView {
             }),
             "measurements" => {
                 // Measurements index the sensors that took part, in catalog order.
-                let sensor_names: Vec<String> = app.sensors.with_untracked(|s| {
-                    app.enabled.with_untracked(|on| {
+                let sensor_names: Vec<String> = app.scenario.sensors.with_untracked(|s| {
+                    app.scenario.enabled.with_untracked(|on| {
                         s.as_ref()
                             .map(|s| {
                                 s.iter()
@@ -74,7 +138,7 @@ pub fn ExportPanel() -> impl IntoView {
                             .unwrap_or_default()
                     })
                 });
-                let text = app.detections.with_untracked(|d| {
+                let text = app.analysis.detections.with_untracked(|d| {
                     csv::measurements_csv(&d.measurements, &sensor_names, &d.nations, t0)
                 });
                 Ok(FileOut {
@@ -84,10 +148,10 @@ pub fn ExportPanel() -> impl IntoView {
                 })
             }
             "tracks" => {
-                let text = app.pictures.with_untracked(|p| {
+                let text = app.analysis.pictures.with_untracked(|p| {
                     p.as_ref()
                         .map(|p| csv::tracks_csv(&p.runs))
-                        .map_err(|e| format!("Export tracks: {e}"))
+                        .map_err(|e| ExportError::Tracks(e.clone()))
                 })?;
                 Ok(FileOut {
                     name: "shared-picture-tracks.csv",
@@ -97,9 +161,9 @@ pub fn ExportPanel() -> impl IntoView {
             }
             "geojson" | "kml" => {
                 let mut features = arcs(&flights, &names);
-                let alt_km = app.fan_alt_km.get_untracked();
-                let sensors = app.sensors.get_untracked().unwrap_or_default();
-                let coverage = app.coverage.get_untracked().unwrap_or_default();
+                let alt_km = app.view.fan_alt_km.get_untracked();
+                let sensors = app.scenario.sensors.get_untracked().unwrap_or_default();
+                let coverage = app.analysis.coverage.get_untracked().unwrap_or_default();
                 let fan_inputs: Vec<FanInput> = coverage
                     .iter()
                     .filter_map(|(i, fp)| {
@@ -114,8 +178,9 @@ pub fn ExportPanel() -> impl IntoView {
                     .collect();
                 features.extend(fans(&fan_inputs));
                 // Every picture's predicted impacts as they stand at the clock's time.
-                let t_s = app.time_s.get_untracked();
+                let t_s = app.clock.time_s.get_untracked();
                 let runs = app
+                    .analysis
                     .pictures
                     .get_untracked()
                     .map(|p| p.runs)
@@ -152,6 +217,7 @@ pub fn ExportPanel() -> impl IntoView {
             }
             "czml" => {
                 let runs = app
+                    .analysis
                     .pictures
                     .get_untracked()
                     .map(|p| p.runs)
@@ -161,7 +227,7 @@ pub fn ExportPanel() -> impl IntoView {
                     mime: "application/json",
                     text: czml::czml(
                         "Shared Picture",
-                        UtcMs(app.start_utc_s.get_untracked() * 1000),
+                        UtcMs(app.scenario.start_utc_s.get_untracked() * 1000),
                         &flights,
                         &names,
                         &offsets_s,
@@ -170,17 +236,16 @@ pub fn ExportPanel() -> impl IntoView {
                     )?,
                 })
             }
-            other => Err(format!("Export: unknown format {other}")),
+            other => Err(ExportError::Format(other.to_string())),
         }
     };
     let save = move |what: &'static str| {
         let r = build(what).and_then(|f| {
             download(f.name, f.mime, &f.text)?;
-            Ok(format!(
-                "Saved {} ({} kB)",
-                f.name,
-                f.text.len().div_ceil(1024)
-            ))
+            Ok(ExportStatus::Saved {
+                name: f.name,
+                kb: f.text.len().div_ceil(1024),
+            })
         });
         status.set(Some(r));
     };
@@ -223,8 +288,8 @@ pub fn ExportPanel() -> impl IntoView {
             </div>
             <p class="note">"GeoJSON and KML hold the arc, the radar fans at the altitude chosen above and each picture's predicted impacts (95% ellipses) at the clock's time. CZML times start at the launch's date (the 2017-08-29 flight: 20:57 UTC the day before)."</p>
             {move || status.get().map(|s| match s {
-                Ok(m) => view! { <p class="note export-status" role="status">{m}</p> }.into_any(),
-                Err(e) => view! { <p class="field-error export-status" role="alert">{e}</p> }.into_any(),
+                Ok(m) => view! { <p class="note export-status" role="status">{m.to_string()}</p> }.into_any(),
+                Err(e) => view! { <p class="field-error export-status" role="alert">{e.to_string()}</p> }.into_any(),
             })}
         </section>
     }
@@ -240,13 +305,13 @@ fn nation_code(n: picture_sim::sensors::Nation) -> &'static str {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+fn download(name: &str, mime: &str, text: &str) -> Result<(), DownloadError> {
     crate::export::download::download_text(name, mime, text)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn download(_: &str, _: &str, _: &str) -> Result<(), String> {
-    Err("Export: downloads need a browser".into())
+fn download(_: &str, _: &str, _: &str) -> Result<(), DownloadError> {
+    Err(DownloadError)
 }
 
 /// Saves the SVG element `selector` finds as `stem.svg`, or draws it into `stem.png`.
@@ -255,32 +320,59 @@ fn save_picture(
     selector: &str,
     stem: &str,
     png: bool,
-    status: RwSignal<Option<Result<String, String>>>,
-) -> Result<String, String> {
+    status: Status,
+) -> Result<ExportStatus, ExportError> {
     use crate::export::download::{download_png, download_text, standalone_svg};
     let el = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())
-        .ok_or_else(|| format!("Export: {stem} is not on the page yet"))?;
+        .ok_or_else(|| ExportError::NotOnPage(stem.to_string()))?;
     let (svg, w, h) = standalone_svg(&el)?;
     if png {
         let name = format!("{stem}.png");
-        let report = std::rc::Rc::new(move |e: String| status.set(Some(Err(e))));
+        let report = std::rc::Rc::new(move |e: DownloadError| status.set(Some(Err(e.into()))));
         download_png(name.clone(), svg, w, h, report);
-        Ok(format!("Saving {name} ({w:.0} × {h:.0} px, drawn at 2×)"))
+        Ok(ExportStatus::SavingPng {
+            name,
+            w_px: w,
+            h_px: h,
+        })
     } else {
         let name = format!("{stem}.svg");
         download_text(&name, "image/svg+xml", &svg)?;
-        Ok(format!("Saved {name}"))
+        Ok(ExportStatus::SavedSvg { name })
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn save_picture(
-    _: &str,
-    stem: &str,
-    _: bool,
-    _: RwSignal<Option<Result<String, String>>>,
-) -> Result<String, String> {
-    Err(format!("Export: {stem} needs a browser"))
+fn save_picture(_: &str, stem: &str, _: bool, _: Status) -> Result<ExportStatus, ExportError> {
+    Err(ExportError::NeedsBrowser(stem.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_read_as_before() {
+        let s = ExportStatus::Saved {
+            name: "shared-picture.kml",
+            kb: 3,
+        };
+        assert_eq!(s.to_string(), "Saved shared-picture.kml (3 kB)");
+        let s = ExportStatus::SavingPng {
+            name: "map.png".into(),
+            w_px: 800.4,
+            h_px: 500.0,
+        };
+        assert_eq!(s.to_string(), "Saving map.png (800 × 500 px, drawn at 2×)");
+        assert_eq!(
+            ExportError::NoFlight.to_string(),
+            "Export: no launch of the scenario flies"
+        );
+        assert_eq!(
+            ExportError::Tracks(AnalysisError::NoFlight).to_string(),
+            "Export tracks: no flight"
+        );
+    }
 }

@@ -13,12 +13,12 @@ pub fn FlightChartPanel() -> impl IntoView {
     // the detections do).
     let redraw = RwSignal::new(0u64);
     Effect::new(move |_| {
-        app.flight.track();
+        app.analysis.flight.track();
         after_next_paint(move || redraw.update(|n| *n += 1));
     });
     let chart = Memo::new(move |_| {
         redraw.track();
-        app.flight.with_untracked(|f| match f {
+        app.analysis.flight.with_untracked(|f| match f {
             Ok(f) => flight_chart(std::slice::from_ref(f)),
             Err(_) => Err("No flight to chart.".to_string()),
         })
@@ -26,7 +26,7 @@ pub fn FlightChartPanel() -> impl IntoView {
     view! {
         <section class="panel flight-chart-panel" aria-labelledby="flight-chart-title">
             <h2 id="flight-chart-title">"Altitude and speed"</h2>
-            <CursorChartView chart=chart cursor=app.time_s name="altitude-speed"
+            <CursorChartView chart=chart cursor=app.clock.time_s name="altitude-speed"
                 label="Altitude and speed against time after launch"/>
         </section>
     }

@@ -1,6 +1,6 @@
 //! The flight's figures beside the map.
 
-use crate::flight_view::format_elapsed;
+use crate::present::flight::format_elapsed;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub fn FlightFacts() -> impl IntoView {
     let app = AppState::get();
     let facts = move || {
-        app.flight.with(|f| {
+        app.analysis.flight.with(|f| {
             f.as_ref().ok().map(|f| {
                 let s = &f.flight.summary;
                 vec![

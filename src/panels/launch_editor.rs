@@ -2,7 +2,7 @@
 //! and range). Every change re-flies the launch at once; a field that is not a number keeps its last good
 //! value and says why.
 
-use crate::launch_form::{parse_field, AimForm, ShapeChoice};
+use crate::present::launch_form::{parse_field, AimForm, ShapeChoice};
 use crate::state::AppState;
 use leptos::prelude::*;
 use picture_sim::flight::catalog;
@@ -11,19 +11,20 @@ use picture_sim::sites;
 #[component]
 pub fn LaunchEditor() -> impl IntoView {
     let app = AppState::get();
-    let form = app.form;
+    let form = app.scenario.form;
     let field_error = RwSignal::new(None::<String>);
     // Applies a typed number to the form, or shows which field is wrong.
-    let number = move |field: &'static str, apply: fn(&mut crate::launch_form::LaunchForm, f64)| {
-        move |ev: leptos::ev::Event| match parse_field(field, &event_target_value(&ev)) {
-            Ok(v) => {
-                field_error.set(None);
-                app.edit_form(|f| apply(f, v));
-                app.rewind();
+    let number =
+        move |field: &'static str, apply: fn(&mut crate::present::launch_form::LaunchForm, f64)| {
+            move |ev: leptos::ev::Event| match parse_field(field, &event_target_value(&ev)) {
+                Ok(v) => {
+                    field_error.set(None);
+                    app.scenario.edit_form(|f| apply(f, v));
+                    app.clock.rewind();
+                }
+                Err(e) => field_error.set(Some(e)),
             }
-            Err(e) => field_error.set(Some(e)),
-        }
-    };
+        };
     let aim_is_point = move || form.with(|f| matches!(f.aim, AimForm::Point { .. }));
     let aim_values = move || {
         form.with(|f| match f.aim {
@@ -34,20 +35,20 @@ pub fn LaunchEditor() -> impl IntoView {
             } => (azimuth_deg, range_km),
         })
     };
-    let flight_error = move || app.flight.with(|f| f.as_ref().err().cloned());
+    let flight_error = move || app.analysis.flight.with(|f| f.as_ref().err().cloned());
 
     view! {
         <section class="panel launch-editor" aria-labelledby="launch-editor-title">
             <h2 id="launch-editor-title">"Launch"</h2>
             <label>"Launch site"
-                <select name="site" on:change=move |ev| { let v = event_target_value(&ev); app.edit_form(|f| f.site = v); app.rewind(); }>
+                <select name="site" on:change=move |ev| { let v = event_target_value(&ev); app.scenario.edit_form(|f| f.site = v); app.clock.rewind(); }>
                     {sites::all().iter().map(|s| view! {
                         <option value=s.name selected=move || form.with(|f| f.site == s.name)>{s.name}</option>
                     }).collect_view()}
                 </select>
             </label>
             <label>"Missile"
-                <select name="missile" on:change=move |ev| { let v = event_target_value(&ev); app.edit_form(|f| f.missile = v); app.rewind(); }>
+                <select name="missile" on:change=move |ev| { let v = event_target_value(&ev); app.scenario.edit_form(|f| f.missile = v); app.clock.rewind(); }>
                     {catalog::all().iter().map(|m| view! {
                         <option value=m.id selected=move || form.with(|f| f.missile == m.id)>{m.name}</option>
                     }).collect_view()}
@@ -55,7 +56,7 @@ pub fn LaunchEditor() -> impl IntoView {
             </label>
             <label>"Trajectory"
                 <select name="shape" on:change=move |ev| {
-                    if let Some(s) = ShapeChoice::from_id(&event_target_value(&ev)) { app.edit_form(|f| f.shape = s); app.rewind(); }
+                    if let Some(s) = ShapeChoice::from_id(&event_target_value(&ev)) { app.scenario.edit_form(|f| f.shape = s); app.clock.rewind(); }
                 }>
                     {ShapeChoice::ALL.into_iter().map(|s| view! {
                         <option value=s.id() selected=move || form.with(|f| f.shape == s)>{s.label()}</option>
@@ -72,9 +73,9 @@ pub fn LaunchEditor() -> impl IntoView {
             <fieldset class="aim">
                 <legend>"Aim"</legend>
                 <label class="inline"><input type="radio" name="aim-mode" value="point" prop:checked=aim_is_point
-                    on:change=move |_| app.edit_form(|f| if let Some(p) = aim_point(f) { f.aim = p })/>"Point (click the map)"</label>
+                    on:change=move |_| app.scenario.edit_form(|f| if let Some(p) = aim_point(f) { f.aim = p })/>"Point (click the map)"</label>
                 <label class="inline"><input type="radio" name="aim-mode" value="azimuth" prop:checked=move || !aim_is_point()
-                    on:change=move |_| app.edit_form(|f| if let Some(a) = aim_azimuth(f) { f.aim = a })/>"Azimuth and range"</label>
+                    on:change=move |_| app.scenario.edit_form(|f| if let Some(a) = aim_azimuth(f) { f.aim = a })/>"Azimuth and range"</label>
                 <Show when=aim_is_point fallback=move || view! {
                     <div class="pair">
                         <label>"Azimuth (°)"<input name="azimuth-deg" type="number" step="any" prop:value=move || format!("{:.1}", aim_values().0)
@@ -98,7 +99,7 @@ pub fn LaunchEditor() -> impl IntoView {
 }
 
 /// The form's aim as a point: the impact point of the current azimuth and range.
-fn aim_point(f: &crate::launch_form::LaunchForm) -> Option<AimForm> {
+fn aim_point(f: &crate::present::launch_form::LaunchForm) -> Option<AimForm> {
     match f.aim {
         AimForm::Point { .. } => None,
         AimForm::AzimuthRange {
@@ -118,7 +119,7 @@ fn aim_point(f: &crate::launch_form::LaunchForm) -> Option<AimForm> {
 }
 
 /// The form's aim as an azimuth and range from the site to the current point.
-fn aim_azimuth(f: &crate::launch_form::LaunchForm) -> Option<AimForm> {
+fn aim_azimuth(f: &crate::present::launch_form::LaunchForm) -> Option<AimForm> {
     match f.aim {
         AimForm::AzimuthRange { .. } => None,
         AimForm::Point { lat_deg, lon_deg } => {

@@ -1,6 +1,7 @@
 //! Side panels: the launch editor, the flight's figures, the side view.
 
 pub mod explorer;
+pub mod explorer_choice;
 pub mod explorer_section;
 pub mod explorer_walk;
 pub mod export;

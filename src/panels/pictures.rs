@@ -4,8 +4,7 @@
 use crate::charts::cursor_view::CursorChartView;
 use crate::charts::track_error::{track_error_chart, track_error_km};
 use crate::charts::warning_chart::warning_chart;
-use crate::picture_view::PicturesError;
-use crate::state::AppState;
+use crate::state::{AnalysisError, AppState};
 use leptos::prelude::*;
 use picture_sim::tracking::metrics::Event;
 
@@ -25,22 +24,23 @@ fn secs(v: Option<f64>) -> String {
 pub fn PicturesPanel() -> impl IntoView {
     let app = AppState::get();
     let names = move || {
-        app.pictures.with(|p| {
+        app.analysis.pictures.with(|p| {
             p.as_ref()
                 .map(|p| p.runs.iter().map(|r| r.name.clone()).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     };
     let launch = move || {
-        app.flight
+        app.analysis
+            .flight
             .with(|f| f.as_ref().map(|f| f.flight.trajectory.launch_time()).ok())
     };
     // The selected launch's first track, s after its own launch: the pictures say which launch each of their
     // missiles is.
     let first_track = move |name: &str| {
         let launch = launch()?;
-        let sel = app.selected.get();
-        app.pictures.with(|p| {
+        let sel = app.scenario.selected.get();
+        app.analysis.pictures.with(|p| {
             p.as_ref()
                 .ok()?
                 .established(name, sel)
@@ -50,12 +50,13 @@ pub fn PicturesPanel() -> impl IntoView {
     // The charts below follow the pictures (and the selection), not the flight: after an edit the flight
     // changes a frame before the pictures, and a redraw against the old pictures would be wasted.
     let duration = move || {
-        app.flight
+        app.analysis
+            .flight
             .with_untracked(|f| f.as_ref().map(|f| f.duration_s()).unwrap_or(1.0))
     };
     let warning = Memo::new(move |_| {
-        app.selected.track();
-        app.pictures.with(|p| {
+        app.scenario.selected.track();
+        app.analysis.pictures.with(|p| {
             let p = p
                 .as_ref()
                 .map_err(|_| "No warning times yet.".to_string())?;
@@ -63,11 +64,11 @@ pub fn PicturesPanel() -> impl IntoView {
         })
     });
     let errors = Memo::new(move |_| {
-        app.selected.track();
-        app.pictures.track();
-        app.flight.with_untracked(|f| {
+        app.scenario.selected.track();
+        app.analysis.pictures.track();
+        app.analysis.flight.with_untracked(|f| {
             let f = f.as_ref().map_err(|_| "No flight to track.".to_string())?;
-            app.pictures.with(|p| {
+            app.analysis.pictures.with(|p| {
                 let p = p.as_ref().map_err(|_| "No tracks yet.".to_string())?;
                 let series: Vec<(String, Vec<(f64, f64)>)> = p
                     .runs
@@ -83,46 +84,46 @@ pub fn PicturesPanel() -> impl IntoView {
             <h2 id="pictures-title">"Pictures"</h2>
             <div class="pair">
                 <label>"Map shows"
-                    <select name="picture" on:change=move |ev| app.picture.set(event_target_value(&ev))>
+                    <select name="picture" on:change=move |ev| app.view.picture.set(event_target_value(&ev))>
                         {move || names().into_iter().map(|n| {
                             let (m, label) = (n.clone(), n.clone());
-                            view! { <option value=n selected=move || app.picture.get() == m>{label}</option> }
+                            view! { <option value=n selected=move || app.view.picture.get() == m>{label}</option> }
                         }).collect_view()}
                     </select>
                 </label>
                 <label>"Compare with"
                     <select name="compare-with" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        app.compare_with.set((!v.is_empty()).then_some(v))
+                        app.view.compare_with.set((!v.is_empty()).then_some(v))
                     }>
-                        <option value="" selected=move || app.compare_with.get().is_none()>"None"</option>
+                        <option value="" selected=move || app.view.compare_with.get().is_none()>"None"</option>
                         {move || names().into_iter().map(|n| {
                             let (m, label) = (n.clone(), n.clone());
-                            view! { <option value=n selected=move || app.compare_with.get().as_deref() == Some(m.as_str())>{label}</option> }
+                            view! { <option value=n selected=move || app.view.compare_with.get().as_deref() == Some(m.as_str())>{label}</option> }
                         }).collect_view()}
                     </select>
                 </label>
             </div>
             <label class="inline side-by-side">
                 <input type="checkbox" name="side-by-side"
-                    prop:checked=move || app.side_by_side.get()
-                    prop:disabled=move || app.compare_with.get().is_none()
-                    on:change=move |ev| app.side_by_side.set(event_target_checked(&ev))/>
+                    prop:checked=move || app.view.side_by_side.get()
+                    prop:disabled=move || app.view.compare_with.get().is_none()
+                    on:change=move |ev| app.view.side_by_side.set(event_target_checked(&ev))/>
                 "Side by side (two maps)"
             </label>
-            <p class="picture-summary" data-picture=move || app.picture.get()
-                data-first-track-s=move || first_track(&app.picture.get()).map(|t| format!("{t:.1}")).unwrap_or_default()>
+            <p class="picture-summary" data-picture=move || app.view.picture.get()
+                data-first-track-s=move || first_track(&app.view.picture.get()).map(|t| format!("{t:.1}")).unwrap_or_default()>
                 {move || {
-                    let name = app.picture.get();
+                    let name = app.view.picture.get();
                     match first_track(&name) {
                         Some(t) => format!("{name}: first track T+{t:.0} s"),
                         None => format!("{name}: no track"),
                     }
                 }}
             </p>
-            {move || app.pictures.with(|p| match p {
+            {move || app.analysis.pictures.with(|p| match p {
                 // No flight: the launch editor already says why.
-                Err(PicturesError::NoFlight) => view! { <p class="note">"No flight to track."</p> }.into_any(),
+                Err(AnalysisError::NoFlight) => view! { <p class="note">"No flight to track."</p> }.into_any(),
                 Err(e) => view! { <p class="pictures-error" role="alert">{format!("Tracking: {e}")}</p> }.into_any(),
                 Ok(p) => {
                     let rows = p.comparison.rows.clone();
@@ -134,7 +135,7 @@ pub fn PicturesPanel() -> impl IntoView {
                             <tbody>
                                 {rows.iter().map(|r| {
                                     let name = r.picture.clone();
-                                    let selected = { let n = name.clone(); move || app.picture.get() == n };
+                                    let selected = { let n = name.clone(); move || app.view.picture.get() == n };
                                     view! {
                                         <tr data-picture=name.clone() class:selected=selected>
                                             <th scope="row">{name.clone()}</th>
@@ -155,10 +156,10 @@ pub fn PicturesPanel() -> impl IntoView {
                 }
             })}
             <h3>"Warning time at first track"</h3>
-            <CursorChartView chart=warning cursor=Signal::derive(move || (duration() - app.time_s.get()).max(0.0))
+            <CursorChartView chart=warning cursor=Signal::derive(move || (duration() - app.clock.time_s.get()).max(0.0))
                 name="warning-time" label="Warning time left when each picture first tracks the missile; the cursor is the time left to impact now"/>
             <h3>"Track error"</h3>
-            <CursorChartView chart=errors cursor=app.time_s name="track-error"
+            <CursorChartView chart=errors cursor=app.clock.time_s name="track-error"
                 label="Position error of each picture's best track against time after launch"/>
         </section>
     }

@@ -3,11 +3,13 @@
 //! scenario file, and the share link and embed snippet. A value that is not valid shows a message naming the
 //! field, and the scenario stays as it was.
 
-use crate::launch_form::parse_field;
-use crate::scenario::model::{check_offset, with_link, AppScenario, ScenarioLaunch};
+use crate::present::launch_form::parse_field;
+use crate::scenario::browser::{self, BrowserError};
+use crate::scenario::link::LinkError;
+use crate::scenario::model::{check_offset, with_link, AppScenario, ModelError, ScenarioLaunch};
 use crate::scenario::presets::{Preset, PRESETS};
-use crate::scenario::{browser, sync};
-use crate::state::AppState;
+use crate::scenario::sync::{self, Notice};
+use crate::state::{AppState, ScenarioError};
 use leptos::prelude::*;
 use picture_sim::sensors::Nation;
 use wasm_bindgen::JsCast;
@@ -16,14 +18,80 @@ use wasm_bindgen::JsCast;
 const NEW_LAUNCH_AFTER_S: f64 = 60.0;
 const NATIONS: [Nation; 3] = [Nation::JP, Nation::KR, Nation::US];
 
+/// Why an edit of the scenario was refused (the scenario stays as it was). The messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EditorError {
+    /// A preset or an imported scenario whose sensors cannot be set up.
+    #[error(transparent)]
+    Load(#[from] ScenarioError),
+    /// The last launch cannot be removed.
+    #[error("Launches: a scenario keeps at least one launch")]
+    LastLaunch,
+    /// A typed number that is not one (the message names the field).
+    #[error("{0}")]
+    Field(String),
+    /// A launch time or a link that is not valid.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    /// A seed that is not a whole number.
+    #[error("Seed: '{0}' is not a whole number")]
+    Seed(String),
+    /// The scenario cannot be exported.
+    #[error("Export: {0}")]
+    Export(ExportError),
+    /// The chosen file cannot be imported.
+    #[error("Import: {0}. The scenario is unchanged.")]
+    Import(ImportError),
+}
+
+/// Why the scenario cannot be written to a file.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    File(#[from] ModelError),
+    #[error(transparent)]
+    Browser(#[from] BrowserError),
+}
+
+/// Why a chosen file cannot be opened.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Browser(#[from] BrowserError),
+    #[error(transparent)]
+    File(#[from] ModelError),
+    #[error(transparent)]
+    Load(#[from] ScenarioError),
+}
+
+/// What the editor reports when all went well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorStatus {
+    /// A chosen file was imported.
+    Imported,
+}
+
+impl std::fmt::Display for EditorStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditorStatus::Imported => f.write_str("Scenario imported"),
+        }
+    }
+}
+
+/// What the share dialog says when the scenario cannot be put in a link.
+fn unshareable(e: &LinkError) -> String {
+    format!("This scenario cannot be shared: {e}")
+}
+
 #[component]
 pub fn ScenarioEditor(
     /// A notice from opening the page (a link that could not be opened, blocked storage).
-    notice: RwSignal<Option<String>>,
+    notice: RwSignal<Option<Notice>>,
 ) -> impl IntoView {
     let app = AppState::get();
-    let error = RwSignal::new(None::<String>);
-    let status = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<EditorError>);
+    let status = RwSignal::new(None::<EditorStatus>);
     let preset = RwSignal::new(None::<&'static Preset>);
     let sharing = RwSignal::new(false);
 
@@ -34,42 +102,43 @@ pub fn ScenarioEditor(
                 error.set(None);
                 preset.set(Some(p));
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(e.into())),
         }
     };
     let add_launch = move |_| {
-        let sel = app.selected.get_untracked();
+        let sel = app.scenario.selected.get_untracked();
         let mut l = app
+            .scenario
             .launches
             .with_untracked(|l| l[sel.min(l.len() - 1)].clone());
         l.offset_s = (l.offset_s + NEW_LAUNCH_AFTER_S).min(crate::scenario::model::MAX_OFFSET_S);
-        app.launches.update(|ls| ls.push(l));
-        app.select(app.launches.with_untracked(Vec::len) - 1);
+        app.scenario.launches.update(|ls| ls.push(l));
+        app.scenario
+            .select(app.scenario.launches.with_untracked(Vec::len) - 1);
     };
     let remove_launch = move |i: usize| {
-        if app.launches.with_untracked(Vec::len) <= 1 {
-            error.set(Some(
-                "Launches: a scenario keeps at least one launch".into(),
-            ));
+        if app.scenario.launches.with_untracked(Vec::len) <= 1 {
+            error.set(Some(EditorError::LastLaunch));
             return;
         }
-        let sel = app.selected.get_untracked();
-        let new_sel = if sel > i || sel + 1 == app.launches.with_untracked(Vec::len) {
+        let sel = app.scenario.selected.get_untracked();
+        let new_sel = if sel > i || sel + 1 == app.scenario.launches.with_untracked(Vec::len) {
             sel.saturating_sub(1)
         } else {
             sel
         };
-        app.selected.set(new_sel);
-        app.launches.update(|ls| {
+        app.scenario.selected.set(new_sel);
+        app.scenario.launches.update(|ls| {
             ls.remove(i);
         });
         error.set(None);
     };
     let set_offset = move |i: usize, ev: leptos::ev::Event| {
         let field = format!("Launch {} time", i + 1);
-        match parse_field(&field, &event_target_value(&ev)).and_then(|v| check_offset(&field, v)) {
+        let typed = parse_field(&field, &event_target_value(&ev)).map_err(EditorError::Field);
+        match typed.and_then(|v| Ok(check_offset(&field, v)?)) {
             Ok(v) => {
-                app.launches.update(|ls| ls[i].offset_s = v);
+                app.scenario.launches.update(|ls| ls[i].offset_s = v);
                 error.set(None);
             }
             Err(e) => {
@@ -79,6 +148,7 @@ pub fn ScenarioEditor(
                     .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
                 {
                     let kept = app
+                        .scenario
                         .launches
                         .with_untracked(|ls| ls.get(i).map(|l| l.offset_s).unwrap_or_default());
                     input.set_value(&kept.to_string());
@@ -88,35 +158,42 @@ pub fn ScenarioEditor(
         }
     };
     let set_link = move |p: usize, n: Nation, latency_s: Option<f64>| match app
+        .scenario
         .picture_configs
         .with_untracked(|ps| with_link(ps, p, n, latency_s))
     {
         Ok(ps) => {
-            app.picture_configs.set(ps);
+            app.scenario.picture_configs.set(ps);
             error.set(None);
         }
-        Err(e) => error.set(Some(e)),
+        Err(e) => error.set(Some(e.into())),
     };
     let set_seed = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         match text.trim().parse::<u64>() {
             Ok(v) => {
-                app.seed.set(v);
+                app.scenario.seed.set(v);
                 error.set(None);
             }
-            Err(_) => error.set(Some(format!(
-                "Seed: '{}' is not a whole number",
-                text.trim()
-            ))),
+            Err(_) => error.set(Some(EditorError::Seed(text.trim().to_string()))),
         }
     };
-    let export = move |_| match app.snapshot().to_json() {
-        Ok(json) => {
-            if let Err(e) = browser::download("scenario.json", "application/json", &json) {
-                error.set(Some(format!("Export: {e}")));
-            }
+    let export = move |_| {
+        let written = app
+            .scenario
+            .snapshot()
+            .to_json()
+            .map_err(ExportError::from)
+            .and_then(|json| {
+                Ok(browser::download(
+                    "scenario.json",
+                    "application/json",
+                    &json,
+                )?)
+            });
+        if let Err(e) = written {
+            error.set(Some(EditorError::Export(e)));
         }
-        Err(e) => error.set(Some(format!("Export: {e}"))),
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -127,18 +204,20 @@ pub fn ScenarioEditor(
         };
         leptos::task::spawn_local(async move {
             let outcome = match browser::read_chosen_file(&input).await {
-                Ok(text) => AppScenario::from_json(&text).and_then(|s| app.load(s)),
-                Err(e) => Err(e),
+                Ok(text) => AppScenario::from_json(&text)
+                    .map_err(ImportError::from)
+                    .and_then(|s| Ok(app.load(s)?)),
+                Err(e) => Err(e.into()),
             };
             match outcome {
                 Ok(()) => {
                     error.set(None);
                     preset.set(None);
-                    status.set(Some("Scenario imported".into()));
+                    status.set(Some(EditorStatus::Imported));
                 }
                 Err(e) => {
                     status.set(None);
-                    error.set(Some(format!("Import: {e}. The scenario is unchanged.")));
+                    error.set(Some(EditorError::Import(e)));
                 }
             }
             // Choosing the same file again must fire a change.
@@ -160,7 +239,7 @@ pub fn ScenarioEditor(
     view! {
         <section class="panel scenario-editor" aria-labelledby="scenario-title">
             <h2 id="scenario-title">"Scenario"</h2>
-            {move || notice.get().map(|n| view! { <p class="scenario-notice" role="status">{n}</p> })}
+            {move || notice.get().map(|n| view! { <p class="scenario-notice" role="status">{n.to_string()}</p> })}
             <label>"Preset"
                 <select name="preset" on:change=move |ev| load_preset(event_target_value(&ev))>
                     <option value="" selected=move || preset.get().is_none()>"Your scenario"</option>
@@ -180,13 +259,13 @@ pub fn ScenarioEditor(
                 <thead><tr><th scope="col">"Launch"</th><th scope="col">"Time (s)"</th><th scope="col"><span class="sr-only">"Remove"</span></th></tr></thead>
                 <tbody>
                     {move || {
-                        let sel = app.selected.get();
-                        app.launches.get().into_iter().enumerate().map(|(i, l)| {
+                        let sel = app.scenario.selected.get();
+                        app.scenario.launches.get().into_iter().enumerate().map(|(i, l)| {
                             let label = format!("{}. {}", i + 1, launch_label(&l));
                             view! {
                                 <tr class:selected=i == sel data-launch=i>
                                     <td><button class="select-launch" aria-pressed=(i == sel).to_string()
-                                        on:click=move |_| app.select(i)>{label}</button></td>
+                                        on:click=move |_| app.scenario.select(i)>{label}</button></td>
                                     <td><input type="number" name=format!("launch-time-{i}") min="0" step="any" inputmode="decimal"
                                         aria-label=format!("Launch {} time, seconds after the scenario start", i + 1)
                                         prop:value=l.offset_s.to_string()
@@ -202,7 +281,7 @@ pub fn ScenarioEditor(
             <div class="row">
                 <button class="add-launch" on:click=add_launch>"Add launch"</button>
                 <label class="inline">"Seed"
-                    <input name="seed" type="number" min="0" step="1" prop:value=move || app.seed.get().to_string()
+                    <input name="seed" type="number" min="0" step="1" prop:value=move || app.scenario.seed.get().to_string()
                         on:change=set_seed/>
                 </label>
             </div>
@@ -213,7 +292,7 @@ pub fn ScenarioEditor(
                         {NATIONS.map(|n| view! { <th scope="col">{format!("{n} (s)")}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
-                        {move || app.picture_configs.get().into_iter().enumerate().map(|(p, cfg)| {
+                        {move || app.scenario.picture_configs.get().into_iter().enumerate().map(|(p, cfg)| {
                             let name = cfg.name.clone();
                             view! {
                                 <tr data-picture=name.clone()>
@@ -233,7 +312,7 @@ pub fn ScenarioEditor(
                                                     on:change=move |ev| {
                                                         let field = format!("{name} latency from {n}");
                                                         let typed = parse_field(&field, &event_target_value(&ev));
-                                                        typed.map(|v| set_link(p, n, Some(v))).unwrap_or_else(|e| error.set(Some(e)))
+                                                        typed.map(|v| set_link(p, n, Some(v))).unwrap_or_else(|e| error.set(Some(EditorError::Field(e))))
                                                     }/>
                                             </td>
                                         }
@@ -251,8 +330,8 @@ pub fn ScenarioEditor(
                 </label>
                 <button class="share" on:click=move |_| sharing.set(true)>"Share / Embed"</button>
             </div>
-            {move || error.get().map(|e| view! { <p class="scenario-error" role="alert">{e}</p> })}
-            {move || status.get().map(|s| view! { <p class="scenario-status" role="status">{s}</p> })}
+            {move || error.get().map(|e| view! { <p class="scenario-error" role="alert">{e.to_string()}</p> })}
+            {move || status.get().map(|s| view! { <p class="scenario-status" role="status">{s.to_string()}</p> })}
             <Show when=move || sharing.get()>
                 <EmbedDialog on_close=move || sharing.set(false)/>
             </Show>
@@ -274,10 +353,7 @@ fn EmbedDialog(on_close: impl Fn() + Send + Sync + 'static) -> impl IntoView {
                  title=\"Shared Picture\" allowfullscreen></iframe>"
             ),
         ),
-        Err(e) => (
-            format!("This scenario cannot be shared: {e}"),
-            String::new(),
-        ),
+        Err(e) => (unshareable(e), String::new()),
     };
     let copied = RwSignal::new(None::<&'static str>);
     let (l2, s2) = (link.clone(), snippet.clone());

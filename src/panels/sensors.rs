@@ -3,18 +3,29 @@
 
 use crate::charts::cursor_view::CursorChartView;
 use crate::charts::detection_timeline::detection_timeline;
-use crate::detection_view::{nation_colour, nation_name};
-use crate::launch_form::parse_field;
-use crate::sensor_details::details;
+use crate::present::detections::{nation_colour, nation_name};
+use crate::present::launch_form::parse_field;
+use crate::present::sensor_details::details;
 use crate::state::AppState;
 use leptos::prelude::*;
+
+/// Why a typed k was refused (k keeps its value). The messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum KError {
+    /// Not a number (the message names the field).
+    #[error("{0}")]
+    NotANumber(String),
+    /// A number outside the range the models are good for.
+    #[error("Refraction k: {k} is outside 0.5 to 10")]
+    Outside { k: f64 },
+}
 
 #[component]
 pub fn SensorsPanel() -> impl IntoView {
     let app = AppState::get();
-    let k_error = RwSignal::new(None::<String>);
+    let k_error = RwSignal::new(None::<KError>);
     let k_choice = move || {
-        let k = app.k.get();
+        let k = app.view.k.get();
         if (k - 1.0).abs() < 1e-12 {
             "1"
         } else if (k - 4.0 / 3.0).abs() < 1e-12 {
@@ -24,7 +35,7 @@ pub fn SensorsPanel() -> impl IntoView {
         }
     };
     let rows = move || {
-        let mut rows = app.detections.get().rows;
+        let mut rows = app.analysis.detections.get().rows;
         rows.sort_by(|a, b| {
             a.first_detection_s
                 .unwrap_or(f64::INFINITY)
@@ -35,13 +46,13 @@ pub fn SensorsPanel() -> impl IntoView {
     // The timeline spans the scenario (detection times are seconds after its start). The detections follow
     // every change of the flights, so the end is read with them, not tracked on its own (which would redraw
     // the chart against the old detections first).
-    let duration = move || app.end_s.get_untracked().max(1.0);
+    let duration = move || app.analysis.end_s.get_untracked().max(1.0);
     // Redrawn when the detections change, never by the clock (the cursor is an overlay).
     let timeline = Memo::new(move |_| detection_timeline(&rows(), duration()));
-    let all = move || app.sensors.get().unwrap_or_default();
+    let all = move || app.scenario.sensors.get().unwrap_or_default();
     // Sensors by first detection; those that never detect (or are off) last, in catalog order.
     let order = move || {
-        let rows = app.detections.get().rows;
+        let rows = app.analysis.detections.get().rows;
         let first = |i: usize| {
             rows.iter()
                 .find(|r| r.index == i)
@@ -57,21 +68,21 @@ pub fn SensorsPanel() -> impl IntoView {
         <section class="panel sensors-panel" aria-labelledby="sensors-title">
             <h2 id="sensors-title">"Sensors"</h2>
             <label class="fan-altitude">"Radar fans for a target at "
-                <output>{move || format!("{:.0} km", app.fan_alt_km.get())}</output>
+                <output>{move || format!("{:.0} km", app.view.fan_alt_km.get())}</output>
                 <input type="range" name="fan-altitude" min="0" max="1000" step="10" aria-label="Fan altitude (km)"
-                    prop:value=move || app.fan_alt_km.get().to_string()
+                    prop:value=move || app.view.fan_alt_km.get().to_string()
                     on:input=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            app.fan_alt_km.set(v)
+                            app.view.fan_alt_km.set(v)
                         }
                     }/>
             </label>
             <div class="k-factor">
                 <label>"Refraction (effective Earth radius k)"
                     <select name="k" on:change=move |ev| match event_target_value(&ev).as_str() {
-                        "1" => app.k.set(1.0),
-                        "4/3" => app.k.set(4.0 / 3.0),
-                        _ => app.k.set(1.5),
+                        "1" => app.view.k.set(1.0),
+                        "4/3" => app.view.k.set(4.0 / 3.0),
+                        _ => app.view.k.set(1.5),
                     }>
                         <option value="1" selected=move || k_choice() == "1">"1: geometric, no refraction"</option>
                         <option value="4/3" selected=move || k_choice() == "4/3">"4/3: standard atmosphere"</option>
@@ -79,14 +90,14 @@ pub fn SensorsPanel() -> impl IntoView {
                     </select>
                 </label>
                 <Show when=move || k_choice() == "custom">
-                    <label>"k"<input name="k-custom" type="number" min="0.5" max="10" step="0.01" prop:value=move || format!("{:.2}", app.k.get())
+                    <label>"k"<input name="k-custom" type="number" min="0.5" max="10" step="0.01" prop:value=move || format!("{:.2}", app.view.k.get())
                         on:change=move |ev| match parse_field("Refraction k", &event_target_value(&ev)) {
-                            Ok(v) if (0.5..=10.0).contains(&v) => { k_error.set(None); app.k.set(v) }
-                            Ok(v) => k_error.set(Some(format!("Refraction k: {v} is outside 0.5 to 10"))),
-                            Err(e) => k_error.set(Some(e)),
+                            Ok(v) if (0.5..=10.0).contains(&v) => { k_error.set(None); app.view.k.set(v) }
+                            Ok(k) => k_error.set(Some(KError::Outside { k })),
+                            Err(e) => k_error.set(Some(KError::NotANumber(e))),
                         }/></label>
                 </Show>
-                {move || k_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                {move || k_error.get().map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
                 <p class="note">"k = 4/3 bends rays as the standard atmosphere does near the ground; the simple model applies it all the way up."</p>
             </div>
             <table class="sensor-list">
@@ -96,15 +107,15 @@ pub fn SensorsPanel() -> impl IntoView {
                     <For each=order key=|i| *i let:i>
                         {
                             let s = all().get(i).cloned();
-                            let row = move || app.detections.with(|d| d.rows.iter().find(|r| r.index == i).cloned());
-                            let on = move || app.enabled.with(|e| e.get(i).copied().unwrap_or(true));
+                            let row = move || app.analysis.detections.with(|d| d.rows.iter().find(|r| r.index == i).cloned());
+                            let on = move || app.scenario.enabled.with(|e| e.get(i).copied().unwrap_or(true));
                             let first = move || row().and_then(|r| r.first_detection_s);
                             let why = move || row().and_then(|r| r.held_back_by).unwrap_or("");
                             s.map(|s| view! {
                                 <tr data-sensor=s.name.clone() data-nation=format!("{:?}", s.nation)
                                     data-first-detection-s=move || first().map(|t| format!("{t:.1}")).unwrap_or_default()>
                                     <td><input type="checkbox" prop:checked=on aria-label=format!("Use {}", s.name)
-                                        on:change=move |ev| { let c = event_target_checked(&ev); app.enabled.update(|e| if let Some(x) = e.get_mut(i) { *x = c }) }/></td>
+                                        on:change=move |ev| { let c = event_target_checked(&ev); app.scenario.enabled.update(|e| if let Some(x) = e.get_mut(i) { *x = c }) }/></td>
                                     <td><details class="sensor-details">
                                         <summary><span class="chip" style=format!("background:{}", nation_colour(s.nation)) title=nation_name(s.nation)></span>{s.name.clone()}
                                         {s.provenance.notional_site.then(|| view! { <span class="tag" title="The site is notional: its real position is not public">"notional"</span> })}</summary>
@@ -125,7 +136,7 @@ pub fn SensorsPanel() -> impl IntoView {
                 </tbody>
             </table>
             <h2>"Detection timeline"</h2>
-            <CursorChartView chart=timeline cursor=app.time_s name="detection-timeline"
+            <CursorChartView chart=timeline cursor=app.clock.time_s name="detection-timeline"
                 label="Detections of each sensor against time after launch"/>
         </section>
     }

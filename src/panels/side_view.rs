@@ -12,7 +12,7 @@ const H: f64 = 260.0;
 pub fn SideViewChart() -> impl IntoView {
     let app = AppState::get();
     let chart = Memo::new(move |_| {
-        app.flight.with(|f| {
+        app.analysis.flight.with(|f| {
             f.as_ref().ok().map(|f| {
                 let pts: Vec<(f64, f64)> = f
                     .track
@@ -40,8 +40,9 @@ pub fn SideViewChart() -> impl IntoView {
         })
     });
     let now = move || {
-        let t = app.time_s.get();
+        let t = app.clock.time_s.get();
         let p = app
+            .analysis
             .flight
             .with(|f| f.as_ref().ok().map(|f| f.at_scenario(t)))?;
         chart.with(|c| {

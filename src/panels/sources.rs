@@ -2,7 +2,7 @@
 //! missile's parameters and their uncertainty, each sensor's provenance (estimate, notional site, source), the
 //! link latencies and the radar and atmosphere models.
 
-use crate::detection_view::nation_name;
+use crate::present::detections::nation_name;
 use crate::state::AppState;
 use leptos::html;
 use leptos::prelude::*;
@@ -53,7 +53,7 @@ pub fn SourcesButton() -> impl IntoView {
                 </tbody>
             </table>
             <h3>"Sensors"</h3>
-            {move || app.sensors.with(|s| match s {
+            {move || app.scenario.sensors.with(|s| match s {
                 Ok(s) => view! {
                     <table class="sources-table">
                         <thead><tr><th scope="col">"Sensor"</th><th scope="col">"Nation"</th><th scope="col">"Figures"</th><th scope="col">"Source"</th></tr></thead>
@@ -73,7 +73,7 @@ pub fn SourcesButton() -> impl IntoView {
                         </tbody>
                     </table>
                 }.into_any(),
-                Err(e) => view! { <p class="error">{e.clone()}</p> }.into_any(),
+                Err(e) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
             })}
             <h3>"Link latencies"</h3>
             <table class="sources-table">

@@ -7,26 +7,56 @@ use wasm_bindgen::JsCast;
 /// The local-storage key of the user's scenario (the exported file's JSON, versioned by the file).
 pub const STORAGE_KEY: &str = "shared-picture.scenario";
 
-fn storage() -> Result<web_sys::Storage, String> {
-    let w = web_sys::window().ok_or("no window")?;
+/// Why the browser refused: storage, a download, or a chosen file. The messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BrowserError {
+    #[error("no window")]
+    NoWindow,
+    #[error("no document")]
+    NoDocument,
+    #[error("local storage is not available")]
+    NoStorage,
+    #[error("local storage is blocked here")]
+    StorageBlocked,
+    #[error("local storage is full or blocked")]
+    StorageFull,
+    /// The file's blob or its address could not be made.
+    #[error("could not make the file")]
+    File,
+    /// The download link could not be made.
+    #[error("could not make the link")]
+    Link,
+    #[error("no file chosen")]
+    NoFileChosen,
+    /// The chosen file (named) could not be read.
+    #[error("{0}: could not be read")]
+    Unreadable(String),
+    /// The chosen file (named) is not text.
+    #[error("{0}: not a text file")]
+    NotText(String),
+}
+
+fn storage() -> Result<web_sys::Storage, BrowserError> {
+    let w = web_sys::window().ok_or(BrowserError::NoWindow)?;
     match w.local_storage() {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err("local storage is not available".into()),
-        Err(_) => Err("local storage is blocked here".into()),
+        Ok(None) => Err(BrowserError::NoStorage),
+        Err(_) => Err(BrowserError::StorageBlocked),
     }
 }
 
 /// The stored scenario file, if any.
-pub fn load_stored() -> Result<Option<String>, String> {
+pub fn load_stored() -> Result<Option<String>, BrowserError> {
     storage()?
         .get_item(STORAGE_KEY)
-        .map_err(|_| "local storage is blocked here".to_string())
+        .map_err(|_| BrowserError::StorageBlocked)
 }
 
-pub fn store(json: &str) -> Result<(), String> {
+/// Keeps the scenario file in local storage.
+pub fn store(json: &str) -> Result<(), BrowserError> {
     storage()?
         .set_item(STORAGE_KEY, json)
-        .map_err(|_| "local storage is full or blocked".to_string())
+        .map_err(|_| BrowserError::StorageFull)
 }
 
 /// The URL fragment, without `#`.
@@ -69,22 +99,21 @@ pub fn replace_fragment(fragment: &str) {
 }
 
 /// Offers `text` as a file download named `name`.
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|_| "could not make the file")?;
-    let url =
-        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make the file")?;
+        .map_err(|_| BrowserError::File)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| BrowserError::File)?;
     let doc = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or(BrowserError::NoDocument)?;
     let a: web_sys::HtmlAnchorElement = doc
         .create_element("a")
-        .map_err(|_| "could not make the link")?
+        .map_err(|_| BrowserError::Link)?
         .dyn_into()
-        .map_err(|_| "could not make the link")?;
+        .map_err(|_| BrowserError::Link)?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
@@ -104,14 +133,14 @@ pub fn copy(text: &str) -> bool {
 }
 
 /// Reads the first file chosen in a file input.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, BrowserError> {
     let file = input
         .files()
         .and_then(|f| f.get(0))
-        .ok_or("no file chosen")?;
+        .ok_or(BrowserError::NoFileChosen)?;
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| format!("{}: could not be read", file.name()))?;
+        .map_err(|_| BrowserError::Unreadable(file.name()))?;
     text.as_string()
-        .ok_or_else(|| format!("{}: not a text file", file.name()))
+        .ok_or_else(|| BrowserError::NotText(file.name()))
 }

@@ -3,8 +3,8 @@
 //! server). Sensors are named by their catalog index, so the version changes whenever that meaning changes;
 //! a link of another version is refused with a message saying why. Pure, tested natively.
 
-use super::model::{check_offset, AppScenario, ScenarioLaunch};
-use crate::launch_form::{AimForm, LaunchForm, ShapeChoice};
+use super::model::{check_offset, AppScenario, ModelError, ScenarioLaunch};
+use crate::present::launch_form::{AimForm, LaunchForm, ShapeChoice};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use picture_sim::scenario::ShipStation;
@@ -39,6 +39,73 @@ struct Compact {
     u: Option<i64>,
 }
 
+/// Why a scenario cannot be written into a link or a link cannot be opened. Each message names the field
+/// (the messages are shown to the user as they are).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LinkError {
+    /// A sensor name that is not in the catalog.
+    #[error("{field}: no sensor named `{name}` in the catalog")]
+    NoSensorNamed { field: String, name: String },
+    /// A sensor index past the catalog's end.
+    #[error("{field}: sensor {index} is not in the catalog")]
+    NoSensorAt { field: String, index: usize },
+    /// A launch site name that is not in the catalog.
+    #[error("launches[{index}].site: '{site}' is not in the catalog")]
+    SiteName { index: usize, site: String },
+    /// A launch site index past the catalog's end.
+    #[error("launches[{index}].site: no launch site {site}")]
+    SiteIndex { index: usize, site: usize },
+    /// A shape id the app does not know.
+    #[error("launches[{index}].shape: unknown shape '{shape}'")]
+    Shape { index: usize, shape: String },
+    /// An aim kind other than `p` (point) and `a` (azimuth and range).
+    #[error("launches[{index}].aim: unknown aim kind '{kind}'")]
+    AimKind { index: usize, kind: char },
+    /// A launch whose form does not make a flight request.
+    #[error("launches[{index}]: {reason}")]
+    Launch { index: usize, reason: String },
+    /// A link without a launch.
+    #[error("launches: the link has no launch")]
+    NoLaunch,
+    /// A clock time that is not a time.
+    #[error("link time t: '{0}' is not a time in seconds")]
+    Time(String),
+    /// A scenario without its version.
+    #[error("link: no version before the scenario (expected s=<version>.<data>)")]
+    NoVersion,
+    /// A version that is not a number.
+    #[error("link version: '{0}' is not a version number")]
+    VersionText(String),
+    /// A link of another version.
+    #[error(
+        "link version: this link was made by {age} version of Shared Picture (link version {version}); \
+         this page opens version {LINK_VERSION} links. Your own scenario is unchanged.",
+        age = version_age(.version)
+    )]
+    Version { version: u32 },
+    /// Data that is not base64url.
+    #[error("link: the scenario is damaged (not base64url: {0})")]
+    Base64(String),
+    /// Data that is not the compact scenario.
+    #[error("link: the scenario is damaged ({0})")]
+    Damaged(String),
+    /// The compact scenario could not be written.
+    #[error("{0}")]
+    Json(String),
+    /// The scenario fails the file's checks.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+}
+
+/// Whether a link version is older or newer than this page's, for the message.
+fn version_age(version: &u32) -> &'static str {
+    if *version < LINK_VERSION {
+        "an older"
+    } else {
+        "a newer"
+    }
+}
+
 /// What a link holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
@@ -47,22 +114,28 @@ pub struct Link {
     pub time_s: Option<f64>,
 }
 
-fn index_of(catalog: &[String], name: &str, field: &str) -> Result<usize, String> {
+fn index_of(catalog: &[String], name: &str, field: &str) -> Result<usize, LinkError> {
     catalog
         .iter()
         .position(|c| c == name)
-        .ok_or_else(|| format!("{field}: no sensor named `{name}` in the catalog"))
+        .ok_or_else(|| LinkError::NoSensorNamed {
+            field: field.to_string(),
+            name: name.to_string(),
+        })
 }
 
-fn name_at(catalog: &[String], i: usize, field: &str) -> Result<String, String> {
+fn name_at(catalog: &[String], i: usize, field: &str) -> Result<String, LinkError> {
     catalog
         .get(i)
         .cloned()
-        .ok_or_else(|| format!("{field}: sensor {i} is not in the catalog"))
+        .ok_or_else(|| LinkError::NoSensorAt {
+            field: field.to_string(),
+            index: i,
+        })
 }
 
 /// The fragment (without `#`) for a scenario at a time. `catalog` is the sensor catalog's names in order.
-pub fn encode(s: &AppScenario, time_s: f64, catalog: &[String]) -> Result<String, String> {
+pub fn encode(s: &AppScenario, time_s: f64, catalog: &[String]) -> Result<String, LinkError> {
     let l = s
         .launches
         .iter()
@@ -71,11 +144,9 @@ pub fn encode(s: &AppScenario, time_s: f64, catalog: &[String]) -> Result<String
             let site = sites::all()
                 .iter()
                 .position(|x| x.name == l.form.site)
-                .ok_or_else(|| {
-                    format!(
-                        "launches[{i}].site: '{}' is not in the catalog",
-                        l.form.site
-                    )
+                .ok_or_else(|| LinkError::SiteName {
+                    index: i,
+                    site: l.form.site.clone(),
                 })?;
             let (kind, a, b) = match l.form.aim {
                 AimForm::Point { lat_deg, lon_deg } => ('p', lat_deg, lon_deg),
@@ -95,7 +166,7 @@ pub fn encode(s: &AppScenario, time_s: f64, catalog: &[String]) -> Result<String
                 l.offset_s,
             ))
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect::<Result<Vec<_>, LinkError>>()?;
     let n = if s.sensors.is_empty() {
         None
     } else {
@@ -118,8 +189,9 @@ pub fn encode(s: &AppScenario, time_s: f64, catalog: &[String]) -> Result<String
                 st.lon_deg,
             ))
         })
-        .collect::<Result<Vec<_>, String>>()?;
-    let p = (s.pictures != crate::picture_view::builtin_pictures()).then(|| s.pictures.clone());
+        .collect::<Result<Vec<_>, LinkError>>()?;
+    let p =
+        (s.pictures != crate::present::pictures::builtin_pictures()).then(|| s.pictures.clone());
     let json = serde_json::to_vec(&Compact {
         s: s.seed,
         l,
@@ -128,7 +200,7 @@ pub fn encode(s: &AppScenario, time_s: f64, catalog: &[String]) -> Result<String
         p,
         u: (s.start_utc_s != crate::timeline::zones::DEFAULT_START_UTC_S).then_some(s.start_utc_s),
     })
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| LinkError::Json(e.to_string()))?;
     let t = if time_s.is_finite() {
         time_s.max(0.0)
     } else {
@@ -143,7 +215,7 @@ pub fn encode(s: &AppScenario, time_s: f64, catalog: &[String]) -> Result<String
 
 /// Reads a fragment (with or without `#`). `Ok(None)` when it holds no scenario; an error says why a link
 /// cannot be opened (another version, or damaged) and names the field.
-pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, String> {
+pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, LinkError> {
     let fragment = fragment.trim_start_matches('#');
     let mut payload = None;
     let mut time_s = None;
@@ -155,35 +227,25 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, String
                 .parse::<f64>()
                 .ok()
                 .filter(|t| t.is_finite() && *t >= 0.0)
-                .ok_or_else(|| format!("link time t: '{v}' is not a time in seconds"))?;
+                .ok_or_else(|| LinkError::Time(v.to_string()))?;
             time_s = Some(t);
         }
     }
     let Some(payload) = payload else {
         return Ok(None);
     };
-    let (version, data) = payload
-        .split_once('.')
-        .ok_or("link: no version before the scenario (expected s=<version>.<data>)")?;
+    let (version, data) = payload.split_once('.').ok_or(LinkError::NoVersion)?;
     let version: u32 = version
         .parse()
-        .map_err(|_| format!("link version: '{version}' is not a version number"))?;
+        .map_err(|_| LinkError::VersionText(version.to_string()))?;
     if version != LINK_VERSION {
-        let age = if version < LINK_VERSION {
-            "an older"
-        } else {
-            "a newer"
-        };
-        return Err(format!(
-            "link version: this link was made by {age} version of Shared Picture (link version {version}); \
-             this page opens version {LINK_VERSION} links. Your own scenario is unchanged."
-        ));
+        return Err(LinkError::Version { version });
     }
     let bytes = URL_SAFE_NO_PAD
         .decode(data)
-        .map_err(|e| format!("link: the scenario is damaged (not base64url: {e})"))?;
-    let c: Compact = serde_json::from_slice(&bytes)
-        .map_err(|e| format!("link: the scenario is damaged ({e})"))?;
+        .map_err(|e| LinkError::Base64(e.to_string()))?;
+    let c: Compact =
+        serde_json::from_slice(&bytes).map_err(|e| LinkError::Damaged(e.to_string()))?;
     let launches =
         c.l.into_iter()
             .enumerate()
@@ -191,9 +253,11 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, String
                 |(i, (site, missile, shape, apogee_km, kind, a, b, offset_s))| {
                     let site = sites::all()
                         .get(site)
-                        .ok_or_else(|| format!("launches[{i}].site: no launch site {site}"))?;
-                    let shape = ShapeChoice::from_id(&shape)
-                        .ok_or_else(|| format!("launches[{i}].shape: unknown shape '{shape}'"))?;
+                        .ok_or(LinkError::SiteIndex { index: i, site })?;
+                    let shape = ShapeChoice::from_id(&shape).ok_or_else(|| LinkError::Shape {
+                        index: i,
+                        shape: shape.clone(),
+                    })?;
                     let aim = match kind {
                         'p' => AimForm::Point {
                             lat_deg: a,
@@ -203,7 +267,7 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, String
                             azimuth_deg: a,
                             range_km: b,
                         },
-                        k => return Err(format!("launches[{i}].aim: unknown aim kind '{k}'")),
+                        kind => return Err(LinkError::AimKind { index: i, kind }),
                     };
                     let form = LaunchForm {
                         site: site.name.to_string(),
@@ -213,14 +277,14 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, String
                         aim,
                     };
                     form.to_request()
-                        .map_err(|e| format!("launches[{i}]: {e}"))?;
+                        .map_err(|reason| LinkError::Launch { index: i, reason })?;
                     let offset_s = check_offset(&format!("launches[{i}].launch_time"), offset_s)?;
                     Ok(ScenarioLaunch { form, offset_s })
                 },
             )
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect::<Result<Vec<_>, LinkError>>()?;
     if launches.is_empty() {
-        return Err("launches: the link has no launch".into());
+        return Err(LinkError::NoLaunch);
     }
     let sensors = match c.n {
         None => Vec::new(),
@@ -240,13 +304,15 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, String
                     lon_deg,
                 })
             })
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect::<Result<Vec<_>, LinkError>>()?;
     let scenario = AppScenario {
         seed: c.s,
         launches,
         sensors,
         ships,
-        pictures: c.p.unwrap_or_else(crate::picture_view::builtin_pictures),
+        pictures: c
+            .p
+            .unwrap_or_else(crate::present::pictures::builtin_pictures),
         start_utc_s: c.u.unwrap_or(crate::timeline::zones::DEFAULT_START_UTC_S),
     };
     // The same checks as a file (ships that are ships, pictures that are valid).
@@ -303,23 +369,26 @@ mod tests {
         let cat = catalog();
         assert_eq!(decode("", &cat), Ok(None));
         assert_eq!(decode("#t=5", &cat), Ok(None));
-        let e = decode("s=0.eyJ9&t=3", &cat).unwrap_err();
+        let e = decode("s=0.eyJ9&t=3", &cat).unwrap_err().to_string();
         assert!(
             e.contains("older version") && e.contains("unchanged"),
             "{e}"
         );
-        let e = decode("s=2.abc", &cat).unwrap_err();
+        let e = decode("s=2.abc", &cat).unwrap_err().to_string();
         assert!(e.contains("newer version"), "{e}");
-        let e = decode("s=1.%%%", &cat).unwrap_err();
+        let e = decode("s=1.%%%", &cat).unwrap_err().to_string();
         assert!(e.contains("damaged"), "{e}");
         let e = decode(
             &format!("s=1.{}", URL_SAFE_NO_PAD.encode("{\"s\":1}")),
             &cat,
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("damaged") && e.contains("`l`"), "{e}");
         let frag = encode(&AppScenario::default(), 10.0, &cat).unwrap();
-        let e = decode(&frag.replace("t=10", "t=abc"), &cat).unwrap_err();
+        let e = decode(&frag.replace("t=10", "t=abc"), &cat)
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("link time"), "{e}");
         // A damaged launch names its field.
         let bad = serde_json::json!({"s": 1, "l": [[0, "scud-z", "min-energy", 500.0, 'a', 90.0, 500.0, 0.0]]});
@@ -327,7 +396,8 @@ mod tests {
             &format!("s=1.{}", URL_SAFE_NO_PAD.encode(bad.to_string())),
             &cat,
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(e.starts_with("launches[0]: Missile:"), "{e}");
     }
 }

@@ -2,7 +2,7 @@
 //! take part (ships on their stations) and the pictures. Converts to and from the core's scenario file
 //! (`picture_sim::scenario::Scenario`), naming the field that is wrong. Pure, tested natively.
 
-use crate::launch_form::{AimForm, LaunchForm, ShapeChoice};
+use crate::present::launch_form::{AimForm, LaunchForm, ShapeChoice};
 use picture_sim::flight::{Aim, Shape};
 use picture_sim::scenario::{Scenario, ShipStation, SCENARIO_VERSION};
 use picture_sim::tracking::picture::PictureConfig;
@@ -13,8 +13,47 @@ use picture_sim::{earth, sites, SimTime};
 const SITE_MATCH_M: f64 = 10_000.0;
 /// Apogee given to a shape that does not use one, so switching the shape later starts from a plausible value.
 const DEFAULT_APOGEE_KM: f64 = 500.0;
+/// The default seed of the detection draws: fixed, so that the same launch always gives the same detections.
+pub const DETECTION_SEED: u64 = 20_231_219;
 /// Launches may not start later than a day after the scenario start.
 pub const MAX_OFFSET_S: f64 = 86_400.0;
+
+/// Why a scenario, a launch time or a picture link is not valid. Each message names the field and the reason
+/// (the messages are shown to the user as they are).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ModelError {
+    /// A launch time outside the scenario's day.
+    #[error("{field}: {offset_s} s must be between 0 and {max} s after the scenario start", max = MAX_OFFSET_S)]
+    Offset { field: String, offset_s: f64 },
+    /// A launch whose form does not make a flight request.
+    #[error("launches[{index}]: {reason}")]
+    Launch { index: usize, reason: String },
+    /// A launch site that is not near a catalog site.
+    #[error(
+        "launches[{index}].site: ({lat_deg:.3}, {lon_deg:.3}) is not within {km} km of a catalog launch site",
+        km = SITE_MATCH_M / 1000.0
+    )]
+    Site {
+        index: usize,
+        lat_deg: f64,
+        lon_deg: f64,
+    },
+    /// A lofted or depressed launch without its apogee.
+    #[error("launches[{index}].shape.apogee_m: the app needs an apogee for this shape")]
+    NoApogee { index: usize },
+    /// The core's scenario file could not be read, written or validated (its message names the field).
+    #[error("{0}")]
+    File(String),
+    /// A link into a picture the scenario does not have.
+    #[error("pictures[{index}]: no such picture")]
+    NoPicture { index: usize },
+    /// A link latency outside a day.
+    #[error("{field}: {latency_s} s must be between 0 and 86400 s")]
+    Latency { field: String, latency_s: f64 },
+    /// A link the picture refuses.
+    #[error("{field}: {reason}")]
+    Link { field: String, reason: String },
+}
 
 /// One launch of the scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,33 +81,34 @@ impl Default for AppScenario {
     /// The default launch, all sensors, the built-in pictures.
     fn default() -> Self {
         AppScenario {
-            seed: crate::state::DETECTION_SEED,
+            seed: DETECTION_SEED,
             launches: vec![ScenarioLaunch {
                 form: LaunchForm::default(),
                 offset_s: 0.0,
             }],
             sensors: Vec::new(),
             ships: Vec::new(),
-            pictures: crate::picture_view::builtin_pictures(),
+            pictures: crate::present::pictures::builtin_pictures(),
             start_utc_s: crate::timeline::zones::DEFAULT_START_UTC_S,
         }
     }
 }
 
 /// Checks a launch time typed by the user (seconds after the scenario start).
-pub fn check_offset(field: &str, offset_s: f64) -> Result<f64, String> {
+pub fn check_offset(field: &str, offset_s: f64) -> Result<f64, ModelError> {
     if offset_s.is_finite() && (0.0..=MAX_OFFSET_S).contains(&offset_s) {
         Ok(offset_s)
     } else {
-        Err(format!(
-            "{field}: {offset_s} s must be between 0 and {MAX_OFFSET_S} s after the scenario start"
-        ))
+        Err(ModelError::Offset {
+            field: field.to_string(),
+            offset_s,
+        })
     }
 }
 
 impl AppScenario {
     /// The scenario file, or a message naming the launch and field that cannot be written.
-    pub fn to_file(&self) -> Result<Scenario, String> {
+    pub fn to_file(&self) -> Result<Scenario, ModelError> {
         let launches = self
             .launches
             .iter()
@@ -78,11 +118,11 @@ impl AppScenario {
                 let mut r = l
                     .form
                     .to_request()
-                    .map_err(|e| format!("launches[{i}]: {e}"))?;
+                    .map_err(|reason| ModelError::Launch { index: i, reason })?;
                 r.launch_time = SimTime::from_secs(offset_s);
                 Ok(r)
             })
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect::<Result<Vec<_>, ModelError>>()?;
         let file = Scenario {
             version: SCENARIO_VERSION,
             seed: self.seed,
@@ -92,13 +132,15 @@ impl AppScenario {
             ships: self.ships.clone(),
             start_utc_s: Some(self.start_utc_s),
         };
-        file.validate().map_err(|e| e.to_string())?;
+        file.validate()
+            .map_err(|e| ModelError::File(e.to_string()))?;
         Ok(file)
     }
 
     /// The scenario in a file, validated; the error names the field and the reason.
-    pub fn from_file(file: &Scenario) -> Result<AppScenario, String> {
-        file.validate().map_err(|e| e.to_string())?;
+    pub fn from_file(file: &Scenario) -> Result<AppScenario, ModelError> {
+        file.validate()
+            .map_err(|e| ModelError::File(e.to_string()))?;
         let launches = file
             .launches
             .iter()
@@ -111,16 +153,14 @@ impl AppScenario {
                     .min_by(|a, b| a.1.total_cmp(&b.1))
                     .filter(|(_, d)| *d <= SITE_MATCH_M)
                     .map(|(s, _)| s.name)
-                    .ok_or_else(|| {
-                        format!(
-                            "launches[{i}].site: ({lat:.3}, {lon:.3}) is not within {} km of a catalog launch site",
-                            SITE_MATCH_M / 1000.0
-                        )
+                    .ok_or(ModelError::Site {
+                        index: i,
+                        lat_deg: lat,
+                        lon_deg: lon,
                     })?;
                 let apogee = |a: Option<f64>| {
-                    a.map(|m| m / 1000.0).ok_or_else(|| {
-                        format!("launches[{i}].shape.apogee_m: the app needs an apogee for this shape")
-                    })
+                    a.map(|m| m / 1000.0)
+                        .ok_or(ModelError::NoApogee { index: i })
                 };
                 let (shape, apogee_km) = match r.shape {
                     Shape::MinEnergy => (ShapeChoice::MinEnergy, DEFAULT_APOGEE_KM),
@@ -154,7 +194,7 @@ impl AppScenario {
                     offset_s,
                 })
             })
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect::<Result<Vec<_>, ModelError>>()?;
         Ok(AppScenario {
             seed: file.seed,
             launches,
@@ -168,14 +208,14 @@ impl AppScenario {
     }
 
     /// The scenario file as pretty JSON (the export format).
-    pub fn to_json(&self) -> Result<String, String> {
+    pub fn to_json(&self) -> Result<String, ModelError> {
         let file = self.to_file()?;
-        serde_json::to_string_pretty(&file).map_err(|e| e.to_string())
+        serde_json::to_string_pretty(&file).map_err(|e| ModelError::File(e.to_string()))
     }
 
     /// Reads an exported file; the error names the field and the reason.
-    pub fn from_json(text: &str) -> Result<AppScenario, String> {
-        let file = Scenario::from_json(text).map_err(|e| e.to_string())?;
+    pub fn from_json(text: &str) -> Result<AppScenario, ModelError> {
+        let file = Scenario::from_json(text).map_err(|e| ModelError::File(e.to_string()))?;
         AppScenario::from_file(&file)
     }
 
@@ -192,17 +232,18 @@ pub fn with_link(
     index: usize,
     nation: picture_sim::sensors::Nation,
     latency_s: Option<f64>,
-) -> Result<Vec<PictureConfig>, String> {
+) -> Result<Vec<PictureConfig>, ModelError> {
     let mut out = pictures.to_vec();
-    let p = out
-        .get_mut(index)
-        .ok_or_else(|| format!("pictures[{index}]: no such picture"))?;
+    let p = out.get_mut(index).ok_or(ModelError::NoPicture { index })?;
     let field = format!("{} latency from {nation}", p.name);
     match latency_s {
         None => p.links.retain(|l| l.from != nation),
         Some(s) => {
             if !(s.is_finite() && (0.0..=86_400.0).contains(&s)) {
-                return Err(format!("{field}: {s} s must be between 0 and 86400 s"));
+                return Err(ModelError::Latency {
+                    field,
+                    latency_s: s,
+                });
             }
             let latency_ms = (s * 1000.0).round() as i64;
             match p.links.iter_mut().find(|l| l.from == nation) {
@@ -214,7 +255,10 @@ pub fn with_link(
             }
         }
     }
-    p.validate().map_err(|e| format!("{field}: {e}"))?;
+    p.validate().map_err(|e| ModelError::Link {
+        field,
+        reason: e.to_string(),
+    })?;
     Ok(out)
 }
 
@@ -257,7 +301,7 @@ mod tests {
     #[test]
     fn links_are_set_and_checked() {
         use picture_sim::sensors::Nation;
-        let p = crate::picture_view::builtin_pictures();
+        let p = crate::present::pictures::builtin_pictures();
         let japan = p.iter().position(|x| x.links.len() == 1).unwrap();
         let from = p[japan].links[0].from;
         let other = [Nation::JP, Nation::KR, Nation::US]
@@ -269,9 +313,29 @@ mod tests {
         assert_eq!(q[japan].links[1].latency_ms, 4_500);
         let r = with_link(&q, japan, other, None).unwrap();
         assert_eq!(r, p);
-        let e = with_link(&p, japan, other, Some(-1.0)).unwrap_err();
+        let e = with_link(&p, japan, other, Some(-1.0))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("latency from") && e.contains("-1"), "{e}");
         assert!(with_link(&p, 99, other, None).is_err());
+    }
+
+    #[test]
+    fn messages_read_as_before() {
+        let e = check_offset("Launch 2 time", -3.0).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Launch 2 time: -3 s must be between 0 and 86400 s after the scenario start"
+        );
+        let e = ModelError::Site {
+            index: 0,
+            lat_deg: 1.0,
+            lon_deg: 2.5,
+        };
+        assert_eq!(
+            e.to_string(),
+            "launches[0].site: (1.000, 2.500) is not within 10 km of a catalog launch site"
+        );
     }
 
     #[test]
@@ -279,17 +343,22 @@ mod tests {
         let s = two_launches();
         let mut v: serde_json::Value = serde_json::from_str(&s.to_json().unwrap()).unwrap();
         v["launches"][1]["site"]["lat_rad"] = 0.0.into();
-        let e = AppScenario::from_json(&v.to_string()).unwrap_err();
+        let e = AppScenario::from_json(&v.to_string())
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("launches[1].site:"), "{e}");
-        let e = AppScenario::from_json("{\"version\": 1, \"seed\": \"x\"}").unwrap_err();
+        let e = AppScenario::from_json("{\"version\": 1, \"seed\": \"x\"}")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("seed") || e.contains("invalid type"), "{e}");
-        let e = AppScenario::from_json("not json").unwrap_err();
+        let e = AppScenario::from_json("not json").unwrap_err().to_string();
         assert!(e.starts_with("scenario file:"), "{e}");
         let mut bad = two_launches();
         bad.launches[1].offset_s = -3.0;
         assert!(bad
             .to_file()
             .unwrap_err()
+            .to_string()
             .starts_with("launches[1].launch_time"));
     }
 }

@@ -3,7 +3,7 @@
 //! from `launch_sites.csv`; where a report is not in that file the note gives its source.
 
 use super::model::{AppScenario, ScenarioLaunch};
-use crate::launch_form::{AimForm, LaunchForm, ShapeChoice};
+use crate::present::launch_form::{AimForm, LaunchForm, ShapeChoice};
 
 /// One launch of a preset: (site, missile, shape, apogee km, azimuth deg, range km, launch time s).
 type PresetLaunch = (&'static str, &'static str, ShapeChoice, f64, f64, f64, f64);
@@ -208,7 +208,7 @@ impl Preset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flight_view::FlightView;
+    use crate::present::flight::FlightView;
 
     #[test]
     fn every_preset_starts_on_its_date_in_korea_and_japan() {

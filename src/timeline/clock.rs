@@ -4,7 +4,7 @@
 
 use super::markers::{markers, position_pct, Marker};
 use super::zones::{time_of_day, wall_clock, ZONES};
-use crate::flight_view::format_elapsed;
+use crate::present::flight::format_elapsed;
 use crate::state::AppState;
 use leptos::ev;
 use leptos::prelude::*;
@@ -22,18 +22,18 @@ const LONG_STEP_S: f64 = 60.0;
 pub fn Clock() -> impl IntoView {
     let app = AppState::get();
     // The scenario runs until its last flight ends.
-    let duration = move || app.end_s.get();
+    let duration = move || app.analysis.end_s.get();
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            if app.playing.get_untracked() {
+            if app.clock.playing.get_untracked() {
                 let end = duration();
-                let next =
-                    app.time_s.get_untracked() + app.speed.get_untracked() * TICK.as_secs_f64();
+                let next = app.clock.time_s.get_untracked()
+                    + app.clock.speed.get_untracked() * TICK.as_secs_f64();
                 if next >= end {
-                    app.time_s.set(end);
-                    app.playing.set(false);
+                    app.clock.time_s.set(end);
+                    app.clock.playing.set(false);
                 } else {
-                    app.time_s.set(next);
+                    app.clock.time_s.set(next);
                 }
             }
         },
@@ -42,13 +42,13 @@ pub fn Clock() -> impl IntoView {
         on_cleanup(move || handle.clear());
     }
     let toggle = move || {
-        if !app.playing.get_untracked() && app.time_s.get_untracked() >= duration() {
-            app.time_s.set(0.0);
+        if !app.clock.playing.get_untracked() && app.clock.time_s.get_untracked() >= duration() {
+            app.clock.time_s.set(0.0);
         }
-        app.playing.update(|p| *p = !*p);
+        app.clock.playing.update(|p| *p = !*p);
     };
     let seek = move |t_s: f64| {
-        app.time_s.set(t_s.clamp(0.0, duration()));
+        app.clock.time_s.set(t_s.clamp(0.0, duration()));
     };
     // Page-wide keys, unless a control that uses them has focus or something (the map) already took them.
     let keys = window_event_listener(ev::keydown, move |e| {
@@ -58,8 +58,8 @@ pub fn Clock() -> impl IntoView {
         let step = if e.shift_key() { LONG_STEP_S } else { STEP_S };
         match e.key().as_str() {
             " " => toggle(),
-            "ArrowLeft" => seek(app.time_s.get_untracked() - step),
-            "ArrowRight" => seek(app.time_s.get_untracked() + step),
+            "ArrowLeft" => seek(app.clock.time_s.get_untracked() - step),
+            "ArrowRight" => seek(app.clock.time_s.get_untracked() + step),
             "Home" => seek(0.0),
             "End" => seek(duration()),
             _ => return,
@@ -78,17 +78,18 @@ pub fn Clock() -> impl IntoView {
         if !painted.get() {
             return Vec::new();
         }
-        app.settled.track();
+        app.analysis.settled.track();
         // Each launch's (launch, impact) time after the scenario start.
-        let flights: Vec<(f64, f64)> = app.flights.with_untracked(|fs| {
+        let flights: Vec<(f64, f64)> = app.analysis.flights.with_untracked(|fs| {
             fs.iter()
                 .filter_map(|f| f.as_ref().as_ref().ok())
                 .map(|f| (f.launch_offset_s(), f.launch_offset_s() + f.duration_s()))
                 .collect()
         });
-        let shown = app.picture.get();
-        let end_s = app.end_s.get_untracked();
-        app.pictures
+        let shown = app.view.picture.get();
+        let end_s = app.analysis.end_s.get_untracked();
+        app.analysis
+            .pictures
             .with(|p| match p {
                 Ok(p) => markers(&flights, &p.runs, &shown),
                 Err(_) => markers(&flights, &[], &shown),
@@ -109,17 +110,17 @@ pub fn Clock() -> impl IntoView {
     };
     view! {
         <div class="clock" role="group" aria-label="Time" aria-keyshortcuts="Space ArrowLeft ArrowRight Home End">
-            <button class="play" on:click=move |_| toggle() aria-label=move || if app.playing.get() { "Pause" } else { "Play" }>
-                {move || if app.playing.get() { "❚❚" } else { "▶" }}
+            <button class="play" on:click=move |_| toggle() aria-label=move || if app.clock.playing.get() { "Pause" } else { "Play" }>
+                {move || if app.clock.playing.get() { "❚❚" } else { "▶" }}
             </button>
             <label class="speed">"Speed"
                 <select name="speed" on:change=move |ev| {
                     if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                        app.speed.set(v)
+                        app.clock.speed.set(v)
                     }
                 }>
                     {SPEEDS.into_iter().map(|s| view! {
-                        <option value=s.to_string() selected=move || app.speed.get() == s>{format!("{s}×")}</option>
+                        <option value=s.to_string() selected=move || app.clock.speed.get() == s>{format!("{s}×")}</option>
                     }).collect_view()}
                 </select>
             </label>
@@ -129,20 +130,20 @@ pub fn Clock() -> impl IntoView {
                 </div>
                 <input class="scrubber" type="range" min="0" step="1" aria-label="Time after launch"
                     prop:max=move || duration().to_string()
-                    prop:value=move || app.time_s.get().to_string()
+                    prop:value=move || app.clock.time_s.get().to_string()
                     on:input=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            app.time_s.set(v)
+                            app.clock.time_s.set(v)
                         }
                     }/>
             </div>
-            <output class="elapsed" aria-live="off">{move || format_elapsed(app.time_s.get())}</output>
+            <output class="elapsed" aria-live="off">{move || format_elapsed(app.clock.time_s.get())}</output>
             <div class="zones" aria-label="Clock">
                 {ZONES.into_iter().map(|z| view! {
                     <span class="zone" data-zone=z.name
-                        title=move || wall_clock(app.start_utc_s.get(), app.time_s.get(), z).unwrap_or_else(|e| e)>
+                        title=move || wall_clock(app.scenario.start_utc_s.get(), app.clock.time_s.get(), z).unwrap_or_else(|e| e.to_string())>
                         <abbr>{z.name}</abbr>" "
-                        <time>{move || time_of_day(app.start_utc_s.get(), app.time_s.get(), z).unwrap_or_else(|e| e)}</time>
+                        <time>{move || time_of_day(app.scenario.start_utc_s.get(), app.clock.time_s.get(), z).unwrap_or_else(|e| e.to_string())}</time>
                     </span>
                 }).collect_view()}
             </div>

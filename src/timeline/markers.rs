@@ -1,7 +1,7 @@
 //! The scrubber's markers: each launch and impact, each picture's first detection and first track, and the
 //! shown picture's predicted-impact milestones (within 100 km, within 25 km). Pure, tested natively.
 
-use crate::picture_view::PictureRun;
+use crate::present::pictures::PictureRun;
 use picture_sim::tracking::metrics::MissileMetrics;
 use picture_sim::SimTime;
 

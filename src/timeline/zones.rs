@@ -28,19 +28,35 @@ pub const KST: Zone = Zone {
 };
 pub const ZONES: [Zone; 3] = [UTC, JST, KST];
 
+/// Why a clock reading cannot be shown. The message takes the reading's place on the clock.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ZoneError {
+    /// A time after the start that is not a number.
+    #[error("time: {t_s} is not a number of seconds")]
+    NotANumber { t_s: f64 },
+    /// A zone whose offset is not a valid UTC offset.
+    #[error("{zone}: {reason}")]
+    Offset { zone: &'static str, reason: String },
+    /// An instant outside the calendar's range.
+    #[error("time: {0}")]
+    OutOfRange(String),
+}
+
 /// `start_utc_s + t_s` in `zone` as `YYYY-MM-DD hh:mm:ss`, or why it cannot be shown.
 ///
 /// # Units
 /// `start_utc_s`: seconds since 1970-01-01T00:00Z; `t_s`: seconds after the start (floored to the second).
-pub fn wall_clock(start_utc_s: i64, t_s: f64, zone: Zone) -> Result<String, String> {
+pub fn wall_clock(start_utc_s: i64, t_s: f64, zone: Zone) -> Result<String, ZoneError> {
     if !t_s.is_finite() {
-        return Err(format!("time: {t_s} is not a number of seconds"));
+        return Err(ZoneError::NotANumber { t_s });
     }
     let at = start_utc_s.saturating_add(t_s.floor() as i64);
-    let offset =
-        UtcOffset::from_hms(zone.offset_h, 0, 0).map_err(|e| format!("{}: {e}", zone.name))?;
+    let offset = UtcOffset::from_hms(zone.offset_h, 0, 0).map_err(|e| ZoneError::Offset {
+        zone: zone.name,
+        reason: e.to_string(),
+    })?;
     let dt = OffsetDateTime::from_unix_timestamp(at)
-        .map_err(|e| format!("time: {e}"))?
+        .map_err(|e| ZoneError::OutOfRange(e.to_string()))?
         .to_offset(offset);
     Ok(format!(
         "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
@@ -54,8 +70,8 @@ pub fn wall_clock(start_utc_s: i64, t_s: f64, zone: Zone) -> Result<String, Stri
 }
 
 /// Only the time of day (`hh:mm:ss`) of [`wall_clock`], for a narrow clock bar.
-pub fn time_of_day(start_utc_s: i64, t_s: f64, zone: Zone) -> Result<String, String> {
-    wall_clock(start_utc_s, t_s, zone).map(|s| s[11..].to_string())
+pub fn time_of_day(start_utc_s: i64, t_s: f64, zone: Zone) -> Result<String, ZoneError> {
+    wall_clock(start_utc_s, t_s, zone).map(|s| s.get(11..).unwrap_or(&s).to_string())
 }
 
 #[cfg(test)]
@@ -91,7 +107,8 @@ mod tests {
 
     #[test]
     fn bad_times_are_messages() {
-        assert!(wall_clock(0, f64::NAN, UTC).unwrap_err().contains("time"));
+        let e = wall_clock(0, f64::NAN, UTC).unwrap_err();
+        assert_eq!(e.to_string(), "time: NaN is not a number of seconds");
         assert!(wall_clock(i64::MAX, 0.0, UTC).is_err());
     }
 }

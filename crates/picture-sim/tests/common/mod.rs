@@ -9,10 +9,7 @@ pub fn reference_dir() -> PathBuf {
     let dir = std::env::var_os("PICTURE_REFERENCE_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../data/reference"
-            ))
+            PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/reference"))
         });
     assert!(
         dir.join("launches.csv").is_file(),

@@ -2,7 +2,7 @@
 //! each sensor's first detection (or why it could not see earlier), and who sees the missile at a given time.
 //! Pure, tested natively.
 
-use crate::flight_view::Launched;
+use crate::present::flight::Launched;
 use picture_sim::earth::{Ellipsoid, LocalFrame};
 use picture_sim::measurement::{Measurement, MeasurementKind};
 use picture_sim::scenario::sense;
@@ -202,7 +202,7 @@ pub fn nation_name(n: Nation) -> &'static str {
 /// tests' usual detections.
 #[cfg(test)]
 pub fn detect_with_every_sensor(
-    flights: &[&crate::flight_view::FlightView],
+    flights: &[&crate::present::flight::FlightView],
     seed: u64,
 ) -> Detections {
     let sensors = picture_sim::sensors::catalog().expect("the sensor catalog");
@@ -219,14 +219,14 @@ pub fn detect_with_every_sensor(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flight_view::FlightView;
-    use crate::launch_form::{AimForm, LaunchForm, ShapeChoice};
+    use crate::present::flight::FlightView;
+    use crate::present::launch_form::{AimForm, LaunchForm, ShapeChoice};
     use picture_sim::sensors::catalog;
 
     #[test]
     fn each_detection_says_where_it_put_the_missile() {
         let f = sunan_lofted();
-        let d = crate::detection_view::detect_with_every_sensor(&[&f], 3);
+        let d = crate::present::detections::detect_with_every_sensor(&[&f], 3);
         let mut radar_plots = 0;
         for r in &d.rows {
             assert_eq!(r.detection_points.len(), r.detection_times_s.len());

@@ -2,7 +2,7 @@
 //! States, legacy, trilateral), its scores against the true flight and its confirmed tracks over time with
 //! their uncertainty and predicted impact. Pure, tested natively.
 
-use crate::flight_view::Launched;
+use crate::present::flight::Launched;
 use nalgebra::Matrix3;
 use picture_sim::earth::{Ecef, Geodetic};
 use picture_sim::measurement::Measurement;
@@ -165,11 +165,15 @@ pub fn run_pictures(
         measurements,
         |i, now, tracker| {
             let k = &mut kept[i];
-            if k.last_snap.is_some_and(|t| (now - t).as_millis() < SNAPSHOT_EVERY_MS) {
+            if k.last_snap
+                .is_some_and(|t| (now - t).as_millis() < SNAPSHOT_EVERY_MS)
+            {
                 return;
             }
             k.last_snap = Some(now);
-            let predict = k.last_impact.is_none_or(|t| (now - t).as_millis() >= IMPACT_EVERY_MS);
+            let predict = k
+                .last_impact
+                .is_none_or(|t| (now - t).as_millis() >= IMPACT_EVERY_MS);
             if predict {
                 k.last_impact = Some(now);
             }
@@ -259,8 +263,8 @@ impl PictureRun {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flight_view::FlightView;
-    use crate::launch_form::LaunchForm;
+    use crate::present::flight::FlightView;
+    use crate::present::launch_form::LaunchForm;
     use picture_sim::earth::Ellipsoid;
     use picture_sim::tracking::metrics::{MetricsConfig, TrueImpact};
     use picture_sim::tracking::tracker::TrackerConfig;
@@ -269,11 +273,11 @@ mod tests {
     /// The default launch, every sensor's detections of it (seed 7) and the built-in pictures run on them.
     fn default_pictures() -> (
         FlightView,
-        crate::detection_view::Detections,
+        crate::present::detections::Detections,
         PicturesOutcome,
     ) {
         let flight = FlightView::fly(&LaunchForm::default()).unwrap();
-        let d = crate::detection_view::detect_with_every_sensor(&[&flight], 7);
+        let d = crate::present::detections::detect_with_every_sensor(&[&flight], 7);
         let out = run_pictures(
             &[(0, &flight)],
             &builtin_pictures(),
@@ -345,7 +349,7 @@ mod tests {
     #[test]
     fn missiles_and_warning_times_are_found_by_launch_and_picture_not_by_position() {
         let flight = FlightView::fly(&LaunchForm::default()).unwrap();
-        let d = crate::detection_view::detect_with_every_sensor(&[&flight], 7);
+        let d = crate::present::detections::detect_with_every_sensor(&[&flight], 7);
         // The only flying launch is the scenario's third (the first two could not fly).
         let out = run_pictures(
             &[(2, &flight)],

@@ -4,7 +4,7 @@
 use picture_sim::earth;
 use picture_sim::flight::{fly_with, EventKind, Flight, ShapingMemory};
 
-use crate::launch_form::LaunchForm;
+use crate::present::launch_form::LaunchForm;
 
 /// Polyline points for drawing: more than enough for a smooth arc at the closest zoom.
 const TRACK_POINTS: usize = 240;
@@ -170,8 +170,8 @@ mod tests {
     fn an_impossible_launch_says_why() {
         let form = LaunchForm {
             missile: "hwasong-11".into(),
-            shape: crate::launch_form::ShapeChoice::MinEnergy,
-            aim: crate::launch_form::AimForm::AzimuthRange {
+            shape: crate::present::launch_form::ShapeChoice::MinEnergy,
+            aim: crate::present::launch_form::AimForm::AzimuthRange {
                 azimuth_deg: 90.0,
                 range_km: 3000.0,
             },

@@ -1,0 +1,45 @@
+//! How the user looks at the scenario, none of it in the scenario file: the picture shown on the map and the
+//! one compared with it, and the altitude and effective-Earth factor k the radar fans are drawn for (the
+//! horizon explorer sets these; k also sets the refraction of the detections).
+
+use leptos::prelude::*;
+use picture_sim::tracking::picture::TRILATERAL;
+
+/// The target altitude the fans are drawn for at start, km.
+const DEFAULT_FAN_ALT_KM: f64 = 100.0;
+/// The standard atmosphere's effective-Earth-radius factor.
+const STANDARD_K: f64 = 4.0 / 3.0;
+
+/// The view settings' signals. Copy: every field is a signal.
+#[derive(Clone, Copy)]
+pub struct ViewState {
+    /// The picture shown on the map (by name).
+    pub picture: RwSignal<String>,
+    /// The picture compared with it (by name), if any.
+    pub compare_with: RwSignal<Option<String>>,
+    /// Show the compared picture on a second map beside the first (otherwise dashed on the same map).
+    pub side_by_side: RwSignal<bool>,
+    /// The target altitude the radar fans are drawn for, km.
+    pub fan_alt_km: RwSignal<f64>,
+    /// The effective-Earth-radius factor k (1 geometric, 4/3 standard).
+    pub k: RwSignal<f64>,
+}
+
+impl ViewState {
+    /// The trilateral picture alone, fans at 100 km under standard refraction.
+    pub fn new() -> ViewState {
+        ViewState {
+            picture: RwSignal::new(TRILATERAL.to_string()),
+            compare_with: RwSignal::new(None),
+            side_by_side: RwSignal::new(false),
+            fan_alt_km: RwSignal::new(DEFAULT_FAN_ALT_KM),
+            k: RwSignal::new(STANDARD_K),
+        }
+    }
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState::new()
+    }
+}
