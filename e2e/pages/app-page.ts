@@ -141,11 +141,6 @@ export class AppPage {
     await this.title.click();
   }
 
-  /** The colour theme the page has applied (`data-theme` on the root element). */
-  theme(): Promise<string | null> {
-    return this.root.getAttribute('data-theme');
-  }
-
   /** How far the page spills sideways, px (0 or less when it fits its window). */
   overflowPx(): Promise<number> {
     return this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

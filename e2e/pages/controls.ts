@@ -1,5 +1,4 @@
 import type { Locator, Page } from '@playwright/test';
-import { appendFileSync, mkdirSync } from 'node:fs';
 
 /** Sets a range input as a user's drag would: Playwright cannot fill those, so this sets the value and fires
  * the `input` event the page listens to. */
@@ -60,12 +59,4 @@ export async function download(page: Page, click: () => Promise<void>): Promise<
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return { name: file.suggestedFilename(), body: Buffer.concat(chunks) };
-}
-
-/** Appends a measurement to `test-results/metrics.txt` and prints it: the figures a run leaves behind. */
-export function report(lines: string | string[]) {
-  const text = Array.isArray(lines) ? lines.join('\n') : lines;
-  console.log(text);
-  mkdirSync('test-results', { recursive: true });
-  appendFileSync('test-results/metrics.txt', text + '\n');
 }

@@ -33,10 +33,6 @@ export class LaunchEditor {
     this.fieldError = this.region.locator('.field-error');
   }
 
-  async chooseSite(name: string) {
-    await this.site.selectOption(name);
-  }
-
   async chooseMissile(id: string) {
     await this.missile.selectOption(id);
   }

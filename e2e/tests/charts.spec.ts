@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { AppPage } from '../pages/app-page';
 import { CHARTS } from '../pages/charts';
-import { report } from '../pages/controls';
+import { report } from '../pages/metrics';
 
 test('the four plotters charts are drawn, with their series and axis labels', async ({ page }) => {
   const app = new AppPage(page);

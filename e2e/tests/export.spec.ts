@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { AppPage } from '../pages/app-page';
 import { CHARTS } from '../pages/charts';
-import { report } from '../pages/controls';
+import { report } from '../pages/metrics';
 import { parseCsv, pngSize, type ExportPanel } from '../pages/export-panel';
 
 /** The app with its pictures computed (the comparison table is there) and its charts drawn, so every export

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage, greatCircleKm } from '../pages/app-page';
-import { report } from '../pages/controls';
+import { report } from '../pages/metrics';
 import type { EditTiming, Shape } from '../pages/launch-editor';
 
 const SUNAN = { lat: 39.2, lon: 125.673 };

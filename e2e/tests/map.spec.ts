@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { report } from '../pages/controls';
+import { report } from '../pages/metrics';
 import { firstMapDrawnMs, MapPage, recordLoads } from '../pages/map-page';
 
 test('the page loads with no console error and requests nothing from another origin', async ({ page, baseURL }) => {

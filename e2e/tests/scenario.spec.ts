@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from '../pages/app-page';
 import type { Frame } from '../pages/clock';
-import { report } from '../pages/controls';
+import { report } from '../pages/metrics';
 import { NATIONS } from '../pages/scenario-editor';
 
 test('a preset loads with its note, its sources and its launches', async ({ page }) => {
