@@ -26,6 +26,13 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 step "release build"
 trunk build --release --offline
 
+step "the command line for the end-to-end tests"
+# Built here, once, not inside a test: a compile inside a timed test times out on a fresh clone. The release
+# profile, because the benchmarks below build the same simulation crates with its settings (the bench profile
+# inherits release), so most of this build is shared with theirs. The tests run the binary from PICTURE_BIN.
+cargo build -p picture-cli --release
+export PICTURE_BIN="${CARGO_TARGET_DIR:-$root/target}/release/picture"
+
 step "end-to-end tests in Chromium (Playwright)"
 (cd e2e && npx playwright test)
 

@@ -4,41 +4,34 @@ import { AppPage } from '../pages/app-page';
 test('two pictures side by side: one map each, same clock, moving together', async ({ page }) => {
   const app = new AppPage(page);
   await app.gotoApp();
-  await app.choose('compare-with', 'Japan');
-  await page.locator('input[name="side-by-side"]').check();
-  const frames = page.locator('.map-frame');
-  await expect(frames).toHaveCount(2);
-  await expect(frames.nth(0).locator('figcaption')).toHaveText('Trilateral (Hawaii hub)');
-  await expect(frames.nth(1).locator('figcaption')).toHaveText('Japan');
-  const left = frames.nth(0).locator('.map');
-  const right = frames.nth(1).locator('.map');
+  await app.pictures.compare('Japan');
+  await app.pictures.sideBySide.check();
+  await expect(app.mapFrames).toHaveCount(2);
+  const [left, right] = [app.mapFrame(0), app.mapFrame(1)];
+  await expect(left.caption).toHaveText('Trilateral (Hawaii hub)');
+  await expect(right.caption).toHaveText('Japan');
   // Each map shows its own picture, solid; neither overlays the other.
-  await expect(left.locator('.tracks.primary')).toHaveAttribute('data-picture', 'Trilateral (Hawaii hub)');
-  await expect(right.locator('.tracks.primary')).toHaveAttribute('data-picture', 'Japan');
-  await expect(page.locator('.tracks.secondary .track')).toHaveCount(0);
+  await expect(left.map.tracks('primary')).toHaveAttribute('data-picture', 'Trilateral (Hawaii hub)');
+  await expect(right.map.tracks('primary')).toHaveAttribute('data-picture', 'Japan');
+  await expect(left.map.trackMarks('secondary')).toHaveCount(0);
+  await expect(right.map.trackMarks('secondary')).toHaveCount(0);
   // At a moment when the trilateral picture has a track and Japan alone has none yet, the maps differ.
-  const tri = Number(await page.locator('.marker.track[aria-label^="Trilateral"]').getAttribute('data-t'));
-  const japan = Number(await page.locator('.marker.track[aria-label^="Japan:"]').getAttribute('data-t'));
+  const tri = await app.clock.markerTime(app.clock.pictureMarker('Trilateral (Hawaii hub)', 'first track'));
+  const japan = await app.clock.markerTime(app.clock.pictureMarker('Japan', 'first track'));
   expect(tri).toBeLessThan(japan);
-  await app.slide('scrubber', Math.ceil((tri + japan) / 2));
-  await expect(left.locator('.tracks.primary .track').first()).toBeAttached();
-  await expect(right.locator('.tracks.primary .track')).toHaveCount(0);
+  await app.clock.seek(Math.ceil((tri + japan) / 2));
+  await expect(left.map.trackMarks('primary').first()).toBeAttached();
+  await expect(right.map.trackMarks('primary')).toHaveCount(0);
   // Panning the left map pans the right one by the same amount.
-  const before = await right.locator('g.world').getAttribute('transform');
-  const box = (await left.boundingBox())!;
-  await app.drag({ x: box.x + box.width / 2, y: box.y + box.height / 2 }, 80, 40);
-  await expect.poll(() => right.locator('g.world').getAttribute('transform')).not.toBe(before);
+  const before = await right.map.transform();
+  await left.map.drag(await left.map.paneCentre(), 80, 40);
+  await expect.poll(() => right.map.transform()).not.toEqual(before);
   // Same scale, and the same map point at each map's centre (the panes may differ by a pixel in size).
-  const centre = async (m: typeof left) => {
-    const b = (await m.boundingBox())!;
-    const [a, , , , e, f] = ((await m.locator('g.world').getAttribute('transform')) ?? '').match(/matrix\(([^)]*)\)/)![1].split(/[ ,]+/).map(Number);
-    return { scale: a, x: (b.width / 2 - e) / a, y: (b.height / 2 - f) / a };
-  };
-  const [l, r] = [await centre(left), await centre(right)];
+  const [l, r] = [await left.map.centre(), await right.map.centre()];
   expect(r.scale).toBeCloseTo(l.scale, 9);
   expect(Math.abs(r.x - l.x) * l.scale).toBeLessThan(1);
   expect(Math.abs(r.y - l.y) * l.scale).toBeLessThan(1);
   // Back to one map.
-  await page.locator('input[name="side-by-side"]').uncheck();
-  await expect(frames).toHaveCount(1);
+  await app.pictures.sideBySide.uncheck();
+  await expect(app.mapFrames).toHaveCount(1);
 });

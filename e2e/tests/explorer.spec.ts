@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { ExplorerPage, picture, type DetectRow, type HorizonOut } from '../pages/explorer-page';
+import { AppPage } from '../pages/app-page';
+import { picture, type DetectRow, type HorizonOut } from '../pages/picture-cli';
+import type { WalkStep } from '../pages/explorer';
 
 /** The walk-through's launch, as `picture detect` takes it: the 2017-08-29 Hwasong-12 from Sunan. */
 const LAUNCH = ['--missile', 'hwasong-12', '--from', 'Sunan', '--azimuth', '75.4', '--range-km', '2700', '--apogee-km', '550'];
 const KOREA = 'Green Pine (Chungcheong N)';
 const JAPAN = 'J/FPS-5 Sado';
+const SHARIKI = 'AN/TPY-2 Shariki';
 /** Antenna heights in the sensor catalog (sensors.csv), m. */
 const HEIGHT_M: Record<string, number> = { [KOREA]: 150, [JAPAN]: 200 };
 
@@ -21,9 +24,16 @@ function horizon(radarM: number, targetKm: number, k: number): HorizonOut {
   ]);
 }
 
+/** The app with the explorer open. */
+async function openExplorer(page: import('@playwright/test').Page): Promise<AppPage> {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  await app.explorer.open();
+  return app;
+}
+
 test('the numbers shown equal `picture horizon` for the same inputs', async ({ page }) => {
-  const x = new ExplorerPage(page);
-  await x.open();
+  const x = (await openExplorer(page)).explorer;
   const cases: { radarM: number; targetKm: number; k: number | 'standard' | 'geometric' }[] = [
     { radarM: 150, targetKm: 100, k: 1.2 },
     { radarM: 3000, targetKm: 800, k: 'standard' },
@@ -31,22 +41,22 @@ test('the numbers shown equal `picture horizon` for the same inputs', async ({ p
     { radarM: 680, targetKm: 37, k: 2.75 },
   ];
   for (const c of cases) {
-    await x.slide('explorer-radar-height', c.radarM);
-    await x.slide('explorer-target-alt', c.targetKm);
+    await x.set('radar-height', c.radarM);
+    await x.set('target-alt', c.targetKm);
     let k: number;
     if (c.k === 'standard') {
-      await page.getByRole('button', { name: 'k = 4/3 (standard)' }).click();
+      await x.standardK.click();
       k = 4 / 3;
     } else if (c.k === 'geometric') {
-      await page.getByRole('button', { name: 'k = 1 (straight rays)' }).click();
+      await x.geometricK.click();
       k = 1;
     } else {
-      await x.slide('explorer-k', c.k);
+      await x.set('k', c.k);
       k = c.k;
     }
-    await expect.poll(() => x.sliderValue('explorer-k')).toBeCloseTo(k, 9);
-    expect(await x.sliderValue('explorer-radar-height')).toBe(c.radarM);
-    expect(await x.sliderValue('explorer-target-alt')).toBe(c.targetKm);
+    await expect.poll(() => x.value('k')).toBeCloseTo(k, 9);
+    expect(await x.value('radar-height')).toBe(c.radarM);
+    expect(await x.value('target-alt')).toBe(c.targetKm);
     const cli = horizon(c.radarM, c.targetKm, k);
     const slant = await x.fact('slant');
     const ground = await x.fact('ground');
@@ -55,37 +65,37 @@ test('the numbers shown equal `picture horizon` for the same inputs', async ({ p
     expect(Math.abs(slant.value - cli.slant_range_km)).toBeLessThan(1e-9);
     expect(Math.abs(ground.value - cli.ground_range_km)).toBeLessThan(1e-9);
     // The formula's exact line ends in the same number.
-    await expect(page.locator('.formula')).toContainText(`= ${cli.slant_range_km.toFixed(1)} km (line of sight)`);
+    await expect(x.formula).toContainText(`= ${cli.slant_range_km.toFixed(1)} km (line of sight)`);
   }
 });
 
 test('every walk-through step sets the radar, k, altitude, distance, clock and its fact', async ({ page }) => {
-  const x = new ExplorerPage(page);
-  await x.open();
-  const expected = [
+  const app = await openExplorer(page);
+  const x = app.explorer;
+  const expected: { id: WalkStep; radar: string; k: number; kText: string; clockFrom: string }[] = [
     { id: 'korea', radar: KOREA, k: 4 / 3, kText: '4/3', clockFrom: KOREA },
     { id: 'japan', radar: JAPAN, k: 4 / 3, kText: '4/3', clockFrom: JAPAN },
     { id: 'refraction', radar: JAPAN, k: 1, kText: '1', clockFrom: JAPAN },
     { id: 'shared', radar: JAPAN, k: 4 / 3, kText: '4/3', clockFrom: KOREA },
   ];
-  await expect(page.locator('button.walk-step')).toHaveCount(expected.length);
+  await expect(x.steps).toHaveCount(expected.length);
   const seen: Record<string, number> = {};
   for (const s of expected) {
     // Start each step from a view it must change.
-    await x.chooseRadar('AN/TPY-2 Shariki');
-    await x.slide('explorer-k', 2.5);
-    await x.slide('scrubber', 600);
+    await x.chooseRadar(SHARIKI);
+    await x.set('k', 2.5);
+    await app.clock.seek(600);
     await x.step(s.id);
-    await expect(page.locator(`button.walk-step[data-step="${s.id}"]`)).toHaveAttribute('aria-pressed', 'true');
+    await expect(x.stepButton(s.id)).toHaveAttribute('aria-pressed', 'true');
     expect(await x.radar()).toBe(s.radar);
-    await expect(page.locator('.slider:has(#explorer-k) output')).toHaveText(s.kText);
-    expect(await x.sliderValue('explorer-radar-height')).toBe(HEIGHT_M[s.radar]);
+    await expect(x.output('k')).toHaveText(s.kText);
+    expect(await x.value('radar-height')).toBe(HEIGHT_M[s.radar]);
     const clockS = riseS(s.k, s.clockFrom);
-    expect(Math.abs((await x.clock()) - clockS)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs((await app.clock.seconds()) - clockS)).toBeLessThanOrEqual(0.5);
     // The missile at that clock: the altitude and distance sliders hold it, and the map's fans follow.
-    const altKm = await x.sliderValue('explorer-target-alt');
-    const distKm = await x.sliderValue('explorer-distance');
-    await expect(page.locator('.fan-altitude output')).toHaveText(`${Math.round(altKm)} km`);
+    const altKm = await x.value('target-alt');
+    const distKm = await x.value('distance');
+    await expect(app.sensors.fanAltitudeOutput).toHaveText(`${Math.round(altKm)} km`);
     const fact = await x.stepFact();
     if (s.clockFrom === s.radar) {
       // At its rise the missile stands on the radar's horizon: its distance is the horizon range for its altitude.
@@ -94,9 +104,9 @@ test('every walk-through step sets the radar, k, altitude, distance, clock and i
       expect(fact).toContain(`${s.radar} (k = ${s.kText}): rises into view at T+${Math.round(clockS)} s, altitude ${Math.round(altKm)} km`);
       const rise = await x.rise();
       expect(Math.abs(rise.t - clockS)).toBeLessThan(0.01);
-      expect(await x.riseText()).toContain(`rises into view at T+${Math.round(clockS)} s, altitude ${Math.round(altKm)} km`);
-      await expect(x.section.locator('.rise-mark text')).toHaveText(`In view T+${Math.round(clockS)} s, ${Math.round(altKm)} km`);
-      await expect(x.section.locator('circle.target')).toHaveAttribute('data-visible', 'true');
+      expect(rise.text).toContain(`rises into view at T+${Math.round(clockS)} s, altitude ${Math.round(altKm)} km`);
+      await expect(x.riseMark).toHaveText(`In view T+${Math.round(clockS)} s, ${Math.round(altKm)} km`);
+      await expect(x.target).toHaveAttribute('data-visible', 'true');
     } else {
       const later = riseS(s.k, s.radar);
       expect(fact).toContain(`${s.clockFrom} has it at T+${Math.round(clockS)} s, ${s.radar} only at T+${Math.round(later)} s`);
@@ -104,7 +114,7 @@ test('every walk-through step sets the radar, k, altitude, distance, clock and i
       // At that moment the missile is below the radar's horizon.
       const cli = horizon(HEIGHT_M[s.radar], altKm, s.k);
       expect(distKm).toBeGreaterThan(cli.ground_range_km);
-      await expect(x.section.locator('circle.target')).toHaveAttribute('data-visible', 'false');
+      await expect(x.target).toHaveAttribute('data-visible', 'false');
     }
     seen[s.id] = clockS;
   }
@@ -113,61 +123,59 @@ test('every walk-through step sets the radar, k, altitude, distance, clock and i
   expect(seen.japan).toBeGreaterThan(seen.korea + 30);
   expect(seen.refraction).toBeGreaterThan(seen.japan);
   // Next and Back walk the same steps.
-  await page.locator('.walk-card .walk-prev').click();
+  await x.back.click();
   await expect(x.card).toHaveAttribute('data-step', 'refraction');
-  await page.locator('.walk-card .walk-next').click();
+  await x.next.click();
   await expect(x.card).toHaveAttribute('data-step', 'shared');
-  await expect(page.locator('.walk-card .walk-next')).toBeDisabled();
+  await expect(x.next).toBeDisabled();
 });
 
 test('the map fans follow the explorer altitude and k', async ({ page }) => {
-  const x = new ExplorerPage(page);
-  await x.open();
-  const width = async () => (await x.fan('AN/TPY-2 Shariki').boundingBox())?.width ?? 0;
-  await x.slide('explorer-target-alt', 800);
-  await expect(page.locator('.fan-altitude output')).toHaveText('800 km');
+  const app = await openExplorer(page);
+  const x = app.explorer;
+  const width = () => app.map.fanWidth(SHARIKI);
+  await x.set('target-alt', 800);
+  await expect(app.sensors.fanAltitudeOutput).toHaveText('800 km');
   const high = await width();
-  await x.slide('explorer-target-alt', 10);
-  await expect(page.locator('.fan-altitude output')).toHaveText('10 km');
+  await x.set('target-alt', 10);
+  await expect(app.sensors.fanAltitudeOutput).toHaveText('10 km');
   const low = await width();
   expect(low).toBeLessThan(high / 2);
-  await x.slide('explorer-k', 1);
-  await expect(page.locator('select[name="k"]')).toHaveValue('1');
+  await x.set('k', 1);
+  await expect(app.sensors.k).toHaveValue('1');
   await expect.poll(width).toBeLessThan(low * 0.97);
-  await x.slide('explorer-k', 2);
-  await expect(page.locator('select[name="k"]')).toHaveValue('custom');
+  await x.set('k', 2);
+  await expect(app.sensors.k).toHaveValue('custom');
 });
 
 test('sliders are labelled and keyboard driven; the charts and cross-section draw', async ({ page }) => {
-  const x = new ExplorerPage(page);
-  await x.open();
-  const alt = page.getByRole('slider', { name: /^Target altitude/ });
-  await x.slide('explorer-target-alt', 100);
-  await alt.focus();
+  const app = await openExplorer(page);
+  const x = app.explorer;
+  await x.set('target-alt', 100);
+  await x.slider('target-alt').focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await expect(page.locator('.slider:has(#explorer-target-alt) output')).toHaveText('102 km');
-  const height = page.getByRole('slider', { name: /^Radar height/ });
-  await height.focus();
+  await expect(x.output('target-alt')).toHaveText('102 km');
+  await x.slider('radar-height').focus();
   await page.keyboard.press('End');
-  expect(await x.outputText('explorer-radar-height')).toBe('3000 m');
-  await expect(page.getByRole('slider', { name: /^Target distance from the radar/ })).toBeVisible();
-  await expect(page.getByRole('slider', { name: /^Refraction, effective Earth radius factor/ })).toBeVisible();
+  expect(await x.outputText('radar-height')).toBe('3000 m');
+  await expect(x.slider('distance')).toBeVisible();
+  await expect(x.slider('k')).toBeVisible();
   // Three horizon rays when k is neither 1 nor 4/3, each labelled; the exaggeration is stated.
-  await x.slide('explorer-k', 1.7);
-  await expect(x.section.locator('path.ray')).toHaveCount(3);
-  await expect(x.section.locator('text.ray-label.ray-user')).toHaveText('k = 1.7');
-  await page.locator('select[name="explorer-exaggeration"]').selectOption('10');
-  await expect(x.section.locator('.scale-note')).toHaveText('Heights ×10 (vertical exaggeration)');
-  await page.locator('select[name="explorer-exaggeration"]').selectOption('1');
-  await expect(x.section.locator('.scale-note')).toContainText('True scale');
-  await expect(page.locator('.horizon-chart svg')).toContainText('k = 1.7');
-  await expect(page.locator('.blake-chart svg')).toContainText('horizon ray');
-  await expect(page.locator('.blake-chart svg')).toContainText('° limit');
+  await x.set('k', 1.7);
+  await expect(x.rays).toHaveCount(3);
+  await expect(x.userRayLabel).toHaveText('k = 1.7');
+  await x.chooseExaggeration('10');
+  await expect(x.scaleNote).toHaveText('Heights ×10 (vertical exaggeration)');
+  await x.chooseExaggeration('1');
+  await expect(x.scaleNote).toContainText('True scale');
+  await expect(x.horizonChart).toContainText('k = 1.7');
+  await expect(x.blakeChart).toContainText('horizon ray');
+  await expect(x.blakeChart).toContainText('° limit');
   // Close and reopen from the header.
-  await page.getByRole('button', { name: 'Close' }).click();
-  await expect(x.explorer).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Horizon explorer' })).toHaveAttribute('aria-expanded', 'false');
+  await x.close();
+  await expect(x.root).toHaveCount(0);
+  await expect(x.openButton).toHaveAttribute('aria-expanded', 'false');
 });
 
 for (const size of [
@@ -176,49 +184,50 @@ for (const size of [
 ]) {
   test(`fits a ${size.width} px wide screen`, async ({ page }) => {
     await page.setViewportSize(size);
-    const x = new ExplorerPage(page);
-    await x.open();
+    const app = await openExplorer(page);
+    const x = app.explorer;
     await x.step('japan');
-    const overflow = await x.explorer.evaluate((el) => el.scrollWidth - el.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    const box = await x.section.boundingBox();
-    expect(box!.width).toBeLessThanOrEqual(size.width);
+    expect(await x.overflowPx()).toBeLessThanOrEqual(0);
+    const box = (await x.section.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(size.width);
     if (size.width < 640) {
       // One column: the cross-section takes the width.
-      expect(box!.width).toBeGreaterThan(size.width * 0.8);
+      expect(box.width).toBeGreaterThan(size.width * 0.8);
     } else {
       // Controls, cross-section and charts side by side.
-      const charts = await page.locator('.explorer-charts').boundingBox();
-      expect(charts!.x).toBeGreaterThan(box!.x + box!.width - 1);
-      expect(box!.width).toBeGreaterThan(700);
+      const charts = (await x.charts.boundingBox())!;
+      expect(charts.x).toBeGreaterThan(box.x + box.width - 1);
+      expect(box.width).toBeGreaterThan(700);
     }
-    await expect(page.locator('.map svg.map-svg')).toBeVisible();
-    await page.getByRole('slider', { name: /^Target altitude/ }).scrollIntoViewIfNeeded();
-    await expect(page.getByRole('slider', { name: /^Target altitude/ })).toBeInViewport();
+    await expect(app.map.svg).toBeVisible();
+    await x.slider('target-alt').scrollIntoViewIfNeeded();
+    await expect(x.slider('target-alt')).toBeInViewport();
   });
 }
 
 test('the explorer is built only when opened, after the map has painted', async ({ page }) => {
-  const x = new ExplorerPage(page);
-  await x.gotoApp();
-  await expect(page.locator('section.explorer')).toHaveCount(0);
+  const app = new AppPage(page);
+  const x = app.explorer;
+  await app.gotoApp();
+  await expect(x.root).toHaveCount(0);
   const t0 = Date.now();
-  await page.getByRole('button', { name: 'Horizon explorer' }).click();
-  await expect(x.section.locator('path.missile-path')).toBeAttached();
-  await expect(page.locator('.blake-chart svg')).toBeAttached();
+  await x.openButton.click();
+  await expect(x.missilePath).toBeAttached();
+  await expect(x.blakeChart).toBeAttached();
   const openMs = Date.now() - t0;
   // A slider move redraws the cross-section, the numbers and both charts.
   const t1 = Date.now();
-  await x.slide('explorer-radar-height', 2500);
-  await expect(page.locator('.slider:has(#explorer-radar-height) output')).toHaveText('2500 m');
-  await expect(page.locator('.horizon-chart svg')).toBeAttached();
+  await x.set('radar-height', 2500);
+  await expect(x.output('radar-height')).toHaveText('2500 m');
+  await expect(x.horizonChart).toBeAttached();
   const moveMs = Date.now() - t1;
   // A k move also redraws the map's fans and reruns the detections and pictures.
   const t2 = Date.now();
-  await x.slide('explorer-k', 1.9);
-  await expect(page.locator('.slider:has(#explorer-k) output')).toHaveText('1.9');
-  await expect(page.locator('select[name="k"]')).toHaveValue('custom');
+  await x.set('k', 1.9);
+  await expect(x.output('k')).toHaveText('1.9');
+  await expect(app.sensors.k).toHaveValue('custom');
   const kMs = Date.now() - t2;
+  // Printed, not asserted: wall-clock times on a shared machine, with Playwright's round trips in them.
   console.log(
     `explorer: opened and drawn in ${openMs} ms; a radar-height move redrawn in ${moveMs} ms; a k move (fans, detections, pictures too) in ${kMs} ms (wall clock, includes Playwright round trips)`,
   );

@@ -1,11 +1,22 @@
 import { expect, test } from '@playwright/test';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { ExportPage, parseCsv, pngSize } from '../pages/export-page';
-import { CHARTS } from '../pages/charts-page';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { AppPage } from '../pages/app-page';
+import { CHARTS } from '../pages/charts';
+import { report } from '../pages/metrics';
+import { parseCsv, pngSize, type ExportPanel } from '../pages/export-panel';
+
+/** The app with its pictures computed (the comparison table is there) and its charts drawn, so every export
+ * has data; and its export panel. */
+async function ready(page: import('@playwright/test').Page): Promise<{ app: AppPage; ex: ExportPanel }> {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  await expect(app.pictures.comparisonRows.first()).toBeAttached();
+  await app.charts.waitForCharts();
+  return { app, ex: app.exports };
+}
 
 test('CSV exports: trajectories, measurements and tracks parse into rows and columns', async ({ page }) => {
-  const ex = new ExportPage(page);
-  await ex.gotoReady();
+  const { ex } = await ready(page);
 
   const traj = await ex.save('trajectories');
   expect(traj.name).toBe('shared-picture-trajectories.csv');
@@ -32,10 +43,9 @@ test('CSV exports: trajectories, measurements and tracks parse into rows and col
 });
 
 test('GeoJSON, KML and CZML exports parse with the expected features and packets', async ({ page }) => {
-  const ex = new ExportPage(page);
-  await ex.gotoReady();
+  const { app, ex } = await ready(page);
   // Mid-flight, so the pictures hold tracks with predicted impacts.
-  await ex.slide('scrubber', 400);
+  await app.clock.seek(400);
 
   const geo = JSON.parse((await ex.save('geojson')).text);
   expect(geo.type).toBe('FeatureCollection');
@@ -72,8 +82,7 @@ test('GeoJSON, KML and CZML exports parse with the expected features and packets
 });
 
 test('the map and every chart export as standalone SVG and as PNG', async ({ page }) => {
-  const ex = new ExportPage(page);
-  await ex.gotoReady();
+  const { app, ex } = await ready(page);
   const lines: string[] = [];
 
   const map = await ex.save('map-svg');
@@ -89,7 +98,7 @@ test('the map and every chart export as standalone SVG and as PNG', async ({ pag
   const mapPng = await ex.save('map-png');
   expect(mapPng.name).toBe('shared-picture-map.png');
   const size = pngSize(mapPng.body);
-  const box = (await ex.svg.boundingBox())!;
+  const box = (await app.map.svg.boundingBox())!;
   expect(size.width).toBe(Math.round(box.width) * 2);
   expect(mapPng.body.length).toBeGreaterThan(20_000);
   // Kept for a look by eye.
@@ -113,9 +122,6 @@ test('the map and every chart export as standalone SVG and as PNG', async ({ pag
     writeFileSync(`test-results/export-${c}.png`, png.body);
     lines.push(`${c}.png ${s.width}x${s.height} ${(png.body.length / 1024).toFixed(0)} KiB`);
   }
-  await expect(ex.panel.locator('[role="alert"]')).toHaveCount(0);
-  const line = `exports: ${lines.join(', ')}`;
-  console.log(line);
-  mkdirSync('test-results', { recursive: true });
-  appendFileSync('test-results/metrics.txt', line + '\n');
+  await expect(ex.alerts).toHaveCount(0);
+  report(`exports: ${lines.join(', ')}`);
 });

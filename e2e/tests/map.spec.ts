@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { gzipSync } from 'node:zlib';
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { MapPage } from '../pages/map-page';
+import { mkdirSync } from 'node:fs';
+import { report } from '../pages/metrics';
+import { firstMapDrawnMs, MapPage, recordLoads } from '../pages/map-page';
 
 test('the page loads with no console error and requests nothing from another origin', async ({ page, baseURL }) => {
   const errors: string[] = [];
@@ -23,12 +23,12 @@ test('the map shows land, borders, places and a graticule', async ({ page }) => 
   const map = new MapPage(page);
   await map.goto();
   expect(await map.landShapes()).toBeGreaterThan(100);
-  await expect(page.locator('path.borders')).toHaveAttribute('d', /M.*L/);
+  await expect(map.borders).toHaveAttribute('d', /M.*L/);
   for (const name of ['Seoul', 'Pyongyang', 'Tokyo', 'Busan', 'Sapporo', 'Vladivostok', 'Beijing']) {
-    await expect(page.locator(`g.place[data-place="${name}"] text`)).toHaveText(name);
+    await expect(map.placeLabel(name)).toHaveText(name);
   }
-  await expect(page.locator('.graticule-labels text', { hasText: '130°E' })).toBeVisible();
-  await expect(page.locator('.scale-bar text')).toHaveText(/^\d+ km$/);
+  await expect(map.graticuleLabel('130°E')).toBeVisible();
+  await expect(map.scaleBar).toHaveText(/^\d+ km$/);
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/map.png' });
 });
@@ -66,13 +66,13 @@ test('the zoom buttons and reset work', async ({ page }) => {
   const map = new MapPage(page);
   await map.goto();
   const s0 = await map.scale();
-  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await map.zoomIn.click();
   await expect.poll(() => map.scale()).toBeCloseTo(s0 * 1.5, 6);
-  await page.getByRole('button', { name: 'Zoom out' }).click();
-  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await map.zoomOut.click();
+  await map.zoomOut.click();
   await expect.poll(() => map.scale()).toBeCloseTo(s0 / 1.5, 6);
   await map.drag({ x: 500, y: 400 }, 200, 100);
-  await page.getByRole('button', { name: 'Reset view' }).click();
+  await map.resetView.click();
   await expect.poll(() => map.scale()).toBeCloseTo(s0, 9);
 });
 
@@ -86,30 +86,27 @@ test('the readout over Seoul reads Seoul within 0.1 degree', async ({ page }) =>
   expect(Math.abs(pos.lon - 126.978)).toBeLessThan(0.1);
 });
 
+/** The page-weight budget: gzip bytes (level 9) of everything the page loads. */
+const PAGE_WEIGHT_BUDGET_BYTES = 600_000;
+
 test('size and speed: gzip bytes of everything loaded, time to the first drawn map', async ({ page }) => {
-  const bodies: Promise<[string, number, number]>[] = [];
-  page.on('response', (r) => {
-    bodies.push(r.body().then((b) => [new URL(r.url()).pathname, b.length, gzipSync(b, { level: 9 }).length]));
-  });
+  const loads = recordLoads(page);
   const map = new MapPage(page);
   await map.goto();
   await page.waitForLoadState('networkidle');
-  const files = await Promise.all(bodies);
-  const total = files.reduce((s, [, , gz]) => s + gz, 0);
-  const drawn = await page.waitForFunction(() => {
-    const m = performance.getEntriesByName('map-drawn')[0];
-    return m ? m.startTime : null;
-  });
-  const firstMapMs = (await drawn.jsonValue()) as number;
-  const lines = files.map(([path, raw, gz]) => `  ${path.padEnd(48)} ${String(raw).padStart(8)} B  ${String(gz).padStart(7)} B gzip`);
-  const report = [
+  const files = await loads.loaded();
+  const total = files.reduce((s, f) => s + f.gzipBytes, 0);
+  const firstMapMs = await firstMapDrawnMs(page);
+  report([
     'Page weight (everything the page loads):',
-    ...lines,
-    `  total: ${(total / 1024).toFixed(1)} KiB = ${(total / 1000).toFixed(1)} kB gzip (budget 600 KB)`,
+    ...files.map((f) => `  ${f.path.padEnd(48)} ${String(f.bytes).padStart(8)} B  ${String(f.gzipBytes).padStart(7)} B gzip`),
+    `  total: ${(total / 1024).toFixed(1)} KiB = ${(total / 1000).toFixed(1)} kB gzip (budget ${PAGE_WEIGHT_BUDGET_BYTES / 1000} kB)`,
     `Time from navigation to the first drawn map: ${firstMapMs.toFixed(0)} ms (budget 1000 ms)`,
-  ].join('\n');
-  console.log(report);
-  mkdirSync('test-results', { recursive: true });
-  appendFileSync('test-results/metrics.txt', report + '\n');
+  ]);
+  // The page, its wasm, its style sheet and its map data at least.
   expect(files.length).toBeGreaterThan(3);
+  // Asserted: the bytes are the build's output, the same on every machine.
+  expect(total, `page weight ${total} B gzip`).toBeLessThanOrEqual(PAGE_WEIGHT_BUDGET_BYTES);
+  // Printed, not asserted: the time to the first map depends on the machine and what else it runs.
+  expect(firstMapMs).toBeGreaterThan(0);
 });

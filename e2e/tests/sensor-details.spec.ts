@@ -3,18 +3,18 @@ import { AppPage } from '../pages/app-page';
 
 test('each sensor opens to its figures and their source', async ({ page }) => {
   const app = new AppPage(page);
+  const sensors = app.sensors;
   await app.gotoApp();
-  const row = page.locator('.sensor-list tbody tr').first();
-  const details = row.locator('details.sensor-details');
-  await expect(details.locator('dl')).toBeHidden();
-  await details.locator('summary').click();
-  await expect(details.locator('dl')).toBeVisible();
-  const labels = await details.locator('dt').allTextContents();
+  const details = sensors.details(sensors.rows.first());
+  await expect(details.figures).toBeHidden();
+  await details.open();
+  await expect(details.figures).toBeVisible();
+  const labels = await details.labels();
   expect(labels).toContain('Update interval');
   expect(labels).toContain('Source');
   // A radar says how far it sees a 1 m² target.
-  const radar = page.locator('.sensor-list tbody tr', { has: page.locator('dt', { hasText: 'Instrumented range' }) });
-  await page.locator('.sensor-list details.sensor-details summary').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click()));
-  expect(await radar.count()).toBeGreaterThan(5);
-  await expect(radar.first().locator('dd').nth(5)).toContainText('km');
+  const radars = sensors.rowsWithFigure('Instrumented range');
+  await sensors.openAllDetails();
+  expect(await radars.count()).toBeGreaterThan(5);
+  await expect(sensors.details(radars.first()).value('Instrumented range')).toContainText('km');
 });

@@ -1,35 +1,28 @@
-import { expect, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { ChartsPage } from './charts-page';
+import type { Locator, Page } from '@playwright/test';
+import type { ChartName } from './charts';
+import { download } from './controls';
 
 export type SavedFile = { name: string; body: Buffer; text: string };
+export type DataExport = 'trajectories' | 'measurements' | 'tracks' | 'geojson' | 'kml' | 'czml';
+export type PictureExport = `${'map' | ChartName}-${'svg' | 'png'}`;
 
 /** The export panel: each button saves a file, which the tests read back. */
-export class ExportPage extends ChartsPage {
-  readonly panel: Locator;
+export class ExportPanel {
+  readonly page: Page;
+  readonly region: Locator;
+  /** A failed export says why here. */
+  readonly alerts: Locator;
 
-  constructor(page: Page) {
-    super(page);
-    this.panel = page.locator('.export-panel');
-  }
-
-  /** The app with its pictures computed (the comparison table is there), so every export has data. */
-  async gotoReady() {
-    await this.gotoApp();
-    await expect(this.page.locator('.comparison tbody tr').first()).toBeAttached();
-    await this.waitForCharts();
+  constructor(page: Page, root: Locator) {
+    this.page = page;
+    this.region = root.getByRole('region', { name: 'Export', exact: true });
+    this.alerts = this.region.getByRole('alert');
   }
 
   /** Clicks an export button and returns the file it downloads. */
-  async save(what: string): Promise<SavedFile> {
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.panel.locator(`button[data-export="${what}"]`).click(),
-    ]);
-    const path = await download.path();
-    if (!path) throw new Error(`${what}: the download has no file`);
-    const body = readFileSync(path);
-    return { name: download.suggestedFilename(), body, text: body.toString('utf8') };
+  async save(what: DataExport | PictureExport): Promise<SavedFile> {
+    const file = await download(this.page, () => this.region.locator(`button[data-export="${what}"]`).click());
+    return { ...file, text: file.body.toString('utf8') };
   }
 
   /** Parses XML (KML or SVG) with the browser's DOMParser: the root's name, any parser error, tag counts. */
