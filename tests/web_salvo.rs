@@ -1,4 +1,4 @@
-//! The salvo speed figure in the browser (issue 5: "a 20-missile salvo tracked in all five pictures: under
+//! The salvo speed figure in the browser (the goal: "a 20-missile salvo tracked in all five pictures: under
 //! 300 ms in the browser"): the 20-missile salvo fixture run through the five built-in pictures in headless
 //! Chromium, timed with `performance.now()` and printed to the console. The figure is printed, not asserted
 //! (a shared test machine makes timed assertions flaky); the test asserts that the trilateral picture holds

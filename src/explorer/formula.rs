@@ -81,7 +81,7 @@ mod tests {
 
     #[test]
     fn matches_the_core_and_the_reference_value() {
-        // ../shared/reference/radar.md: a 10 m radar and a 100 km target, k = 4/3: 1320.3 km.
+        // data/reference/radar.md: a 10 m radar and a 100 km target, k = 4/3: 1320.3 km.
         let e = EffectiveEarth::standard();
         let f = formula(&e, 10.0, 100.0).unwrap();
         let h = e.horizon(10.0, 100_000.0).unwrap();

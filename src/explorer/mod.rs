@@ -1,4 +1,4 @@
-//! The radar-horizon explorer (issue 7), the pure part: the rays of the effective-Earth model drawn over the
+//! The radar-horizon explorer, the pure part: the rays of the effective-Earth model drawn over the
 //! true Earth, the cross-section's layout, a flight seen from one radar (its distance and height profile, the
 //! moment it rises into view), the Blake chart and the horizon chart, the formula with the numbers put in, and
 //! the guided walk-through as data. Every horizon number comes from `picture_sim::sensors::EffectiveEarth`, so

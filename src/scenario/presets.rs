@@ -1,5 +1,5 @@
 //! Scenarios from public reports, each with a short note and its sources. Figures come from
-//! `shared/reference/launches.csv` (JMOD, JCS, KCNA via the CNS North Korea Missile Test Database) and the sites
+//! `data/reference/launches.csv` (JMOD, JCS, KCNA via the CNS North Korea Missile Test Database) and the sites
 //! from `launch_sites.csv`; where a report is not in that file the note gives its source.
 
 use super::model::{AppScenario, ScenarioLaunch};

@@ -4,7 +4,7 @@
 use time::{OffsetDateTime, UtcOffset};
 
 /// The default scenario start: the 2017-08-29 Hwasong-12, launched at 05:58 JST (JMOD, see
-/// `../shared/reference/launches.csv`), which is 20:58 UTC on 28 August.
+/// `data/reference/launches.csv`), which is 20:58 UTC on 28 August.
 pub const DEFAULT_START_UTC_S: i64 = 1_503_953_880;
 
 /// A named time zone of the clock.

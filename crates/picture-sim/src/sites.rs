@@ -1,5 +1,5 @@
 //! Launch sites named in public reports (CNS North Korea Missile Test Database estimates, +-5 km), the same
-//! data as `../shared/reference/launch_sites.csv`.
+//! data as `data/reference/launch_sites.csv`.
 
 use crate::earth::Geodetic;
 use serde::Serialize;

@@ -1,5 +1,5 @@
 //! Validation of the flight model against public figures: every reported launch in
-//! `../shared/reference/launches.csv` flown "as reported" (its site, azimuth, apogee and range) must take the
+//! `data/reference/launches.csv` flown "as reported" (its site, azimuth, apogee and range) must take the
 //! reported time within 2 %, and no flight may be shorter than the Keplerian bound.
 //!
 //! "The reported time" is what the report allows (see [`report_window_s`]). That matters for one row:

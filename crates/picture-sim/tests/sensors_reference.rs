@@ -1,4 +1,4 @@
-//! Golden values from `../shared/reference/radar.md` and the catalog against `sensors.csv`.
+//! Golden values from `data/reference/radar.md` and the catalog against `sensors.csv`.
 
 use picture_sim::sensors::{
     catalog, probability_of_detection, required_snr_db, DetectionModel, EffectiveEarth, Nation,

@@ -19,5 +19,5 @@ pub use frames::{Aer, Ecef, Enu, Geodetic, LocalFrame};
 pub use geodesic::{destination, inverse, GeodesicLine};
 pub use gravity::{gravity_j2_m_s2, EARTH_ROTATION_RAD_S, GM_M3_S2, J2};
 
-/// Mean Earth radius used by the simple horizon formulas (`../shared/reference/radar.md`).
+/// Mean Earth radius used by the simple horizon formulas (`data/reference/radar.md`).
 pub const MEAN_RADIUS_M: f64 = 6_371_000.0;

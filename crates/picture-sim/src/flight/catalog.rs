@@ -5,7 +5,7 @@
 //! Markus Schiller (Schmucker Technologie) and 38 North (Paektusan engine and Hwasong-12/-14/-15 analyses),
 //! and David Wright's Union of Concerned Scientists analyses (ranges, payloads, burn times from video).
 //! Where the literature gives a range of values, a value inside it was chosen so that the model flies the
-//! reported tests (`../shared/reference/launches.csv`) within their reported figures. Treat every mass as
+//! reported tests (`data/reference/launches.csv`) within their reported figures. Treat every mass as
 //! +-15 %, every burn time as +-20 %, and every specific impulse as +-5 %.
 
 use super::vehicle::{Payload, Stage, Vehicle};

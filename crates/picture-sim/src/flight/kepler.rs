@@ -1,6 +1,6 @@
 //! Closed-form free flight over a non-rotating spherical Earth in vacuum (Keplerian ellipses): the checks
 //! the integrated flight model is tested against, and the flight-time lower bound of
-//! `../shared/reference/radar.md`. Reference: Bate, Mueller and White, "Fundamentals of Astrodynamics",
+//! `data/reference/radar.md`. Reference: Bate, Mueller and White, "Fundamentals of Astrodynamics",
 //! chapters 2 and 4 (conic equation, Kepler's equation); Wheelon (1959) for the ballistic form.
 
 use crate::earth::GM_M3_S2;

@@ -1,4 +1,4 @@
-//! The sensor catalog: the missile-warning sensors named in public reporting (`../shared/reference/sensors.csv`),
+//! The sensor catalog: the missile-warning sensors named in public reporting (`data/reference/sensors.csv`),
 //! with notional parameters fitted to the public claims. None of this is official: sites are approximate
 //! (+-10 km) and some are notional; ranges are press and analyst claims that never state the target
 //! cross-section, so each radar here states the one it assumes.

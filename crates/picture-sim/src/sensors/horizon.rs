@@ -1,7 +1,7 @@
 //! Line of sight over a refracting atmosphere, by the effective-Earth-radius model: rays are straight over a
 //! sphere of radius `k R`, with heights and ground distances kept. `k = 4/3` is the standard atmosphere
 //! (ITU-R P.834; FS-1037C "effective Earth radius"), `k = 1` the geometric horizon. `R` is the mean Earth radius
-//! (6371 km, [`MEAN_RADIUS_M`]) as in `../shared/reference/radar.md`.
+//! (6371 km, [`MEAN_RADIUS_M`]) as in `data/reference/radar.md`.
 //!
 //! The model bends rays by the same amount at every height, while the real atmosphere bends them only in its
 //! lowest tens of kilometres: using `k = 4/3` all the way up to a missile at 100 km or more is a convention of the

@@ -1,9 +1,9 @@
-//! Sensors and detection (issue 4): the kinds of sensor (ground radar, ship radar, space-based infrared), the
+//! Sensors and detection: the kinds of sensor (ground radar, ship radar, space-based infrared), the
 //! catalog of public sites with notional parameters, line of sight over a refracting Earth, the radar range
 //! equation and probability of detection, noisy measurements, coverage footprints, and the detection run that
 //! ties them together against any [`crate::truth::Truth`].
 //!
-//! References: `../shared/reference/radar.md` (horizon and detection golden values), `sensors.csv` (sites and
+//! References: `data/reference/radar.md` (horizon and detection golden values), `sensors.csv` (sites and
 //! claims). Every performance figure here is a public estimate or notional, and is marked so.
 //!
 //! What the app calls:

@@ -10,7 +10,7 @@
 //! - Albersheim's empirical approximation for a non-fluctuating target (Albersheim 1981; stated valid for
 //!   Pd 0.1..0.9, Pfa 1e-7..1e-3, N 1..8096; accuracy about 0.2 dB).
 //!
-//! Golden values (`../shared/reference/radar.md`): Pd 0.9 at Pfa 1e-6 with one pulse needs 13.18 dB
+//! Golden values (`data/reference/radar.md`): Pd 0.9 at Pfa 1e-6 with one pulse needs 13.18 dB
 //! (non-fluctuating), 13.12 dB (Albersheim), 21.14 dB (Swerling 1); Pd 0.65 at Pfa 1e-9 with N = 10 needs 8.74 dB
 //! per pulse (Swerling 1).
 

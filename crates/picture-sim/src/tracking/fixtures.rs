@@ -411,7 +411,7 @@ pub fn salvo_scenario(
     }
 }
 
-/// The standard EKF workload of issue 5: a 6-state constant-velocity target (30 km up off the Korean coast,
+/// The standard EKF workload: a 6-state constant-velocity target (30 km up off the Korean coast,
 /// 250 m/s east, 150 m/s south), seen by a radar at 37.5 N 127 E giving azimuth, elevation and range at 1 Hz
 /// with sigma 0.05 degrees and 100 m; `steps` plots (seeded) and the prior at t = 0. Shared by the benchmark and
 /// the `ekf_rate` example.

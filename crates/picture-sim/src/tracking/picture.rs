@@ -5,7 +5,7 @@
 //! the legacy arrangement (Japan's centre, with South Korean data reaching it only through the United States
 //! after a relay delay) and the real-time trilateral picture (every sensor through the INDOPACOM hub in
 //! Hawaii, fully activated on 19 December 2023 per the joint statement in
-//! `../shared/reference/warning_latency.csv`).
+//! `data/reference/warning_latency.csv`).
 //!
 //! **Latency defaults and their basis** ([`LatencyDefaults`]). The public record gives end-to-end warning
 //! times, not link latencies: ROK Aegis detected the April 2012 Unha-3 54 s after launch (KBS); J-Alert went out
