@@ -10,6 +10,11 @@ cd "$root"
 step() { printf '\n== %s\n' "$*"; }
 
 step "format and lints"
+# A clone has no ../shared beside it: the code and tests use the copies in data/reference.
+if grep -rnI '\.\./shared' src crates tests e2e/*.ts e2e/pages scripts/setup.sh; then
+  echo "the lines above name ../shared: use data/reference" >&2
+  exit 1
+fi
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p shared-picture --target wasm32-unknown-unknown --all-targets -- -D warnings
