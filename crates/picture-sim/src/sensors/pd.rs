@@ -180,7 +180,7 @@ fn albersheim_snr_db(pd: f64, pfa: f64, n: f64) -> Result<f64, PdError> {
     let a = albersheim_a(pfa);
     let b = (pd / (1.0 - pd)).ln();
     let arg = a + 0.12 * a * b + 1.7 * b;
-    if !(arg > 0.0) {
+    if arg.is_nan() || arg <= 0.0 {
         let min_pd = 1.0 / (1.0 + (a / (0.12 * a + 1.7)).exp());
         return Err(PdError::AlbersheimPd { pd, pfa, min_pd });
     }

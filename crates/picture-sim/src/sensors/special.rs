@@ -539,8 +539,8 @@ mod tests {
     #[test]
     fn poisson_pmf_matches_direct_products() {
         // e^-l l^k / k! multiplied out where it cannot overflow.
-        for (k, l) in [(0u32, 3.0), (1, 0.5), (7, 7.0), (20, 13.5), (60, 80.0)] {
-            let mut direct = (-l as f64).exp();
+        for (k, l) in [(0u32, 3.0_f64), (1, 0.5), (7, 7.0), (20, 13.5), (60, 80.0)] {
+            let mut direct = (-l).exp();
             for j in 1..=k {
                 direct *= l / f64::from(j);
             }
