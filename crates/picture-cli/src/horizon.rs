@@ -7,8 +7,19 @@ use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum HorizonCliError {
+    #[error("{flag} {value}: {what} must be finite and in [{min}, {max}]{unit}")]
+    Flag {
+        flag: &'static str,
+        what: &'static str,
+        value: String,
+        min: f64,
+        max: f64,
+        unit: &'static str,
+    },
     #[error(transparent)]
     Horizon(#[from] HorizonError),
+    #[error("no finite horizon for these arguments; please report it")]
+    NotFinite,
     #[error("could not write JSON: {0}")]
     Json(#[from] serde_json::Error),
 }
@@ -40,7 +51,65 @@ struct HorizonOut {
     ground_range_km: f64,
 }
 
+/// The highest radar antenna accepted: above the stratosphere's balloons a sensor is not horizon-limited in the
+/// sense this model means, and the bound keeps every figure printed finite.
+const RADAR_HEIGHT_MAX_M: f64 = 50_000.0;
+/// The highest target accepted: well past geostationary orbit (35,786 km).
+const TARGET_ALT_MAX_KM: f64 = 100_000.0;
+
+/// A number as a reader would write it: plain where that is short, in scientific notation otherwise.
+fn shown(value: f64) -> String {
+    let a = value.abs();
+    if a != 0.0 && a.is_finite() && !(1e-4..1e6).contains(&a) {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    }
+}
+
+fn check(
+    flag: &'static str,
+    what: &'static str,
+    value: f64,
+    (min, max): (f64, f64),
+    unit: &'static str,
+) -> Result<(), HorizonCliError> {
+    if value.is_finite() && (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(HorizonCliError::Flag {
+            flag,
+            what,
+            value: shown(value),
+            min,
+            max,
+            unit,
+        })
+    }
+}
+
 pub fn run(args: &HorizonArgs) -> Result<String, HorizonCliError> {
+    check(
+        "--radar-height-m",
+        "the radar height",
+        args.radar_height_m,
+        (0.0, RADAR_HEIGHT_MAX_M),
+        " m",
+    )?;
+    check(
+        "--target-alt-km",
+        "the target altitude",
+        args.target_alt_km,
+        (0.0, TARGET_ALT_MAX_KM),
+        " km",
+    )?;
+    check(
+        "--k",
+        "the effective-Earth factor",
+        args.k,
+        (EffectiveEarth::K_MIN, EffectiveEarth::K_MAX),
+        "",
+    )?;
     let earth = EffectiveEarth::new(args.k)?;
     let h = earth.horizon(args.radar_height_m, args.target_alt_km * 1000.0)?;
     let out = HorizonOut {
@@ -50,6 +119,9 @@ pub fn run(args: &HorizonArgs) -> Result<String, HorizonCliError> {
         slant_range_km: h.slant_range_m / 1000.0,
         ground_range_km: h.ground_range_m / 1000.0,
     };
+    if !(out.slant_range_km.is_finite() && out.ground_range_km.is_finite()) {
+        return Err(HorizonCliError::NotFinite);
+    }
     if args.json {
         return Ok(serde_json::to_string_pretty(&out)? + "\n");
     }

@@ -147,6 +147,13 @@ pub enum FlightError {
     Integrator(#[from] IntegratorError),
 }
 
+/// The lowest launch site height accepted, metres above the ellipsoid: below the Dead Sea shore (-430 m),
+/// room for a submarine's launch depth.
+pub const SITE_HEIGHT_MIN_M: f64 = -500.0;
+/// The highest launch site height accepted, metres above the ellipsoid: above every mountain, so that a
+/// mistyped height is refused instead of flying a missile from orbit.
+pub const SITE_HEIGHT_MAX_M: f64 = 10_000.0;
+
 /// Flies a launch request on the real Earth ([`EarthModel::WGS84`]), searching afresh: for one-shot callers.
 /// A caller that re-solves launches from the same site in the same direction (an editor) keeps a
 /// [`ShapingMemory`] and calls [`fly_with`].
@@ -173,12 +180,18 @@ pub fn fly_on(
     let vehicle = catalog::find(&request.missile)
         .ok_or_else(|| FlightError::UnknownMissile(request.missile.clone()))?;
     let site = request.site;
-    if !(site.lat_rad.is_finite() && site.lon_rad.is_finite() && site.h_m.is_finite())
+    if !(site.lat_rad.is_finite() && site.lon_rad.is_finite())
         || site.lat_rad.abs() > std::f64::consts::FRAC_PI_2 + 1e-9
     {
         return Err(FlightError::Invalid(
             "launch site coordinates are not valid".into(),
         ));
+    }
+    if !(site.h_m.is_finite() && (SITE_HEIGHT_MIN_M..=SITE_HEIGHT_MAX_M).contains(&site.h_m)) {
+        return Err(FlightError::Invalid(format!(
+            "launch site height h_m = {} m must be finite and in [{SITE_HEIGHT_MIN_M}, {SITE_HEIGHT_MAX_M}] m",
+            site.h_m
+        )));
     }
     let (azimuth_deg, range_m) = match request.aim {
         Aim::Point { lat_deg, lon_deg } => {

@@ -14,7 +14,7 @@
 //! (non-fluctuating), 13.12 dB (Albersheim), 21.14 dB (Swerling 1); Pd 0.65 at Pfa 1e-9 with N = 10 needs 8.74 dB
 //! per pulse (Swerling 1).
 
-use super::special::{gamma_p, gamma_q, marcum_q};
+use super::special::{gamma_p, gamma_q, marcum_q_half};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -32,17 +32,23 @@ pub enum DetectionModel {
 
 #[derive(Debug, Error, Clone, PartialEq)]
 pub enum PdError {
-    #[error("probability of false alarm {pfa} must be in (0, 1)")]
+    #[error("pfa = {pfa}: the probability of false alarm must be in (0, 1)")]
     Pfa { pfa: f64 },
-    #[error("probability of detection {pd} must be in (0, 1)")]
+    #[error("pd = {pd}: the probability of detection must be in (0, 1)")]
     Pd { pd: f64 },
-    #[error("probability of detection {pd} must exceed the probability of false alarm {pfa}")]
+    #[error("pd = {pd}: the probability of detection must exceed the probability of false alarm pfa = {pfa}")]
     PdBelowPfa { pd: f64, pfa: f64 },
-    #[error("number of pulses {pulses} must be in 1..={max}", max = MAX_PULSES)]
+    #[error("pd = {pd}: Albersheim's equation has no solution below pd = {min_pd:.6} at pfa = {pfa} (allowed: ({min_pd:.6}, 1))")]
+    AlbersheimPd { pd: f64, pfa: f64, min_pd: f64 },
+    #[error("pulses = {pulses}: the number of pulses must be in 1..={max}", max = MAX_PULSES)]
     Pulses { pulses: u32 },
-    #[error("signal-to-noise ratio {snr_db} dB must be finite")]
+    #[error("snr_db = {snr_db}: the signal-to-noise ratio must be finite")]
     Snr { snr_db: f64 },
-    #[error("no signal-to-noise ratio in [{lo} dB, {hi} dB] gives Pd {pd} at Pfa {pfa} with {pulses} pulses", lo = SNR_SEARCH_DB.0, hi = SNR_SEARCH_DB.1)]
+    #[error("order = {order}: the Marcum Q order must be in 1..={max}", max = MAX_PULSES)]
+    MarcumOrder { order: u32 },
+    #[error("{name} = {value}: the Marcum Q argument must be finite and at least 0")]
+    MarcumArgument { name: &'static str, value: f64 },
+    #[error("no signal-to-noise ratio in [{lo} dB, {hi} dB] gives pd = {pd} at pfa = {pfa} with {pulses} pulses", lo = SNR_SEARCH_DB.0, hi = SNR_SEARCH_DB.1)]
     NoSolution { pd: f64, pfa: f64, pulses: u32 },
 }
 
@@ -93,11 +99,9 @@ impl Detector {
             // Pfa^(1 / (1 + snr)), with ln Pfa cached.
             DetectionModel::Swerling1 if self.pulses == 1 => (self.ln_pfa / (1.0 + snr)).exp(),
             DetectionModel::Swerling1 => swerling1_n_pd(snr, n, self.threshold),
-            DetectionModel::NonFluctuating => marcum_q(
-                self.pulses,
-                (2.0 * n * snr).sqrt(),
-                (2.0 * self.threshold).sqrt(),
-            ),
+            // Q_N(sqrt(2 N snr), sqrt(2 T)) in the half-square variables, which skips a square root and its
+            // square (and their overflow for an SNR past 1e300).
+            DetectionModel::NonFluctuating => marcum_q_half(self.pulses, n * snr, self.threshold),
             DetectionModel::Albersheim => albersheim_pd(10.0 * snr.log10(), self.pfa, n),
         }
     }
@@ -144,7 +148,12 @@ fn threshold(pfa: f64, pulses: u32) -> f64 {
     let n = f64::from(pulses);
     let mut lo = 0.0;
     let mut hi = n - pfa.ln() + 10.0;
-    while gamma_q(n, hi) > pfa {
+    // Q(n, n - ln pfa + 10) is already below pfa for every n and pfa accepted; the doublings only guard that
+    // claim, and 64 of them pass any finite threshold.
+    for _ in 0..64 {
+        if gamma_q(n, hi) <= pfa {
+            break;
+        }
         hi *= 2.0;
     }
     for _ in 0..200 {
@@ -165,11 +174,17 @@ fn albersheim_a(pfa: f64) -> f64 {
     (0.62 / pfa).ln()
 }
 
-/// Albersheim's required SNR per pulse, dB.
-fn albersheim_snr_db(pd: f64, pfa: f64, n: f64) -> f64 {
+/// Albersheim's required SNR per pulse, dB. Its logarithm's argument `A + 0.12 A B + 1.7 B` is positive only
+/// above a smallest Pd; below it the equation has no solution (it would give NaN), which is refused.
+fn albersheim_snr_db(pd: f64, pfa: f64, n: f64) -> Result<f64, PdError> {
     let a = albersheim_a(pfa);
     let b = (pd / (1.0 - pd)).ln();
-    -5.0 * n.log10() + (6.2 + 4.54 / (n + 0.44).sqrt()) * (a + 0.12 * a * b + 1.7 * b).log10()
+    let arg = a + 0.12 * a * b + 1.7 * b;
+    if arg.is_nan() || arg <= 0.0 {
+        let min_pd = 1.0 / (1.0 + (a / (0.12 * a + 1.7)).exp());
+        return Err(PdError::AlbersheimPd { pd, pfa, min_pd });
+    }
+    Ok(-5.0 * n.log10() + (6.2 + 4.54 / (n + 0.44).sqrt()) * arg.log10())
 }
 
 /// Albersheim's equation solved for Pd.
@@ -219,7 +234,7 @@ pub fn required_snr_db(
         DetectionModel::Swerling1 if pulses == 1 => {
             return Ok(ratio_to_db(pfa.ln() / pd.ln() - 1.0))
         }
-        DetectionModel::Albersheim => return Ok(albersheim_snr_db(pd, pfa, f64::from(pulses))),
+        DetectionModel::Albersheim => return albersheim_snr_db(pd, pfa, f64::from(pulses)),
         _ => {}
     }
     let (mut lo, mut hi) = SNR_SEARCH_DB;
@@ -239,6 +254,34 @@ pub fn required_snr_db(
         }
     }
     Ok(0.5 * (lo + hi))
+}
+
+/// The generalized Marcum Q function `Q_M(a, b)`: the probability that a non-central chi-square variable with
+/// `2 order` degrees of freedom and non-centrality `a^2` exceeds `b^2` (for a non-fluctuating target,
+/// `Pd = Q_N(sqrt(2 N snr), sqrt(2 T))`).
+///
+/// # Units
+/// `a` and `b` are amplitudes normalized to the noise standard deviation (dimensionless); the result is a
+/// probability in [0, 1].
+pub fn marcum_q(order: u32, a: f64, b: f64) -> Result<f64, PdError> {
+    if order == 0 || order > MAX_PULSES {
+        return Err(PdError::MarcumOrder { order });
+    }
+    for (name, value) in [("a", a), ("b", b)] {
+        if !(value.is_finite() && value >= 0.0) {
+            return Err(PdError::MarcumArgument { name, value });
+        }
+    }
+    // Half squares: a above 1.3e154 would overflow a^2, and only its being enormous matters there.
+    let half_square = |v: f64| {
+        let h = 0.5 * v * v;
+        if h.is_finite() {
+            h
+        } else {
+            f64::MAX
+        }
+    };
+    Ok(marcum_q_half(order, half_square(a), half_square(b)))
 }
 
 /// dB to a linear power ratio.
@@ -280,7 +323,7 @@ mod tests {
 
     #[test]
     fn albersheim_round_trip() {
-        let db = albersheim_snr_db(0.8, 1e-6, 4.0);
+        let db = albersheim_snr_db(0.8, 1e-6, 4.0).unwrap();
         assert!((albersheim_pd(db, 1e-6, 4.0) - 0.8).abs() < 1e-12);
     }
 

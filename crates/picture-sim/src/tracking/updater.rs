@@ -2,15 +2,17 @@
 //! mode probabilities from their likelihoods).
 //!
 //! Numerics (after strawlab/adskalman-rs): the innovation covariance is factored by Cholesky and the gain
-//! found by solving, never by an explicit inverse; the covariance is updated in Joseph form, which stays
-//! symmetric positive semi-definite with a sub-optimal gain and under round-off. A failure is an error, never
-//! a panic.
+//! found by solving, never by an explicit inverse; the covariance is updated in the Joseph form
+//! `P+ = (I - KH) P (I - KH)' + K R K'` (Bucy & Joseph 1968; Grewal & Andrews, *Kalman Filtering: Theory and
+//! Practice*, section on the Joseph form), a sum of two congruences of positive semi-definite matrices, which
+//! stays symmetric positive semi-definite with a sub-optimal gain and under round-off. A failure is an error,
+//! never a panic.
 
 use super::measurement_model::{
     MeasurementModelError, MeasurementVector, RadarAerModel, RadarPlot,
 };
 use super::predictor::ImmState;
-use super::{asymmetry, symmetrize, GaussianState};
+use super::{symmetrize, GaussianState};
 use nalgebra::{Matrix3, SMatrix};
 use thiserror::Error;
 
@@ -134,14 +136,7 @@ impl ExtendedKalmanUpdater {
         // K = P H' S^-1, found as (S^-1 (P H')')'.
         let k = chol.solve(&mp.cross_covar.transpose()).transpose();
         let mean = pred.mean + k * y;
-        // Joseph form (I - KH) P (I - KH)' + K R K', expanded with C = P H' and S = H P H' + R as
-        // P - K C' - C K' + K S K': the same for any gain K, without the two 6x6 products.
-        let kc = k * mp.cross_covar.transpose();
-        let covar = pred.covar - kc - kc.transpose() + k * mp.innovation_covar * k.transpose();
-        debug_assert!(
-            asymmetry(&covar) < 1e-9,
-            "Joseph-form covariance not symmetric"
-        );
+        let covar = joseph_update(&pred.covar, &k, &mp.jacobian, &plot.model.noise_covar());
         let nis = y.dot(&chol.solve(&y));
         let log_det = 2.0
             * chol
@@ -164,6 +159,64 @@ impl ExtendedKalmanUpdater {
             log_likelihood: -0.5 * (nis + log_det + 3.0 * LN_2PI),
         })
     }
+}
+
+/// The Joseph-form covariance update `(I - KH) P (I - KH)' + K R K'`, before symmetrising.
+///
+/// The expanded form `P - K C' - C K' + K S K'` is algebraically the same, but subtracts terms of the size of
+/// the prior from one another: when a plot shrinks the covariance by orders of magnitude (a first radar plot on
+/// a track made from a space-based cue, lofted flights seen at long range) the round-off of those terms is
+/// larger than the posterior itself, and the result is neither symmetric nor positive semi-definite. Here each
+/// term is a congruence `A P A'` of a symmetric positive semi-definite matrix, whose round-off is relative to
+/// the terms' own magnitudes.
+fn joseph_update(
+    p: &SMatrix<f64, 6, 6>,
+    k: &SMatrix<f64, 6, 3>,
+    h: &SMatrix<f64, 3, 6>,
+    r: &Matrix3<f64>,
+) -> SMatrix<f64, 6, 6> {
+    // A symmetric prior makes the two halves of the result round alike; the predictor's output is symmetric up
+    // to its own round-off, which this removes rather than propagates.
+    let p = symmetrize(p);
+    let a = SMatrix::<f64, 6, 6>::identity() - k * h;
+    let covar = (a * p) * a.transpose() + (k * r) * k.transpose();
+    debug_assert!(
+        !covar.iter().all(|v| v.is_finite()) || joseph_round_off_ok(&covar, &a, &p, k, r),
+        "Joseph-form covariance asymmetric or indefinite beyond its round-off bound"
+    );
+    covar
+}
+
+/// Whether a computed Joseph-form covariance is within the round-off bound of its computation.
+///
+/// A computed product of matrices with inner dimension n differs from the exact one, entry by entry, by at most
+/// `gamma_n |A| |B|` with `gamma_n = n u / (1 - n u)`, `u` the unit round-off (Higham, *Accuracy and Stability of
+/// Numerical Algorithms*, 2nd ed., section 3.5). Both products here have inner dimension at most 6, chained
+/// twice and summed, so each entry of the result is within `gamma_12 B_ij` of the exact symmetric value, with
+/// `B = |A| |P| |A|' + |K| |R| |K|'`; an asymmetry `|X_ij - X_ji|` is then within `2 gamma_12 B_ij`. The
+/// check allows four times that. The smallest eigenvalue of the symmetric part may fall below zero by at most
+/// the 2-norm of the error, bounded by its Frobenius norm, at most `6 gamma_12 max B_ij`, again with a factor of
+/// four. A failure means a wrong formula or an input that is not a covariance, not round-off.
+fn joseph_round_off_ok(
+    covar: &SMatrix<f64, 6, 6>,
+    a: &SMatrix<f64, 6, 6>,
+    p: &SMatrix<f64, 6, 6>,
+    k: &SMatrix<f64, 6, 3>,
+    r: &Matrix3<f64>,
+) -> bool {
+    let u = f64::EPSILON / 2.0;
+    let gamma_12 = 12.0 * u / (1.0 - 12.0 * u);
+    let bound = a.abs() * p.abs() * a.abs().transpose() + k.abs() * r.abs() * k.abs().transpose();
+    let symmetric = (0..6).all(|i| {
+        (0..6)
+            .all(|j| (covar[(i, j)] - covar[(j, i)]).abs() <= 4.0 * 2.0 * gamma_12 * bound[(i, j)])
+    });
+    let max_bound = bound.iter().fold(0.0_f64, |m, v| m.max(*v));
+    let min_eigenvalue = symmetrize(covar)
+        .symmetric_eigenvalues()
+        .iter()
+        .fold(f64::INFINITY, |m, v| m.min(*v));
+    symmetric && min_eigenvalue >= -4.0 * 6.0 * gamma_12 * max_bound
 }
 
 /// IMM updater: one EKF update per mode; the mode probabilities are reweighted by the likelihoods.
