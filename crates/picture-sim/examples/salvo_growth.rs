@@ -1,12 +1,12 @@
 //! How the cost of tracking and scoring grows with the number of concurrent missiles: the concurrent salvo
-//! fixture of 10, 20, 50 and 100 launches run and scored in the five built-in pictures, timed (median of the
-//! repeats: the machine may be shared), and the growth exponent fitted (slope of log time against log N). A
+//! fixture of 10, 20, 50 and 100 launches run and scored in the five built-in pictures, timed with and without the scoring (median of
+//! the repeats: the machine may be shared), and the growth exponent fitted (slope of log time against log N). A
 //! digest of the scores is printed with each size, so that a change meant to be fast only can be shown not to
 //! change them. `cargo run --release -p picture-sim --example salvo_growth [REPEATS] [N...]`.
 use picture_sim::earth::Ellipsoid;
 use picture_sim::tracking::fixtures::{concurrent_salvo_scenario, log_log_slope};
 use picture_sim::tracking::metrics::{evaluate_pictures, MetricsConfig};
-use picture_sim::tracking::picture::{LatencyDefaults, PictureConfig};
+use picture_sim::tracking::picture::{run_picture, LatencyDefaults, PictureConfig};
 use picture_sim::tracking::tracker::TrackerConfig;
 use std::hash::{Hash, Hasher};
 use std::time::Instant;
@@ -29,8 +29,23 @@ fn main() {
         let s = concurrent_salvo_scenario(7, n, 2000, &e);
         let truths = s.truth_refs();
         let mut times_ms = Vec::new();
+        let mut tracking_ms = Vec::new();
         let mut digest = 0;
         for _ in 0..repeats {
+            let start = Instant::now();
+            for p in &pictures {
+                let t = run_picture(
+                    p,
+                    &s.nations,
+                    &s.measurements,
+                    &TrackerConfig::default(),
+                    &e,
+                    |_, _, _| {},
+                )
+                .expect("the built-in pictures are valid");
+                std::hint::black_box(t.stats());
+            }
+            tracking_ms.push(start.elapsed().as_secs_f64() * 1e3);
             let start = Instant::now();
             let scores = evaluate_pictures(
                 &pictures,
@@ -49,11 +64,13 @@ fn main() {
             digest = h.finish();
         }
         times_ms.sort_by(f64::total_cmp);
+        tracking_ms.sort_by(f64::total_cmp);
         let median_ms = times_ms[times_ms.len() / 2];
         println!(
-            "{n:>4} launches, {:>6} measurements: {median_ms:>9.1} ms median of {repeats} (fastest {:.1}), scores digest {digest:016x}",
+            "{n:>4} launches, {:>6} measurements: {median_ms:>9.1} ms median of {repeats} (fastest {:.1}; tracking alone {:.1}), scores digest {digest:016x}",
             s.measurements.len(),
-            times_ms[0]
+            times_ms[0],
+            tracking_ms[tracking_ms.len() / 2]
         );
         points.push((n as f64, median_ms));
     }
