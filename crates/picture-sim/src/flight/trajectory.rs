@@ -97,6 +97,21 @@ impl Trajectory {
     /// The sample at `t_s` seconds after launch (clamped to the flight).
     pub fn sample(&self, t_s: f64) -> Sample {
         let t_s = t_s.clamp(0.0, self.duration_s());
+        let (pos, vel) = self.ecef_at(t_s);
+        Sample {
+            t_s,
+            pos,
+            vel_ecef_m_s: vel,
+            geodetic: self.earth.ellipsoid.to_geodetic(&pos),
+            speed_m_s: vel.norm(),
+            phase: self.phase_at(t_s),
+        }
+    }
+
+    /// ECEF position and velocity at `t_s` seconds after launch (within the flight), by cubic Hermite
+    /// interpolation between the integrator's steps. No geodetic conversion: [`Truth::state_at`] asks for
+    /// none, and scoring a salvo asks for millions of states.
+    fn ecef_at(&self, t_s: f64) -> (Ecef, Vector3<f64>) {
         // The first node at or after t (binary search: the nodes are in time order).
         let i = self
             .nodes
@@ -107,16 +122,10 @@ impl Trajectory {
         } else {
             hermite(&self.nodes[i - 1], &self.nodes[i], t_s)
         };
-        let pos = Ecef(Point3::new(y[0], y[1], y[2]));
-        let vel = Vector3::new(y[3], y[4], y[5]);
-        Sample {
-            t_s,
-            pos,
-            vel_ecef_m_s: vel,
-            geodetic: self.earth.ellipsoid.to_geodetic(&pos),
-            speed_m_s: vel.norm(),
-            phase: self.phase_at(t_s),
-        }
+        (
+            Ecef(Point3::new(y[0], y[1], y[2])),
+            Vector3::new(y[3], y[4], y[5]),
+        )
     }
 
     /// `n` samples evenly spaced in time from launch to impact (both included), for drawing.
@@ -140,12 +149,12 @@ impl Truth for Trajectory {
         if t_s < 0.0 || t_s > self.duration_s() {
             return None;
         }
-        let s = self.sample(t_s);
+        let (pos, vel_ecef_m_s) = self.ecef_at(t_s);
         Some(TargetState {
             time,
-            pos: s.pos,
-            vel_ecef_m_s: s.vel_ecef_m_s,
-            phase: s.phase,
+            pos,
+            vel_ecef_m_s,
+            phase: self.phase_at(t_s),
         })
     }
 

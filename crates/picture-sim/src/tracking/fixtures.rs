@@ -346,7 +346,6 @@ pub fn salvo_scenario(
     radar_period_ms: i64,
     ellipsoid: &Ellipsoid,
 ) -> FusionScenario {
-    use super::picture::Nation;
     let geo = |lat: f64, lon: f64, h: f64| {
         Geodetic::from_deg(lat, lon, h).unwrap_or(Geodetic {
             lat_rad: 0.0,
@@ -364,6 +363,62 @@ pub fn salvo_scenario(
             thrust_accel_m_s2: 35.0,
         })
         .collect();
+    scenario_of(seed, &specs, radar_period_ms, ellipsoid)
+}
+
+/// A salvo of `missiles` launched at the same instant (t = 0) from a spread of sites over North Korea
+/// (38.6-41.4 N, 124.8-128.8 E), each distinct: azimuth 60-120 degrees, pitch 40-50 degrees, burn 70-90 s,
+/// thrust 30-38 m/s^2, seen by the sensors of [`salvo_scenario`] (radars every `radar_period_ms`, an infrared
+/// launch report 20 s after each launch). Sites and shapes come from additive (golden-ratio) sequences of the
+/// missile's index, so that the first `n` missiles of a larger salvo are the salvo of `n`, spread over the
+/// whole area whatever `n` is; only the noise depends on `seed`. The workload of the growth benchmark: the
+/// concurrent missiles, not a stream of them one after the other, are what makes tracking cost grow.
+pub fn concurrent_salvo_scenario(
+    seed: u64,
+    missiles: usize,
+    radar_period_ms: i64,
+    ellipsoid: &Ellipsoid,
+) -> FusionScenario {
+    // Fractional parts of k * alpha for irrationals alpha are spread evenly over [0, 1) for every prefix.
+    let spread = |k: usize, alpha: f64| (k as f64 * alpha).fract();
+    let specs: Vec<LaunchSpec> = (0..missiles)
+        .map(|k| LaunchSpec {
+            launch: Geodetic::from_deg(
+                38.6 + 2.8 * spread(k, 0.618_033_988_75),
+                124.8 + 4.0 * spread(k, 0.754_877_666_25),
+                0.0,
+            )
+            .unwrap_or(Geodetic {
+                lat_rad: 0.0,
+                lon_rad: 0.0,
+                h_m: 0.0,
+            }),
+            launch_time: SimTime::ZERO,
+            azimuth_deg: 60.0 + 60.0 * spread(k, 0.569_840_290_99),
+            pitch_deg: 40.0 + 10.0 * spread(k, 0.414_213_562_37),
+            burn_s: 70.0 + 20.0 * spread(k, 0.302_775_637_73),
+            thrust_accel_m_s2: 30.0 + 8.0 * spread(k, 0.236_067_977_5),
+        })
+        .collect();
+    scenario_of(seed, &specs, radar_period_ms, ellipsoid)
+}
+
+/// The missiles of `specs` flown, seen by the KR, JP and US radars of [`salvo_scenario`] and reported by the
+/// US infrared sensor.
+fn scenario_of(
+    seed: u64,
+    specs: &[LaunchSpec],
+    radar_period_ms: i64,
+    ellipsoid: &Ellipsoid,
+) -> FusionScenario {
+    use super::picture::Nation;
+    let geo = |lat: f64, lon: f64, h: f64| {
+        Geodetic::from_deg(lat, lon, h).unwrap_or(Geodetic {
+            lat_rad: 0.0,
+            lon_rad: 0.0,
+            h_m: 0.0,
+        })
+    };
     let truths: Vec<BallisticTruth> = specs
         .iter()
         .map(|s| BallisticTruth::fly(s, ellipsoid))
@@ -400,7 +455,7 @@ pub fn salvo_scenario(
     for r in [kr, jp, us] {
         measurements.extend(r.observe(&refs, SimTime::ZERO, end, ellipsoid, &mut rng));
     }
-    for s in &specs {
+    for s in specs {
         measurements.push(launch_report(SensorIndex(3), s, 20_000, 2_000.0, &mut rng));
     }
     FusionScenario {
@@ -457,4 +512,19 @@ pub fn cv_workload(steps: usize) -> (GaussianState, Vec<RadarPlot>) {
         },
         plots,
     )
+}
+
+/// The slope of log `y` against log `x` by least squares over `points` (x, y): the exponent `p` of the power
+/// law `y ~ x^p` that fits them best. `None` for fewer than two distinct positive `x` or any non-positive value.
+pub fn log_log_slope(points: &[(f64, f64)]) -> Option<f64> {
+    if points.iter().any(|&(x, y)| !(x > 0.0 && y > 0.0)) {
+        return None;
+    }
+    let logs: Vec<(f64, f64)> = points.iter().map(|&(x, y)| (x.ln(), y.ln())).collect();
+    let n = logs.len() as f64;
+    let mx = logs.iter().map(|p| p.0).sum::<f64>() / n;
+    let my = logs.iter().map(|p| p.1).sum::<f64>() / n;
+    let sxx: f64 = logs.iter().map(|p| (p.0 - mx).powi(2)).sum();
+    let sxy: f64 = logs.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    (sxx > 0.0).then(|| sxy / sxx)
 }

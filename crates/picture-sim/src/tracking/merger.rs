@@ -63,7 +63,7 @@ impl TrackMerger {
             return false;
         }
         let dt_s = (b.time - a.time).as_secs_f64();
-        let acc = ballistic_acceleration_m_s2(&a.pos_m, &a.vel_m_s);
+        let acc = a.acc_m_s2;
         let reach_m =
             5.0 * (a.pos_sd_m + b.pos_sd_m + a.vel_sd_m_s * dt_s.abs()) + 2.5 * dt_s * dt_s;
         let gap_m = (a.pos_m + a.vel_m_s * dt_s + acc * (0.5 * dt_s * dt_s) - b.pos_m).norm();
@@ -103,16 +103,21 @@ pub struct Sketch {
     pub vel_m_s: Vector3<f64>,
     pub pos_sd_m: f64,
     pub vel_sd_m_s: f64,
+    /// Gravity, Coriolis and centrifugal acceleration at the mean (m/s^2): formed once per track, not once
+    /// per pair of tracks compared.
+    pub acc_m_s2: Vector3<f64>,
 }
 
 impl Sketch {
     pub fn of_gaussian(g: &GaussianState) -> Sketch {
+        let (pos_m, vel_m_s) = (g.position().0.coords, g.velocity_m_s());
         Sketch {
             time: g.time,
-            pos_m: g.position().0.coords,
-            vel_m_s: g.velocity_m_s(),
+            pos_m,
+            vel_m_s,
             pos_sd_m: root_trace(&g.covar, 0),
             vel_sd_m_s: root_trace(&g.covar, 3),
+            acc_m_s2: ballistic_acceleration_m_s2(&pos_m, &vel_m_s),
         }
     }
 
@@ -123,10 +128,13 @@ impl Sketch {
         let [pa, pb] = s.probabilities;
         let mean = a.mean * pa + b.mean * pb;
         let d = a.mean - b.mean;
+        let pos_m = Vector3::new(mean[0], mean[1], mean[2]);
+        let vel_m_s = Vector3::new(mean[3], mean[4], mean[5]);
         Sketch {
             time: s.time,
-            pos_m: Vector3::new(mean[0], mean[1], mean[2]),
-            vel_m_s: Vector3::new(mean[3], mean[4], mean[5]),
+            pos_m,
+            vel_m_s,
+            acc_m_s2: ballistic_acceleration_m_s2(&pos_m, &vel_m_s),
             pos_sd_m: root_trace(&a.covar, 0).max(root_trace(&b.covar, 0))
                 + Vector3::new(d[0], d[1], d[2]).norm(),
             vel_sd_m_s: root_trace(&a.covar, 3).max(root_trace(&b.covar, 3))

@@ -42,39 +42,56 @@ pub fn merge_duplicates(
     streaks
         .retain(|(a, b, _)| tracks.iter().any(|t| t.id == *a) && tracks.iter().any(|t| t.id == *b));
     let mut due = Vec::new();
-    for (x, &i) in confirmed.iter().enumerate() {
-        for (y, &j) in confirmed.iter().enumerate().skip(x + 1) {
-            let (a, b) = (&tracks[i], &tracks[j]);
-            if a.last_arrival != time && b.last_arrival != time {
-                continue;
-            }
-            let key = if a.id < b.id {
-                (a.id, b.id)
+    // The pairs that may pass the pre-gate, and those with a streak to end if they no longer agree: every
+    // other pair would find `may_agree` false and no streak, and change nothing.
+    let fresh: Vec<usize> = (0..confirmed.len())
+        .filter(|&x| tracks[confirmed[x]].last_arrival == time)
+        .collect();
+    let mut pairs = SketchIndex::new(&sketches, merger).pairs_near(&fresh);
+    let position: std::collections::HashMap<TrackId, usize> = confirmed
+        .iter()
+        .enumerate()
+        .map(|(x, &i)| (tracks[i].id, x))
+        .collect();
+    for s in streaks.iter() {
+        if let (Some(&x), Some(&y)) = (position.get(&s.0), position.get(&s.1)) {
+            pairs.push((x.min(y), x.max(y)));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (x, y) in pairs {
+        let (i, j) = (confirmed[x], confirmed[y]);
+        let (a, b) = (&tracks[i], &tracks[j]);
+        if a.last_arrival != time && b.last_arrival != time {
+            continue;
+        }
+        let key = if a.id < b.id {
+            (a.id, b.id)
+        } else {
+            (b.id, a.id)
+        };
+        let agree = merger.may_agree(&sketches[x], &sketches[y]) && {
+            let (early, late) = if a.state.time <= b.state.time {
+                (a, b)
             } else {
-                (b.id, a.id)
+                (b, a)
             };
-            let agree = merger.may_agree(&sketches[x], &sketches[y]) && {
-                let (early, late) = if a.state.time <= b.state.time {
-                    (a, b)
-                } else {
-                    (b, a)
-                };
-                same_time_pair(predictor, early, late)
-                    .is_some_and(|(e, l)| merger.agree(&e, &l) == Some(true))
-            };
-            let k = streaks.iter().position(|s| (s.0, s.1) == key);
-            match (agree, k) {
-                (true, Some(k)) => streaks[k].2 += 1,
-                (true, None) => streaks.push((key.0, key.1, 1)),
-                (false, Some(k)) => {
-                    streaks.swap_remove(k);
-                }
-                (false, None) => {}
+            same_time_pair(predictor, early, late)
+                .is_some_and(|(e, l)| merger.agree(&e, &l) == Some(true))
+        };
+        let k = streaks.iter().position(|s| (s.0, s.1) == key);
+        match (agree, k) {
+            (true, Some(k)) => streaks[k].2 += 1,
+            (true, None) => streaks.push((key.0, key.1, 1)),
+            (false, Some(k)) => {
+                streaks.swap_remove(k);
             }
-            if let Some(s) = streaks.iter().find(|s| (s.0, s.1) == key) {
-                if s.2 >= merger.consecutive {
-                    due.push(key);
-                }
+            (false, None) => {}
+        }
+        if let Some(s) = streaks.iter().find(|s| (s.0, s.1) == key) {
+            if s.2 >= merger.consecutive {
+                due.push(key);
             }
         }
     }
@@ -85,6 +102,121 @@ pub fn merge_duplicates(
         }
     }
     merged
+}
+
+/// The sketches of the confirmed tracks grouped by time, each group in increasing order of ECEF x, with the
+/// largest uncertainties, speed and acceleration in it: bounds from which the pairs that may pass the
+/// pre-gate ([`TrackMerger::may_agree`]) are found by bisection instead of by testing all `n^2 / 2` pairs of a
+/// salvo of `n` missiles. Tracks of a salvo are updated by the same few scans, so the groups are few.
+struct SketchIndex<'a> {
+    sketches: &'a [Sketch],
+    merger: &'a TrackMerger,
+    groups: Vec<SketchGroup>,
+}
+
+struct SketchGroup {
+    time: SimTime,
+    /// (x, sketch) of the sketches whose numbers are finite.
+    by_x: Vec<(f64, usize)>,
+    /// Sketches with a non-finite number: always candidates.
+    odd: Vec<usize>,
+    max_pos_sd_m: f64,
+    max_vel_sd_m_s: f64,
+    max_speed_m_s: f64,
+    max_acc_m_s2: f64,
+}
+
+impl<'a> SketchIndex<'a> {
+    fn new(sketches: &'a [Sketch], merger: &'a TrackMerger) -> Self {
+        let mut by_time: std::collections::BTreeMap<SimTime, SketchGroup> =
+            std::collections::BTreeMap::new();
+        for (x, s) in sketches.iter().enumerate() {
+            let g = by_time.entry(s.time).or_insert_with(|| SketchGroup {
+                time: s.time,
+                by_x: Vec::new(),
+                odd: Vec::new(),
+                max_pos_sd_m: 0.0,
+                max_vel_sd_m_s: 0.0,
+                max_speed_m_s: 0.0,
+                max_acc_m_s2: 0.0,
+            });
+            let finite = s
+                .pos_m
+                .iter()
+                .chain(s.vel_m_s.iter())
+                .chain(s.acc_m_s2.iter())
+                .all(|v| v.is_finite())
+                && s.pos_sd_m.is_finite()
+                && s.vel_sd_m_s.is_finite();
+            if finite {
+                g.by_x.push((s.pos_m.x, x));
+                g.max_pos_sd_m = g.max_pos_sd_m.max(s.pos_sd_m);
+                g.max_vel_sd_m_s = g.max_vel_sd_m_s.max(s.vel_sd_m_s);
+                g.max_speed_m_s = g.max_speed_m_s.max(s.vel_m_s.norm());
+                g.max_acc_m_s2 = g.max_acc_m_s2.max(s.acc_m_s2.norm());
+            } else {
+                g.odd.push(x);
+            }
+        }
+        let mut groups: Vec<SketchGroup> = by_time.into_values().collect();
+        for g in &mut groups {
+            g.by_x.sort_by(|a, b| a.0.total_cmp(&b.0));
+        }
+        SketchIndex {
+            sketches,
+            merger,
+            groups,
+        }
+    }
+
+    /// Pairs (lower index, higher index) of one of `fresh` and another sketch that may pass the pre-gate in
+    /// either order (a superset: the pre-gate itself is applied to them).
+    fn pairs_near(&self, fresh: &[usize]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let max_gap = Duration::from_millis(self.merger.max_time_gap_ms);
+        for &u in fresh {
+            let a = &self.sketches[u];
+            for g in &self.groups {
+                if (g.time - a.time).abs() > max_gap {
+                    continue;
+                }
+                let dt_s = (g.time - a.time).as_secs_f64();
+                let dt2 = dt_s * dt_s;
+                // `a` carried to the group's time and compared with each member `b` (`a` first in the pair):
+                // the pre-gate's gap to the member is at most its reach, bounded over the group.
+                let centre = a.pos_m + a.vel_m_s * dt_s + a.acc_m_s2 * (0.5 * dt2);
+                let reach_m =
+                    5.0 * (a.pos_sd_m + g.max_pos_sd_m + a.vel_sd_m_s * dt_s.abs()) + 2.5 * dt2;
+                // A member `b` carried to `a`'s time (`b` first): its gap to `a` is at least its distance
+                // from `a` less how far it can move, both bounded over the group.
+                let back_m = 5.0 * (g.max_pos_sd_m + a.pos_sd_m + g.max_vel_sd_m_s * dt_s.abs())
+                    + 2.5 * dt2
+                    + g.max_speed_m_s * dt_s.abs()
+                    + g.max_acc_m_s2 * 0.5 * dt2;
+                let finite = centre.iter().chain(a.pos_m.iter()).all(|v| v.is_finite())
+                    && reach_m.is_finite()
+                    && back_m.is_finite();
+                let mut take = |v: usize| {
+                    if v != u {
+                        out.push((u.min(v), u.max(v)));
+                    }
+                };
+                if !finite {
+                    g.by_x.iter().for_each(|e| take(e.1));
+                } else {
+                    for (x, half_m) in [(centre.x, reach_m), (a.pos_m.x, back_m)] {
+                        // A hair wider than the bound: the pre-gate rounds its own sums differently.
+                        let half_m = half_m * (1.0 + 1.0e-9) + 1.0e-6;
+                        let lo = g.by_x.partition_point(|e| e.0 < x - half_m);
+                        let hi = g.by_x.partition_point(|e| e.0 <= x + half_m);
+                        g.by_x[lo..hi.max(lo)].iter().for_each(|e| take(e.1));
+                    }
+                }
+                g.odd.iter().for_each(|&v| take(v));
+            }
+        }
+        out
+    }
 }
 
 /// Two tracks' estimates at one time, the time of `early` (the one updated less recently): `late` is taken

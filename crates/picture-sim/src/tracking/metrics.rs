@@ -6,8 +6,15 @@
 //! Attribution: a radar plot belongs to the nearest missile at its time (within `association_distance_m`), a
 //! launch report to the missile launched nearest its launch point; confirmed tracks are assigned to missiles by
 //! optimal assignment on distance (within `association_distance_m`). All times are fusion-centre arrival times.
+//!
+//! Cost. Scoring looks at every missile only where it can matter: the missiles in flight are sampled once per
+//! time a track or a plot refers to (in ECEF, the frame the distances are taken in), and kept in a grid of
+//! cubes of the association distance, so that a track or a plot is compared with the missiles of its own and
+//! the neighbouring cubes only (all those within the association distance, so the attribution is the one of the
+//! exhaustive comparison); the assignment is solved cluster by cluster ([`assign_min_cost_counted`]). The work
+//! per delivery grows as the number of missiles, not its square ([`MetricsWork`] counts it).
 
-use super::associator::assign_min_cost;
+use super::associator::assign_min_cost_counted;
 use super::impact::predict_impact;
 use super::picture::{
     run_picture, Nation, PictureConfig, PictureError, JAPAN, SOUTH_KOREA, TRILATERAL, UNITED_STATES,
@@ -18,6 +25,7 @@ use crate::measurement::{Measurement, MeasurementKind};
 use crate::time::{Duration, SimTime};
 use crate::truth::Truth;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 
 /// A missile's true impact.
@@ -139,6 +147,22 @@ fn distance_m(a: &Geodetic, b: &Geodetic) -> f64 {
     inverse(a.lat_deg(), a.lon_deg(), b.lat_deg(), b.lon_deg()).distance_m
 }
 
+/// The work of scoring one picture: how many truth states were sampled and how big the problems solved
+/// were, for tests that it grows as the number of missiles and not its square.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MetricsWork {
+    /// Deliveries scored.
+    pub batches: u64,
+    /// Truth states computed ([`Truth::state_at`] calls).
+    pub truth_samples: u64,
+    /// Distances computed between a track or a plot and a missile.
+    pub distance_tests: u64,
+    /// Weight cells of the track-to-missile assignment problems solved.
+    pub assignment_cells: u64,
+    /// Impact predictions made (one per missile and delivery at most).
+    pub impact_predictions: u64,
+}
+
 /// Runs `config` over `measurements` and scores it against `truths` (one per missile) and their `impacts`,
 /// calling `observe` after each delivery as [`run_picture`] does: a caller that wants the tracks over time as
 /// well as the scores (the app's snapshots) runs the tracker once, not twice.
@@ -152,8 +176,35 @@ pub fn evaluate_picture_observed(
     truths: &[&dyn Truth],
     impacts: &[TrueImpact],
     metrics_config: &MetricsConfig,
-    mut observe: impl FnMut(SimTime, &[Measurement], &Tracker),
+    observe: impl FnMut(SimTime, &[Measurement], &Tracker),
 ) -> Result<PictureMetrics, PictureError> {
+    evaluate_picture_counted(
+        config,
+        sensor_nations,
+        measurements,
+        tracker_config,
+        ellipsoid,
+        truths,
+        impacts,
+        metrics_config,
+        observe,
+    )
+    .map(|(metrics, _)| metrics)
+}
+
+/// As [`evaluate_picture_observed`], with the work the scoring did.
+#[allow(clippy::too_many_arguments)]
+pub fn evaluate_picture_counted(
+    config: &PictureConfig,
+    sensor_nations: &[Nation],
+    measurements: &[Measurement],
+    tracker_config: &TrackerConfig,
+    ellipsoid: &Ellipsoid,
+    truths: &[&dyn Truth],
+    impacts: &[TrueImpact],
+    metrics_config: &MetricsConfig,
+    mut observe: impl FnMut(SimTime, &[Measurement], &Tracker),
+) -> Result<(PictureMetrics, MetricsWork), PictureError> {
     let mc = *metrics_config;
     let mut missiles: Vec<MissileMetrics> = impacts
         .iter()
@@ -170,10 +221,13 @@ pub fn evaluate_picture_observed(
         })
         .collect();
     let n = truths.len().min(impacts.len());
+    let mut work = MetricsWork::default();
     let launch_points: Vec<Option<Ecef>> = truths
         .iter()
         .map(|t| t.state_at(t.start()).map(|s| s.pos))
         .collect();
+    work.truth_samples += truths.len() as u64;
+    let mut snapshots = Snapshots::new(truths, mc.association_distance_m * (1.0 + 1.0e-9));
     let mut last_impact_check: Vec<Option<SimTime>> = vec![None; n];
     let ballistic = tracker_config.predictor.models[super::predictor::MODE_BALLISTIC];
     let tracker = run_picture(
@@ -183,12 +237,14 @@ pub fn evaluate_picture_observed(
         tracker_config,
         ellipsoid,
         |now, batch, tracker| {
+            work.batches += 1;
             // First detection.
             for m in batch {
                 if let Some(k) = attribute(
                     m,
                     truths,
                     &launch_points,
+                    &mut snapshots,
                     ellipsoid,
                     mc.association_distance_m,
                 ) {
@@ -197,30 +253,31 @@ pub fn evaluate_picture_observed(
                     }
                 }
             }
-            // Track-to-missile assignment.
+            // Track-to-missile assignment, on the pairs within the association distance.
             let tracks: Vec<_> = tracker.confirmed_tracks().collect();
             let mut costs = Vec::new();
-            let mut errors = Vec::new();
+            let mut errors: HashMap<(usize, usize), f64> = HashMap::new();
             for (i, tr) in tracks.iter().enumerate() {
                 let g = tr.estimate();
-                for (k, truth) in truths.iter().enumerate().take(n) {
-                    if let Some(s) = truth.state_at(g.time) {
-                        let d = (g.position().0 - s.pos.0).norm();
-                        if d <= mc.association_distance_m {
+                let pos = g.position();
+                snapshots
+                    .at(g.time)
+                    .near(&pos, mc.association_distance_m, |k, d| {
+                        if k < n {
                             costs.push((k, i, (d / mc.association_distance_m).powi(2)));
-                            errors.push(((k, i), d));
+                            errors.insert((k, i), d);
                         }
-                    }
-                }
+                    });
             }
-            let assignment = assign_min_cost(n, tracks.len(), &costs, 1.0);
+            let assignment =
+                assign_min_cost_counted(n, tracks.len(), &costs, 1.0, &mut work.assignment_cells);
             for (k, a) in assignment.iter().enumerate() {
                 let Some(i) = a else { continue };
                 let mm = &mut missiles[k];
                 if mm.established.is_none() {
                     mm.established = Some(now);
                 }
-                if let Some((_, d)) = errors.iter().find(|(key, _)| *key == (k, *i)) {
+                if let Some(d) = errors.get(&(k, *i)) {
                     mm.position_error_m.push((now, *d));
                 }
                 // Every delivery until the 25 km event (so that its time does not depend on a sampling phase),
@@ -230,6 +287,7 @@ pub fn evaluate_picture_observed(
                         .is_none_or(|t| now - t >= Duration::from_millis(mc.impact_interval_ms));
                 if due && now < mm.true_impact_time {
                     last_impact_check[k] = Some(now);
+                    work.impact_predictions += 1;
                     if let Ok(p) = predict_impact(
                         &tracks[*i].estimate(),
                         &ballistic,
@@ -247,14 +305,149 @@ pub fn evaluate_picture_observed(
                     }
                 }
             }
+            snapshots.end_batch();
             observe(now, batch, tracker);
         },
     )?;
-    Ok(PictureMetrics {
-        picture: config.name.clone(),
-        missiles,
-        stats: tracker.stats(),
-    })
+    work.truth_samples += snapshots.samples;
+    work.distance_tests = snapshots.distance_tests;
+    Ok((
+        PictureMetrics {
+            picture: config.name.clone(),
+            missiles,
+            stats: tracker.stats(),
+        },
+        work,
+    ))
+}
+
+/// A grid cell: the ECEF coordinates divided by the cell's side, floored.
+type Cell = (i64, i64, i64);
+
+/// The missiles in flight at one time: their ECEF positions, by grid cell.
+struct Snapshot {
+    /// (missile, position) by cell, each cell's missiles in increasing order.
+    cells: HashMap<Cell, Vec<(usize, Ecef)>>,
+    /// The side of a cell, metres: a hair over the association distance, so that every missile within it of a
+    /// point lies in the point's cell or one of its 26 neighbours whatever the rounding of the division. Not
+    /// finite or not positive: one cell for all.
+    side_m: f64,
+    /// The batch that last used it.
+    used: u64,
+}
+
+impl Snapshot {
+    fn cell(side_m: f64, p: &Ecef) -> Cell {
+        if !(side_m.is_finite() && side_m > 0.0) {
+            return (0, 0, 0);
+        }
+        let c = p.0.coords / side_m;
+        (c.x.floor() as i64, c.y.floor() as i64, c.z.floor() as i64)
+    }
+
+    /// Calls `found(missile, distance_m)` for each missile within `max_m` of `pos`, in increasing order of
+    /// missile; returns how many distances it computed.
+    fn near(&self, pos: &Ecef, max_m: f64, mut found: impl FnMut(usize, f64)) -> u64 {
+        let mut hits: Vec<(usize, f64)> = Vec::new();
+        let mut tests = 0;
+        let (x, y, z) = Self::cell(self.side_m, pos);
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                for dz in -1..=1 {
+                    let Some(list) = self.cells.get(&(x + dx, y + dy, z + dz)) else {
+                        continue;
+                    };
+                    for (k, p) in list {
+                        tests += 1;
+                        let d = (p.0 - pos.0).norm();
+                        if d <= max_m {
+                            hits.push((*k, d));
+                        }
+                    }
+                }
+            }
+        }
+        hits.sort_by_key(|h| h.0);
+        for (k, d) in hits {
+            found(k, d);
+        }
+        tests
+    }
+}
+
+/// Snapshots of the missiles in flight at the times tracks and plots refer to, each computed once and kept
+/// while some delivery uses it (a track that coasts keeps the time of its last plot for many deliveries).
+struct Snapshots<'a> {
+    truths: &'a [&'a dyn Truth],
+    side_m: f64,
+    by_time: HashMap<SimTime, Snapshot>,
+    batch: u64,
+    samples: u64,
+    distance_tests: u64,
+}
+
+impl<'a> Snapshots<'a> {
+    fn new(truths: &'a [&'a dyn Truth], side_m: f64) -> Self {
+        Snapshots {
+            truths,
+            side_m,
+            by_time: HashMap::new(),
+            batch: 0,
+            samples: 0,
+            distance_tests: 0,
+        }
+    }
+
+    /// The snapshot at `time`, sampled now if no delivery has asked for it since it was last used.
+    fn at(&mut self, time: SimTime) -> SnapshotRef<'_> {
+        let (truths, side_m, batch) = (self.truths, self.side_m, self.batch);
+        let samples = &mut self.samples;
+        let snapshot = self.by_time.entry(time).or_insert_with(|| {
+            let mut cells: HashMap<Cell, Vec<(usize, Ecef)>> = HashMap::new();
+            // Only the missiles in flight: a truth has no state before its launch or after its impact.
+            for (k, t) in truths.iter().enumerate() {
+                if time < t.start() || time > t.end() {
+                    continue;
+                }
+                *samples += 1;
+                if let Some(s) = t.state_at(time) {
+                    cells
+                        .entry(Snapshot::cell(side_m, &s.pos))
+                        .or_default()
+                        .push((k, s.pos));
+                }
+            }
+            Snapshot {
+                cells,
+                side_m,
+                used: batch,
+            }
+        });
+        snapshot.used = batch;
+        SnapshotRef {
+            snapshot,
+            distance_tests: &mut self.distance_tests,
+        }
+    }
+
+    /// Forgets the snapshots the delivery just scored did not use.
+    fn end_batch(&mut self) {
+        let batch = self.batch;
+        self.by_time.retain(|_, s| s.used == batch);
+        self.batch += 1;
+    }
+}
+
+/// A snapshot, counting the distances asked of it.
+struct SnapshotRef<'s> {
+    snapshot: &'s Snapshot,
+    distance_tests: &'s mut u64,
+}
+
+impl SnapshotRef<'_> {
+    fn near(self, pos: &Ecef, max_m: f64, found: impl FnMut(usize, f64)) {
+        *self.distance_tests += self.snapshot.near(pos, max_m, found);
+    }
 }
 
 /// The missile a measurement is of, if any.
@@ -262,19 +455,21 @@ fn attribute(
     m: &Measurement,
     truths: &[&dyn Truth],
     launch_points: &[Option<Ecef>],
+    snapshots: &mut Snapshots,
     ellipsoid: &Ellipsoid,
     max_m: f64,
 ) -> Option<usize> {
     match &m.kind {
         MeasurementKind::Radar { site, aer, .. } => {
             let pos = LocalFrame::at(ellipsoid, *site).ecef_of(&aer.to_enu());
-            truths
-                .iter()
-                .enumerate()
-                .filter_map(|(k, t)| t.state_at(m.time).map(|s| (k, (s.pos.0 - pos.0).norm())))
-                .filter(|(_, d)| *d <= max_m)
-                .min_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(k, _)| k)
+            // The nearest; of equally near ones the first, as the exhaustive search would find.
+            let mut best: Option<(usize, f64)> = None;
+            snapshots.at(m.time).near(&pos, max_m, |k, d| {
+                if best.is_none_or(|(_, b)| d < b) {
+                    best = Some((k, d));
+                }
+            });
+            best.map(|(k, _)| k)
         }
         MeasurementKind::LaunchReport {
             launch_point,

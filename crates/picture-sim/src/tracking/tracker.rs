@@ -130,6 +130,16 @@ pub struct TrackerStats {
     pub merged: u64,
 }
 
+/// The work of a tracker's association, for tests that it grows as the number of targets and not its
+/// square (not in [`TrackerStats`], which the pictures report).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TrackerWork {
+    /// Scans processed.
+    pub scans: u64,
+    /// Weight cells of the plot-to-track assignment problems solved.
+    pub assignment_cells: u64,
+}
+
 /// What happened in one call to [`Tracker::process`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StepReport {
@@ -151,6 +161,7 @@ pub struct Tracker {
     stats: TrackerStats,
     /// Agreement streaks of pairs of confirmed tracks, for the merge.
     merge_streaks: MergeStreaks,
+    work: TrackerWork,
 }
 
 impl Tracker {
@@ -164,6 +175,7 @@ impl Tracker {
             next_id: 1,
             stats: TrackerStats::default(),
             merge_streaks: MergeStreaks::default(),
+            work: TrackerWork::default(),
         })
     }
 
@@ -177,6 +189,10 @@ impl Tracker {
 
     pub fn stats(&self) -> TrackerStats {
         self.stats
+    }
+
+    pub fn work(&self) -> TrackerWork {
+        self.work
     }
 
     /// Processes measurements that arrived at fusion-centre time `time` (in any order, possibly older than
@@ -258,10 +274,11 @@ impl Tracker {
                 (pos.0.coords, 5.0 * cov.trace().sqrt())
             })
             .collect();
+        let index = PlotIndex::new(&coarse);
         for (i, track) in self.tracks.iter().enumerate() {
             // Borrowed, not copied: most tracks are far from the scan's plots and are never predicted.
             let base = replay::base(track, t);
-            match base.filter(|(_, state)| near_any(state, t, &coarse)) {
+            match base.filter(|(_, state)| near_any(state, t, &coarse, &index)) {
                 Some((b, state)) => {
                     let pred = predictor.predict(state, t);
                     self.config.hypothesiser.hypothesise_near(
@@ -278,7 +295,7 @@ impl Tracker {
                     // Older than the whole history: predict the oldest checkpoint back to the scan, only to
                     // recognise this track's plots (they are dropped as too late, not made into new tracks).
                     if let Some(oldest) = replay::oldest_after(track, t) {
-                        if near_any(oldest, t, &coarse) {
+                        if near_any(oldest, t, &coarse, &index) {
                             let back = predictor.predict(oldest, t);
                             self.config.hypothesiser.hypothesise(
                                 i,
@@ -296,7 +313,13 @@ impl Tracker {
         let gnn = GlobalNearestNeighbour {
             miss_cost: self.config.hypothesiser.gate_chi2,
         };
-        let assignment = gnn.associate(self.tracks.len(), scan.len(), &hyps);
+        self.work.scans += 1;
+        let assignment = gnn.associate_counted(
+            self.tracks.len(),
+            scan.len(),
+            &hyps,
+            &mut self.work.assignment_cells,
+        );
         let mut taken = vec![false; scan.len()];
         for (i, a) in assignment.iter().enumerate() {
             let track_sees_sensor = self.tracks[i].sensors.contains(&sensor);
@@ -384,9 +407,66 @@ impl Tracker {
     }
 }
 
+/// The plots of a scan in increasing order of their ECEF x coordinate, so that the plots that could be near a
+/// track are found by bisection instead of by looking at all of them: a salvo of `n` missiles gives scans of
+/// about `n` plots and about `n` tracks, and the exhaustive test grew as `n^2`.
+struct PlotIndex {
+    /// (x, plot) of the plots with a finite position and reach.
+    by_x: Vec<(f64, usize)>,
+    /// The largest reach among them, metres.
+    max_reach_m: f64,
+    /// Plots with a non-finite position or reach: always looked at.
+    odd: Vec<usize>,
+}
+
+impl PlotIndex {
+    fn new(plots: &[(nalgebra::Vector3<f64>, f64)]) -> PlotIndex {
+        let mut by_x = Vec::with_capacity(plots.len());
+        let mut odd = Vec::new();
+        let mut max_reach_m: f64 = 0.0;
+        for (j, (p, r)) in plots.iter().enumerate() {
+            if p.iter().all(|v| v.is_finite()) && r.is_finite() {
+                by_x.push((p.x, j));
+                max_reach_m = max_reach_m.max(*r);
+            } else {
+                odd.push(j);
+            }
+        }
+        by_x.sort_by(|a, b| a.0.total_cmp(&b.0));
+        PlotIndex {
+            by_x,
+            max_reach_m,
+            odd,
+        }
+    }
+
+    /// The plots that may lie within `reach_m` plus their own reach of `centre`: every plot whose x is within
+    /// that of the centre's (a distance is at least its x component), and the odd ones.
+    fn candidates(
+        &self,
+        centre: &nalgebra::Vector3<f64>,
+        reach_m: f64,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let half_width_m = reach_m + self.max_reach_m;
+        let lo = self.by_x.partition_point(|e| e.0 < centre.x - half_width_m);
+        let hi = self
+            .by_x
+            .partition_point(|e| e.0 <= centre.x + half_width_m);
+        self.by_x[lo..hi.max(lo)]
+            .iter()
+            .map(|e| e.1)
+            .chain(self.odd.iter().copied())
+    }
+}
+
 /// Whether any plot could be near the track at `t`: a coarse test before the full prediction and gate, with
 /// generous bounds (5 sigma of position and velocity, 60 m/s^2 of unmodelled gravity and thrust, 2 km).
-fn near_any(state: &ImmState, t: SimTime, plots: &[(nalgebra::Vector3<f64>, f64)]) -> bool {
+fn near_any(
+    state: &ImmState,
+    t: SimTime,
+    plots: &[(nalgebra::Vector3<f64>, f64)],
+    index: &PlotIndex,
+) -> bool {
     let dt_s = (t - state.time).as_secs_f64();
     let mut reach_m = 2_000.0 + 30.0 * dt_s * dt_s;
     let mut centre = nalgebra::Vector3::zeros();
@@ -401,9 +481,12 @@ fn near_any(state: &ImmState, t: SimTime, plots: &[(nalgebra::Vector3<f64>, f64)
     if !reach_m.is_finite() {
         return true;
     }
-    plots
-        .iter()
-        .any(|(p, r)| (p - centre).norm() <= reach_m + r)
+    let near = |(p, r): &(nalgebra::Vector3<f64>, f64)| (p - centre).norm() <= reach_m + r;
+    if !centre.iter().all(|v| v.is_finite()) {
+        // The bisection needs a finite centre; the exhaustive test is exact (and rare).
+        return plots.iter().any(near);
+    }
+    index.candidates(&centre, reach_m).any(|j| near(&plots[j]))
 }
 
 #[cfg(test)]
