@@ -8,8 +8,18 @@ use picture_sim::sensors::Nation;
 use picture_sim::SimTime;
 use std::fmt::Write;
 
-/// A text field, quoted when it holds a comma, quote or line break (RFC 4180).
+/// A text field, quoted when it holds a comma, quote or line break (RFC 4180). A cell that a spreadsheet would
+/// read as a formula (OWASP "CSV Injection": it begins with `=`, `+`, `-`, `@`, a tab or a carriage return) is
+/// prefixed with a single quote, because names come from links and files we do not trust. Numbers never pass
+/// through here, so negative numbers stay numeric.
 pub fn field(s: &str) -> String {
+    let neutral;
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        neutral = format!("'{s}");
+        neutral.as_str()
+    } else {
+        s
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -197,6 +207,18 @@ pub(crate) mod tests {
                 cells
             })
             .collect()
+    }
+
+    #[test]
+    fn neutralises_formula_cells_but_not_plain_text() {
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("+1"), "'+1");
+        assert_eq!(field("-2+3"), "'-2+3");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("\tx"), "'\tx");
+        assert_eq!(field("\rx"), "\"'\rx\"");
+        assert_eq!(field("Hwasong-12"), "Hwasong-12");
+        assert_eq!(field(""), "");
     }
 
     #[test]

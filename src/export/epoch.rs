@@ -9,9 +9,16 @@
 pub struct UtcMs(pub i64);
 
 impl UtcMs {
-    /// The instant `dt_s` seconds later (rounded to the millisecond).
+    /// The instant `utc_s` seconds after the Unix epoch. Saturates at the ends of `i64` rather than wrapping:
+    /// the start is validated where it enters, this only keeps a bypassed check from panicking.
+    pub fn from_secs(utc_s: i64) -> UtcMs {
+        UtcMs(utc_s.saturating_mul(1000))
+    }
+
+    /// The instant `dt_s` seconds later (rounded to the millisecond), saturating like [`UtcMs::from_secs`].
     pub fn plus_s(self, dt_s: f64) -> UtcMs {
-        UtcMs(self.0 + (dt_s * 1000.0).round() as i64)
+        // `as` saturates a float (NaN gives 0); the add is the part that could overflow.
+        UtcMs(self.0.saturating_add((dt_s * 1000.0).round() as i64))
     }
 
     /// "2017-11-28T18:17:00Z", with milliseconds when there are any.

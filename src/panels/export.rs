@@ -227,7 +227,7 @@ pub fn ExportPanel() -> impl IntoView {
                     mime: "application/json",
                     text: czml::czml(
                         "Shared Picture",
-                        UtcMs(app.scenario.start_utc_s.get_untracked() * 1000),
+                        UtcMs::from_secs(app.scenario.start_utc_s.get_untracked()),
                         &flights,
                         &names,
                         &offsets_s,

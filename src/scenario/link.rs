@@ -70,6 +70,12 @@ pub enum LinkError {
     /// A clock time that is not a time.
     #[error("link time t: '{0}' is not a time in seconds")]
     Time(String),
+    /// A clock time beyond the scenario's span.
+    #[error("link time t: {t_s} s is outside 0..={max_s} s after the start", max_s = picture_sim::limits::CLOCK_MAX_S)]
+    TimeRange { t_s: f64 },
+    /// More launches than the page flies.
+    #[error("launches: the link has {count} launches; at most {max} are allowed", max = picture_sim::limits::LAUNCHES_MAX)]
+    TooManyLaunches { count: usize },
     /// A scenario without its version.
     #[error("link: no version before the scenario (expected s=<version>.<data>)")]
     NoVersion,
@@ -201,8 +207,9 @@ pub fn encode(s: &AppScenario, time_s: f64, catalog: &[String]) -> Result<String
         u: (s.start_utc_s != crate::timeline::zones::DEFAULT_START_UTC_S).then_some(s.start_utc_s),
     })
     .map_err(|e| LinkError::Json(e.to_string()))?;
+    // Clamped to what decode accepts, so every link this page writes opens again.
     let t = if time_s.is_finite() {
-        time_s.max(0.0)
+        time_s.clamp(0.0, picture_sim::limits::CLOCK_MAX_S)
     } else {
         0.0
     };
@@ -226,8 +233,12 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, LinkEr
             let t = v
                 .parse::<f64>()
                 .ok()
-                .filter(|t| t.is_finite() && *t >= 0.0)
+                .filter(|t| !t.is_nan())
                 .ok_or_else(|| LinkError::Time(v.to_string()))?;
+            // Bounded so that the clock re-encodes as a finite number (1.8e307 used to come back as `t=inf`).
+            if !(0.0..=picture_sim::limits::CLOCK_MAX_S).contains(&t) {
+                return Err(LinkError::TimeRange { t_s: t });
+            }
             time_s = Some(t);
         }
     }
@@ -246,6 +257,9 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, LinkEr
         .map_err(|e| LinkError::Base64(e.to_string()))?;
     let c: Compact =
         serde_json::from_slice(&bytes).map_err(|e| LinkError::Damaged(e.to_string()))?;
+    if c.l.len() > picture_sim::limits::LAUNCHES_MAX {
+        return Err(LinkError::TooManyLaunches { count: c.l.len() });
+    }
     let launches =
         c.l.into_iter()
             .enumerate()
@@ -348,6 +362,32 @@ mod tests {
             assert_eq!(link.scenario, s, "{}", p.id);
             assert_eq!(link.time_s, Some(123.5));
         }
+    }
+
+    #[test]
+    fn past_crashes_are_refused_with_a_message() {
+        let catalog = catalog();
+        let base = PRESETS[0].scenario();
+        // t = 1.8e307 was accepted, then written back as `t=inf`, which could not be opened.
+        let link = encode(&base, 0.0, &catalog).unwrap();
+        let huge_t = link.replace("&t=0", "&t=1.8e307");
+        let e = decode(&huge_t, &catalog).unwrap_err();
+        assert!(matches!(e, LinkError::TimeRange { .. }), "{e}");
+        assert!(e.to_string().contains("link time t"), "{e}");
+        // And whatever the clock says, the link written opens.
+        let written = encode(&base, 1.8e307, &catalog).unwrap();
+        assert!(decode(&written, &catalog).unwrap().is_some());
+        // A start near year 9999 panicked the JST clock.
+        let mut late = base.clone();
+        late.start_utc_s = 253_402_300_000;
+        let e = decode(&encode(&late, 0.0, &catalog).unwrap(), &catalog).unwrap_err();
+        assert!(e.to_string().contains("start_utc_s"), "{e}");
+        // Ten thousand launches: refused before any is read.
+        let mut salvo = base.clone();
+        let one = salvo.launches[0].clone();
+        salvo.launches = vec![one; 10_000];
+        let e = decode(&encode(&salvo, 0.0, &catalog).unwrap(), &catalog).unwrap_err();
+        assert_eq!(e, LinkError::TooManyLaunches { count: 10_000 });
     }
 
     #[test]

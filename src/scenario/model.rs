@@ -16,7 +16,7 @@ const DEFAULT_APOGEE_KM: f64 = 500.0;
 /// The default seed of the detection draws: fixed, so that the same launch always gives the same detections.
 pub const DETECTION_SEED: u64 = 20_231_219;
 /// Launches may not start later than a day after the scenario start.
-pub const MAX_OFFSET_S: f64 = 86_400.0;
+pub const MAX_OFFSET_S: f64 = picture_sim::limits::LAUNCH_TIME_MAX_S;
 
 /// Why a scenario, a launch time or a picture link is not valid. Each message names the field and the reason
 /// (the messages are shown to the user as they are).

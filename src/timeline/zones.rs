@@ -55,9 +55,13 @@ pub fn wall_clock(start_utc_s: i64, t_s: f64, zone: Zone) -> Result<String, Zone
         zone: zone.name,
         reason: e.to_string(),
     })?;
-    let dt = OffsetDateTime::from_unix_timestamp(at)
-        .map_err(|e| ZoneError::OutOfRange(e.to_string()))?
-        .to_offset(offset);
+    // `to_offset` panics when the shifted date leaves the calendar (year 9999 + 9 h): shift the instant
+    // ourselves, checked, and read the shifted instant's calendar fields as UTC.
+    let local = at
+        .checked_add(i64::from(offset.whole_seconds()))
+        .ok_or_else(|| ZoneError::OutOfRange(format!("{at} s is beyond the calendar")))?;
+    let dt = OffsetDateTime::from_unix_timestamp(local)
+        .map_err(|e| ZoneError::OutOfRange(e.to_string()))?;
     Ok(format!(
         "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
         dt.year(),
@@ -110,5 +114,28 @@ mod tests {
         let e = wall_clock(0, f64::NAN, UTC).unwrap_err();
         assert_eq!(e.to_string(), "time: NaN is not a number of seconds");
         assert!(wall_clock(i64::MAX, 0.0, UTC).is_err());
+    }
+
+    #[test]
+    fn no_instant_panics_in_any_zone() {
+        // 9999-12-31T23:59:59Z: valid in UTC, beyond the calendar nine hours later (used to panic).
+        let last = 253_402_300_799;
+        assert_eq!(wall_clock(last, 0.0, UTC).unwrap(), "9999-12-31 23:59:59");
+        assert!(wall_clock(last, 0.0, JST).is_err());
+        for start in [
+            i64::MIN,
+            i64::MIN + 1,
+            -377_705_116_800,
+            last - 1,
+            last + 1,
+            i64::MAX,
+        ] {
+            for t in [0.0, -1.0, 1.0, 1.79e308, -1.79e308, f64::MAX, f64::MIN] {
+                for zone in ZONES {
+                    let _ = wall_clock(start, t, zone);
+                    let _ = time_of_day(start, t, zone);
+                }
+            }
+        }
     }
 }

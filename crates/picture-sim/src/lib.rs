@@ -5,6 +5,7 @@
 pub mod atmosphere;
 pub mod earth;
 pub mod flight;
+pub mod limits;
 pub mod measurement;
 pub mod scenario;
 pub mod sensors;

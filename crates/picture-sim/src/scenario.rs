@@ -10,6 +10,7 @@
 
 use crate::earth::{Ellipsoid, Geodetic};
 use crate::flight::{self, Aim, Flight, FlightError, LaunchRequest, Shape};
+use crate::limits;
 use crate::measurement::Measurement;
 use crate::sensors::{
     catalog, run_detections, CatalogError, DetectionConfig, DetectionRun, Nation, Sensor,
@@ -148,7 +149,51 @@ impl Scenario {
         if self.launches.is_empty() {
             return Err(field("launches", "must list at least one launch"));
         }
+        if self.launches.len() > limits::LAUNCHES_MAX {
+            return Err(field(
+                "launches",
+                format!(
+                    "{} launches; at most {} are allowed",
+                    self.launches.len(),
+                    limits::LAUNCHES_MAX
+                ),
+            ));
+        }
+        if let Some(start) = self.start_utc_s {
+            if !limits::start_in_range(start) {
+                return Err(field(
+                    "start_utc_s",
+                    format!(
+                        "{start} s is outside {}..={} s (years 1950 to 2100)",
+                        limits::START_UTC_MIN_S,
+                        limits::START_UTC_MAX_S
+                    ),
+                ));
+            }
+        }
+        for (what, n, max) in [
+            ("sensors", self.sensors.len(), limits::SENSORS_MAX),
+            ("ships", self.ships.len(), limits::SHIPS_MAX),
+            ("pictures", self.pictures.len(), limits::PICTURES_MAX),
+        ] {
+            if n > max {
+                return Err(field(
+                    what,
+                    format!("{n} entries; at most {max} are allowed"),
+                ));
+            }
+        }
         for (i, l) in self.launches.iter().enumerate() {
+            if l.missile.len() > limits::NAME_MAX_BYTES {
+                return Err(field(
+                    format!("launches[{i}].missile"),
+                    format!(
+                        "a name of {} bytes; at most {} are allowed",
+                        l.missile.len(),
+                        limits::NAME_MAX_BYTES
+                    ),
+                ));
+            }
             if flight::catalog::find(&l.missile).is_none() {
                 return Err(field(
                     format!("launches[{i}].missile"),
@@ -159,10 +204,14 @@ impl Scenario {
                     ),
                 ));
             }
-            if l.launch_time.0 < 0 {
+            if !limits::launch_time_in_range(l.launch_time.as_secs()) {
                 return Err(field(
                     format!("launches[{i}].launch_time"),
-                    "must not be negative",
+                    format!(
+                        "{} ms is outside 0..={} s after the start",
+                        l.launch_time.0,
+                        limits::LAUNCH_TIME_MAX_S
+                    ),
                 ));
             }
         }
@@ -192,9 +241,20 @@ impl Scenario {
         if self.pictures.is_empty() {
             return Err(field("pictures", "must list at least one picture"));
         }
+        let mut names = std::collections::HashSet::with_capacity(self.pictures.len());
         for (i, p) in self.pictures.iter().enumerate() {
+            if p.name.len() > limits::NAME_MAX_BYTES {
+                return Err(field(
+                    format!("pictures[{i}].name"),
+                    format!(
+                        "a name of {} bytes; at most {} are allowed",
+                        p.name.len(),
+                        limits::NAME_MAX_BYTES
+                    ),
+                ));
+            }
             p.validate()?;
-            if self.pictures[..i].iter().any(|q| q.name == p.name) {
+            if !names.insert(p.name.as_str()) {
                 return Err(field(
                     format!("pictures[{i}].name"),
                     format!("`{}` is used twice", p.name),

@@ -101,6 +101,26 @@ impl SimTime {
         SimTime(t_ms)
     }
 
+    /// The instant nearest to `t_s` seconds; `None` if `t_s` is not finite or beyond the millisecond range,
+    /// where [`SimTime::from_secs`] would saturate. For values from outside (files, links, arguments).
+    ///
+    /// # Units
+    /// Seconds.
+    pub fn try_from_secs(t_s: f64) -> Option<SimTime> {
+        Duration::try_from_secs_f64(t_s).map(|d| SimTime(d.0))
+    }
+
+    /// The instant `t_s` whole seconds from the epoch; `None` if it overflows the millisecond range.
+    ///
+    /// # Units
+    /// Seconds.
+    pub const fn checked_from_secs_i64(t_s: i64) -> Option<SimTime> {
+        match t_s.checked_mul(1000) {
+            Some(ms) => Some(SimTime(ms)),
+            None => None,
+        }
+    }
+
     pub fn as_secs(self) -> f64 {
         self.0 as f64 / 1000.0
     }
@@ -295,5 +315,24 @@ mod tests {
         let d = Duration::from_millis(-1_500);
         assert_eq!(serde_json::to_string(&d).unwrap(), "-1500");
         assert_eq!(serde_json::from_str::<Duration>("-1500").unwrap(), d);
+    }
+
+    #[test]
+    fn checked_construction_refuses_what_would_overflow() {
+        assert_eq!(SimTime::try_from_secs(1.5), Some(SimTime(1500)));
+        assert_eq!(SimTime::try_from_secs(-0.0004), Some(SimTime(0)));
+        for bad in [
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            1e17,
+            -1e17,
+            1.79e308,
+        ] {
+            assert_eq!(SimTime::try_from_secs(bad), None, "{bad}");
+        }
+        assert_eq!(SimTime::checked_from_secs_i64(2), Some(SimTime(2000)));
+        assert_eq!(SimTime::checked_from_secs_i64(i64::MAX), None);
+        assert_eq!(SimTime::checked_from_secs_i64(i64::MIN / 999), None);
     }
 }

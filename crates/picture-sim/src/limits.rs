@@ -1,0 +1,77 @@
+//! The bounds on every value a link, a scenario file, stored state or a command-line argument can carry. One
+//! set, shared by the page and the command line, so that a scenario one accepts the other opens.
+//!
+//! Each bound is generous for a real scenario and small enough that the page stays responsive and no time
+//! arithmetic (milliseconds in `i64`, the calendar of the clock) can overflow.
+
+/// The earliest scenario start: 1950-01-01T00:00:00Z (before the first ballistic-missile warning radars).
+pub const START_UTC_MIN_S: i64 = -631_152_000;
+/// The latest scenario start: 2100-01-01T00:00:00Z.
+pub const START_UTC_MAX_S: i64 = 4_102_444_800;
+
+/// The most launches in one scenario. North Korea has fired more than 20 missiles in a day (2 November
+/// 2022): 32 leaves room for such a salvo while every launch is flown, sensed and tracked in the page.
+pub const LAUNCHES_MAX: usize = 32;
+/// The latest launch after the scenario start: one day, the span of the largest salvo on record.
+pub const LAUNCH_TIME_MAX_S: f64 = 86_400.0;
+
+/// The most pictures compared at once (each is a full tracking run).
+pub const PICTURES_MAX: usize = 16;
+/// The most sensors selected (the catalogue holds fewer; duplicates beyond this are refused too).
+pub const SENSORS_MAX: usize = 64;
+/// The most ship stations.
+pub const SHIPS_MAX: usize = 16;
+/// The longest name (a picture's, a sensor's, a missile's), in bytes of UTF-8.
+pub const NAME_MAX_BYTES: usize = 64;
+
+/// The clock of a link: at most this long after the start (the latest launch plus a long flight).
+pub const CLOCK_MAX_S: f64 = LAUNCH_TIME_MAX_S + 7_200.0;
+
+/// The longest reporting latency of a picture.
+pub const LATENCY_MAX_S: f64 = 3_600.0;
+/// The highest launch-site height above the ellipsoid (above Everest) and the lowest (the Dead Sea shore,
+/// rounded down, a submarine's depth).
+pub const SITE_HEIGHT_MAX_M: f64 = 9_000.0;
+pub const SITE_HEIGHT_MIN_M: f64 = -500.0;
+
+/// Whether `start_utc_s` is an allowed scenario start.
+pub fn start_in_range(start_utc_s: i64) -> bool {
+    (START_UTC_MIN_S..=START_UTC_MAX_S).contains(&start_utc_s)
+}
+
+/// Whether a launch `launch_time_s` after the start is allowed (finite, not negative, at most a day).
+pub fn launch_time_in_range(launch_time_s: f64) -> bool {
+    (0.0..=LAUNCH_TIME_MAX_S).contains(&launch_time_s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_start_bounds_are_the_named_years() {
+        assert!(start_in_range(0));
+        assert!(start_in_range(START_UTC_MIN_S) && start_in_range(START_UTC_MAX_S));
+        assert!(!start_in_range(START_UTC_MIN_S - 1) && !start_in_range(START_UTC_MAX_S + 1));
+        // Year 9999 and the ends of i64 are refused.
+        assert!(
+            !start_in_range(253_402_300_799)
+                && !start_in_range(i64::MIN)
+                && !start_in_range(i64::MAX)
+        );
+    }
+
+    #[test]
+    fn launch_times_are_finite_and_within_a_day() {
+        assert!(launch_time_in_range(0.0) && launch_time_in_range(LAUNCH_TIME_MAX_S));
+        for bad in [
+            -1.0,
+            f64::NAN,
+            f64::INFINITY,
+            1e300,
+            LAUNCH_TIME_MAX_S + 0.001,
+        ] {
+            assert!(!launch_time_in_range(bad), "{bad}");
+        }
+    }
+}
