@@ -47,8 +47,8 @@ pub enum ModelError {
     /// A link into a picture the scenario does not have.
     #[error("pictures[{index}]: no such picture")]
     NoPicture { index: usize },
-    /// A link latency outside a day.
-    #[error("{field}: {latency_s} s must be between 0 and 86400 s")]
+    /// A link latency outside the limits.
+    #[error("{field}: {latency_s} s must be between 0 and {max_s} s", max_s = picture_sim::limits::LATENCY_MAX_MS / 1000)]
     Latency { field: String, latency_s: f64 },
     /// A link the picture refuses.
     #[error("{field}: {reason}")]
@@ -239,7 +239,8 @@ pub fn with_link(
     match latency_s {
         None => p.links.retain(|l| l.from != nation),
         Some(s) => {
-            if !(s.is_finite() && (0.0..=86_400.0).contains(&s)) {
+            let max_s = picture_sim::limits::LATENCY_MAX_MS as f64 / 1000.0;
+            if !(s.is_finite() && (0.0..=max_s).contains(&s)) {
                 return Err(ModelError::Latency {
                     field,
                     latency_s: s,

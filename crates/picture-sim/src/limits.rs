@@ -27,12 +27,15 @@ pub const NAME_MAX_BYTES: usize = 64;
 /// The clock of a link: at most this long after the start (the latest launch plus a long flight).
 pub const CLOCK_MAX_S: f64 = LAUNCH_TIME_MAX_S + 7_200.0;
 
-/// The longest reporting latency of a picture.
-pub const LATENCY_MAX_S: f64 = 3_600.0;
-/// The highest launch-site height above the ellipsoid (above Everest) and the lowest (the Dead Sea shore,
-/// rounded down, a submarine's depth).
-pub const SITE_HEIGHT_MAX_M: f64 = 9_000.0;
+/// The longest link latency of a picture, milliseconds: an hour, far beyond any real relay (the hub's is
+/// seconds), short enough that a delayed plot still lands inside the clock's span.
+pub const LATENCY_MAX_MS: i64 = 3_600_000;
+/// The lowest launch-site height accepted, metres above the ellipsoid: below the Dead Sea shore (-430 m),
+/// room for a submarine's launch depth.
 pub const SITE_HEIGHT_MIN_M: f64 = -500.0;
+/// The highest launch-site height accepted, metres above the ellipsoid: above every mountain, so that a
+/// mistyped height is refused instead of flying a missile from orbit.
+pub const SITE_HEIGHT_MAX_M: f64 = 10_000.0;
 
 /// Whether `start_utc_s` is an allowed scenario start.
 pub fn start_in_range(start_utc_s: i64) -> bool {

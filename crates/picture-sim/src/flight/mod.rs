@@ -147,12 +147,7 @@ pub enum FlightError {
     Integrator(#[from] IntegratorError),
 }
 
-/// The lowest launch site height accepted, metres above the ellipsoid: below the Dead Sea shore (-430 m),
-/// room for a submarine's launch depth.
-pub const SITE_HEIGHT_MIN_M: f64 = -500.0;
-/// The highest launch site height accepted, metres above the ellipsoid: above every mountain, so that a
-/// mistyped height is refused instead of flying a missile from orbit.
-pub const SITE_HEIGHT_MAX_M: f64 = 10_000.0;
+pub use crate::limits::{SITE_HEIGHT_MAX_M, SITE_HEIGHT_MIN_M};
 
 /// Flies a launch request on the real Earth ([`EarthModel::WGS84`]), searching afresh: for one-shot callers.
 /// A caller that re-solves launches from the same site in the same direction (an editor) keeps a

@@ -45,7 +45,7 @@ pub fn nation_code(n: Nation) -> &'static str {
 
 #[derive(Debug, Error, PartialEq)]
 pub enum PictureError {
-    #[error("picture {picture:?}: link from {nation} has latency {latency_ms} ms (must be 0 to 86,400,000)")]
+    #[error("picture {picture:?}: link from {nation} has latency {latency_ms} ms (must be 0 to {max_ms})", max_ms = crate::limits::LATENCY_MAX_MS)]
     BadLatency {
         picture: String,
         nation: &'static str,
@@ -186,7 +186,7 @@ impl PictureConfig {
 
     pub fn validate(&self) -> Result<(), PictureError> {
         for (i, l) in self.links.iter().enumerate() {
-            if !(0..=86_400_000).contains(&l.latency_ms) {
+            if !(0..=crate::limits::LATENCY_MAX_MS).contains(&l.latency_ms) {
                 return Err(PictureError::BadLatency {
                     picture: self.name.clone(),
                     nation: nation_code(l.from),
