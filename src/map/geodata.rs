@@ -5,7 +5,7 @@
 pub const THEATRE_BIN: &[u8] = include_bytes!("../../assets/map/theatre.bin");
 
 /// Quantisation of the asset: units per degree.
-const Q: f64 = 2000.0;
+const Q: f64 = 1000.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LayerKind {
@@ -74,14 +74,17 @@ impl Reader<'_> {
     }
 }
 
-/// Decodes the map file format described in `tools/mapdata/make_theatre.mjs`.
+/// Decodes the map file format described in `tools/mapdata/make_theatre.mjs`: the counts first, then every
+/// longitude, then every latitude.
 pub fn decode(bytes: &[u8]) -> Result<Vec<Layer>, GeodataError> {
-    if bytes.get(..4) != Some(b"SPM1".as_slice()) {
+    if bytes.get(..4) != Some(b"SPM2".as_slice()) {
         return Err(GeodataError::BadMagic);
     }
     let mut r = Reader { bytes, at: 4 };
     let layer_count = r.byte()?;
-    let mut layers = Vec::with_capacity(layer_count as usize);
+    // (kind, point count of each ring)
+    let mut shapes = Vec::with_capacity(layer_count as usize);
+    let mut points = 0usize;
     for _ in 0..layer_count {
         let kind = match r.byte()? {
             0 => LayerKind::Land,
@@ -90,13 +93,32 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Layer>, GeodataError> {
         };
         let ring_count = r.varint()? as usize;
         // Counts come from the file: cap the reservation so a corrupt count cannot exhaust memory.
-        let mut rings = Vec::with_capacity(ring_count.min(4096));
+        let mut counts = Vec::with_capacity(ring_count.min(4096));
         for _ in 0..ring_count {
             let n = r.varint()? as usize;
-            let mut ring = Vec::with_capacity(n.min(1 << 16));
+            // Each point takes at least two bytes: a count beyond what is left is corrupt, not a reason to
+            // loop for ever.
+            points = points.saturating_add(n);
+            if points > bytes.len() {
+                return Err(GeodataError::Truncated { at_byte: r.at });
+            }
+            counts.push(n);
+        }
+        shapes.push((kind, counts));
+    }
+    let mut lons = Vec::with_capacity(points);
+    for _ in 0..points {
+        lons.push(r.zigzag()?);
+    }
+    let mut lons = lons.into_iter();
+    let mut layers = Vec::with_capacity(shapes.len());
+    for (kind, counts) in shapes {
+        let mut rings = Vec::with_capacity(counts.len());
+        for n in counts {
+            let mut ring = Vec::with_capacity(n);
             let (mut x, mut y) = (0i64, 0i64);
-            for _ in 0..n {
-                x += r.zigzag()?;
+            for dx in lons.by_ref().take(n) {
+                x += dx;
                 y += r.zigzag()?;
                 ring.push((x as f64 / Q, y as f64 / Q));
             }
@@ -157,7 +179,7 @@ mod tests {
     fn corrupt_data_is_an_error_not_a_panic() {
         assert_eq!(decode(b"XXXX"), Err(GeodataError::BadMagic));
         assert!(matches!(
-            decode(b"SPM1"),
+            decode(b"SPM2"),
             Err(GeodataError::Truncated { .. })
         ));
         assert!(matches!(
@@ -165,8 +187,28 @@ mod tests {
             Err(GeodataError::Truncated { .. })
         ));
         assert_eq!(
-            decode(b"SPM1\x01\x07"),
+            decode(b"SPM2\x01\x07"),
             Err(GeodataError::UnknownLayer { kind: 7 })
         );
+        // A ring of 2^28 points in a file of 12 bytes: refused before any point is read.
+        assert!(matches!(
+            decode(b"SPM2\x01\x00\x01\xff\xff\xff\x7f\x00\x00\x00"),
+            Err(GeodataError::Truncated { .. })
+        ));
+        // The old interleaved format is not read as the new one.
+        assert_eq!(decode(b"SPM1\x02"), Err(GeodataError::BadMagic));
+    }
+
+    #[test]
+    fn the_asset_keeps_its_detail() {
+        // Points and rings as the generator printed them (tools/mapdata/make_theatre.mjs): a change of the
+        // asset that loses coastline shows here.
+        let layers = decode(THEATRE_BIN).unwrap();
+        let count = |k: LayerKind| {
+            let l = layers.iter().find(|l| l.kind == k).unwrap();
+            (l.rings.len(), l.rings.iter().map(Vec::len).sum::<usize>())
+        };
+        assert_eq!(count(LayerKind::Land), (469, 24_218));
+        assert_eq!(count(LayerKind::Borders), (16, 5_054));
     }
 }

@@ -99,15 +99,15 @@ pub fn assign_min_cost_counted(
             parent[a.max(b)] = a.min(b);
         }
     }
-    // Each cluster's edges, in the order of their roots.
-    let mut by_root: std::collections::BTreeMap<usize, Vec<(usize, usize, i64)>> =
-        std::collections::BTreeMap::new();
+    // Each cluster's edges, in the order of their roots. A root is the smallest member of its set, so a row:
+    // a list per row, not a map, which keeps the browser build smaller.
+    let mut by_root: Vec<Vec<(usize, usize, i64)>> = vec![Vec::new(); n_rows];
     for &e in &edges {
         let root = find(&mut parent, e.0);
-        by_root.entry(root).or_default().push(e);
+        by_root[root].push(e);
     }
     let miss = to_weight(miss_cost);
-    for cluster in by_root.values() {
+    for cluster in by_root.iter().filter(|c| !c.is_empty()) {
         let mut rows: Vec<usize> = cluster.iter().map(|e| e.0).collect();
         let mut cols: Vec<usize> = cluster.iter().map(|e| e.1).collect();
         rows.sort_unstable();

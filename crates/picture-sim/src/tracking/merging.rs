@@ -48,13 +48,11 @@ pub fn merge_duplicates(
         .filter(|&x| tracks[confirmed[x]].last_arrival == time)
         .collect();
     let mut pairs = SketchIndex::new(&sketches, merger).pairs_near(&fresh);
-    let position: std::collections::HashMap<TrackId, usize> = confirmed
-        .iter()
-        .enumerate()
-        .map(|(x, &i)| (tracks[i].id, x))
-        .collect();
+    // Streaks are few (pairs that agreed at their last look): a search each costs less than a map, in time
+    // and in the browser build's size.
+    let position = |id: TrackId| confirmed.iter().position(|&i| tracks[i].id == id);
     for s in streaks.iter() {
-        if let (Some(&x), Some(&y)) = (position.get(&s.0), position.get(&s.1)) {
+        if let (Some(x), Some(y)) = (position(s.0), position(s.1)) {
             pairs.push((x.min(y), x.max(y)));
         }
     }
@@ -128,18 +126,25 @@ struct SketchGroup {
 
 impl<'a> SketchIndex<'a> {
     fn new(sketches: &'a [Sketch], merger: &'a TrackMerger) -> Self {
-        let mut by_time: std::collections::BTreeMap<SimTime, SketchGroup> =
-            std::collections::BTreeMap::new();
+        // The groups are few (one per scan time of the tracks' last updates): found by a search.
+        let mut groups: Vec<SketchGroup> = Vec::new();
         for (x, s) in sketches.iter().enumerate() {
-            let g = by_time.entry(s.time).or_insert_with(|| SketchGroup {
-                time: s.time,
-                by_x: Vec::new(),
-                odd: Vec::new(),
-                max_pos_sd_m: 0.0,
-                max_vel_sd_m_s: 0.0,
-                max_speed_m_s: 0.0,
-                max_acc_m_s2: 0.0,
-            });
+            let at = match groups.iter().position(|g| g.time == s.time) {
+                Some(at) => at,
+                None => {
+                    groups.push(SketchGroup {
+                        time: s.time,
+                        by_x: Vec::new(),
+                        odd: Vec::new(),
+                        max_pos_sd_m: 0.0,
+                        max_vel_sd_m_s: 0.0,
+                        max_speed_m_s: 0.0,
+                        max_acc_m_s2: 0.0,
+                    });
+                    groups.len() - 1
+                }
+            };
+            let g = &mut groups[at];
             let finite = s
                 .pos_m
                 .iter()
@@ -158,9 +163,8 @@ impl<'a> SketchIndex<'a> {
                 g.odd.push(x);
             }
         }
-        let mut groups: Vec<SketchGroup> = by_time.into_values().collect();
         for g in &mut groups {
-            g.by_x.sort_by(|a, b| a.0.total_cmp(&b.0));
+            super::sorted::by_key_then_index(&mut g.by_x);
         }
         SketchIndex {
             sketches,

@@ -25,7 +25,6 @@ use crate::measurement::{Measurement, MeasurementKind};
 use crate::time::{Duration, SimTime};
 use crate::truth::Truth;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::fmt;
 
 /// A missile's true impact.
@@ -256,7 +255,9 @@ pub fn evaluate_picture_counted(
             // Track-to-missile assignment, on the pairs within the association distance.
             let tracks: Vec<_> = tracker.confirmed_tracks().collect();
             let mut costs = Vec::new();
-            let mut errors: HashMap<(usize, usize), f64> = HashMap::new();
+            // Each missile's distances to the tracks near it (few): lists, not a map, which keeps the browser
+            // build smaller.
+            let mut errors: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
             for (i, tr) in tracks.iter().enumerate() {
                 let g = tr.estimate();
                 let pos = g.position();
@@ -265,7 +266,7 @@ pub fn evaluate_picture_counted(
                     .near(&pos, mc.association_distance_m, |k, d| {
                         if k < n {
                             costs.push((k, i, (d / mc.association_distance_m).powi(2)));
-                            errors.insert((k, i), d);
+                            errors[k].push((i, d));
                         }
                     });
             }
@@ -277,8 +278,8 @@ pub fn evaluate_picture_counted(
                 if mm.established.is_none() {
                     mm.established = Some(now);
                 }
-                if let Some(d) = errors.get(&(k, *i)) {
-                    mm.position_error_m.push((now, *d));
+                if let Some(&(_, d)) = errors[k].iter().find(|e| e.0 == *i) {
+                    mm.position_error_m.push((now, d));
                 }
                 // Every delivery until the 25 km event (so that its time does not depend on a sampling phase),
                 // then at the interval for the error series.
@@ -326,8 +327,9 @@ type Cell = (i64, i64, i64);
 
 /// The missiles in flight at one time: their ECEF positions, by grid cell.
 struct Snapshot {
-    /// (missile, position) by cell, each cell's missiles in increasing order.
-    cells: HashMap<Cell, Vec<(usize, Ecef)>>,
+    /// (cell, missile, position) in increasing order of cell, then missile: a cell's missiles are found by
+    /// bisection (a sorted list rather than a hash map keeps the browser build smaller).
+    cells: Vec<(Cell, usize, Ecef)>,
     /// The side of a cell, metres: a hair over the association distance, so that every missile within it of a
     /// point lies in the point's cell or one of its 26 neighbours whatever the rounding of the division. Not
     /// finite or not positive: one cell for all.
@@ -345,31 +347,29 @@ impl Snapshot {
         (c.x.floor() as i64, c.y.floor() as i64, c.z.floor() as i64)
     }
 
-    /// Calls `found(missile, distance_m)` for each missile within `max_m` of `pos`, in increasing order of
-    /// missile; returns how many distances it computed.
+    /// Calls `found(missile, distance_m)` for each missile within `max_m` of `pos`, each once, in no
+    /// particular order; returns how many distances it computed.
     fn near(&self, pos: &Ecef, max_m: f64, mut found: impl FnMut(usize, f64)) -> u64 {
-        let mut hits: Vec<(usize, f64)> = Vec::new();
         let mut tests = 0;
         let (x, y, z) = Self::cell(self.side_m, pos);
         for dx in -1..=1 {
             for dy in -1..=1 {
                 for dz in -1..=1 {
-                    let Some(list) = self.cells.get(&(x + dx, y + dy, z + dz)) else {
-                        continue;
-                    };
-                    for (k, p) in list {
+                    let c = (
+                        x.saturating_add(dx),
+                        y.saturating_add(dy),
+                        z.saturating_add(dz),
+                    );
+                    let from = self.cells.partition_point(|e| e.0 < c);
+                    for (_, k, p) in self.cells[from..].iter().take_while(|e| e.0 == c) {
                         tests += 1;
                         let d = (p.0 - pos.0).norm();
                         if d <= max_m {
-                            hits.push((*k, d));
+                            found(*k, d);
                         }
                     }
                 }
             }
-        }
-        hits.sort_by_key(|h| h.0);
-        for (k, d) in hits {
-            found(k, d);
         }
         tests
     }
@@ -380,7 +380,8 @@ impl Snapshot {
 struct Snapshots<'a> {
     truths: &'a [&'a dyn Truth],
     side_m: f64,
-    by_time: HashMap<SimTime, Snapshot>,
+    /// In increasing order of time.
+    by_time: Vec<(SimTime, Snapshot)>,
     batch: u64,
     samples: u64,
     distance_tests: u64,
@@ -391,7 +392,7 @@ impl<'a> Snapshots<'a> {
         Snapshots {
             truths,
             side_m,
-            by_time: HashMap::new(),
+            by_time: Vec::new(),
             batch: 0,
             samples: 0,
             distance_tests: 0,
@@ -402,27 +403,31 @@ impl<'a> Snapshots<'a> {
     fn at(&mut self, time: SimTime) -> SnapshotRef<'_> {
         let (truths, side_m, batch) = (self.truths, self.side_m, self.batch);
         let samples = &mut self.samples;
-        let snapshot = self.by_time.entry(time).or_insert_with(|| {
-            let mut cells: HashMap<Cell, Vec<(usize, Ecef)>> = HashMap::new();
-            // Only the missiles in flight: a truth has no state before its launch or after its impact.
-            for (k, t) in truths.iter().enumerate() {
-                if time < t.start() || time > t.end() {
-                    continue;
+        let at = match self.by_time.binary_search_by(|e| e.0.cmp(&time)) {
+            Ok(at) => at,
+            Err(at) => {
+                let mut cells = Vec::new();
+                // Only the missiles in flight: a truth has no state before its launch or after its impact.
+                for (k, t) in truths.iter().enumerate() {
+                    if time < t.start() || time > t.end() {
+                        continue;
+                    }
+                    *samples += 1;
+                    if let Some(s) = t.state_at(time) {
+                        cells.push((Snapshot::cell(side_m, &s.pos), k, s.pos));
+                    }
                 }
-                *samples += 1;
-                if let Some(s) = t.state_at(time) {
-                    cells
-                        .entry(Snapshot::cell(side_m, &s.pos))
-                        .or_default()
-                        .push((k, s.pos));
-                }
+                cells.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+                let snapshot = Snapshot {
+                    cells,
+                    side_m,
+                    used: batch,
+                };
+                self.by_time.insert(at, (time, snapshot));
+                at
             }
-            Snapshot {
-                cells,
-                side_m,
-                used: batch,
-            }
-        });
+        };
+        let snapshot = &mut self.by_time[at].1;
         snapshot.used = batch;
         SnapshotRef {
             snapshot,
@@ -433,7 +438,7 @@ impl<'a> Snapshots<'a> {
     /// Forgets the snapshots the delivery just scored did not use.
     fn end_batch(&mut self) {
         let batch = self.batch;
-        self.by_time.retain(|_, s| s.used == batch);
+        self.by_time.retain(|(_, s)| s.used == batch);
         self.batch += 1;
     }
 }
@@ -465,7 +470,7 @@ fn attribute(
             // The nearest; of equally near ones the first, as the exhaustive search would find.
             let mut best: Option<(usize, f64)> = None;
             snapshots.at(m.time).near(&pos, max_m, |k, d| {
-                if best.is_none_or(|(_, b)| d < b) {
+                if best.is_none_or(|(bk, b)| d < b || (d == b && k < bk)) {
                     best = Some((k, d));
                 }
             });

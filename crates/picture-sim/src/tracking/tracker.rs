@@ -432,7 +432,7 @@ impl PlotIndex {
                 odd.push(j);
             }
         }
-        by_x.sort_by(|a, b| a.0.total_cmp(&b.0));
+        super::sorted::by_key_then_index(&mut by_x);
         PlotIndex {
             by_x,
             max_reach_m,
