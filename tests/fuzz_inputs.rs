@@ -1,5 +1,7 @@
-//! Property tests: whatever a link, a scenario file or stored state holds, opening it never panics, and what is
-//! accepted survives what the page does next (the clock in every zone, the CZML time arithmetic).
+//! Property tests: whatever a link, a scenario file or stored state holds (stored state is a scenario file, read
+//! by the same `AppScenario::from_json`), opening it never panics, and what is accepted survives what the page
+//! does next (the clock in every zone, the CZML time arithmetic, and for small scenarios the flights and the
+//! pictures).
 //!
 //! `PICTURE_FUZZ_CASES` sets the number of cases per property (default 64, for CI); raise it for a longer run.
 #![cfg(not(target_arch = "wasm32"))]
@@ -7,6 +9,7 @@
 use picture_sim::limits;
 use proptest::prelude::*;
 use shared_picture::export::epoch::UtcMs;
+use shared_picture::present::flight::FlightView;
 use shared_picture::scenario::link::{decode, encode};
 use shared_picture::scenario::model::AppScenario;
 use shared_picture::scenario::presets::PRESETS;
@@ -41,6 +44,38 @@ fn the_page_uses(s: &AppScenario, t_s: f64) {
     assert!(s.pictures.len() <= limits::PICTURES_MAX);
 }
 
+/// What the page does next with a small accepted scenario: flies each launch as the launch list does, then
+/// senses and tracks in every picture (the core's run, the pipeline the page's analyses call). Either may
+/// refuse with a reason (a launch the solver cannot shape); neither may panic or give a non-finite figure.
+fn the_page_flies_and_tracks(s: &AppScenario) {
+    if s.launches.len() > 2 {
+        return;
+    }
+    for l in &s.launches {
+        match FlightView::fly_at(&l.form, l.offset_s) {
+            Ok(f) => {
+                assert!(f.duration_s().is_finite() && f.duration_s() > 0.0);
+                assert!(f
+                    .track
+                    .iter()
+                    .all(|p| p.range_km.is_finite() && p.alt_km.is_finite()));
+            }
+            Err(e) => assert!(!e.is_empty()),
+        }
+    }
+    if let Ok(file) = s.to_file() {
+        match file.run() {
+            Ok(run) => {
+                let table = run.comparison.to_string();
+                for w in table.split(|c: char| !c.is_alphanumeric()) {
+                    assert!(w != "NaN" && w != "inf", "{table}");
+                }
+            }
+            Err(e) => assert!(!e.to_string().is_empty()),
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
@@ -55,8 +90,8 @@ proptest! {
     #[test]
     fn a_mutated_link_opens_or_explains(
         preset in 0..PRESETS.len(),
-        t_s in any::<f64>(),
-        start in any::<i64>(),
+        t_s in prop_oneof![3 => 0.0..limits::CLOCK_MAX_S, 1 => any::<f64>()],
+        start in prop_oneof![3 => limits::START_UTC_MIN_S..=limits::START_UTC_MAX_S, 1 => any::<i64>()],
         cut in any::<usize>(),
         byte in any::<u8>(),
     ) {
@@ -72,15 +107,16 @@ proptest! {
         for text in [link, mutated] {
             if let Ok(Some(opened)) = decode(&text, &catalog) {
                 the_page_uses(&opened.scenario, opened.time_s.unwrap_or(0.0));
+                the_page_flies_and_tracks(&opened.scenario);
             }
         }
     }
 
     #[test]
     fn any_scenario_file_imports_or_explains(
-        start in any::<i64>(),
-        launch_ms in any::<i64>(),
-        copies in 0usize..40,
+        start in prop_oneof![3 => limits::START_UTC_MIN_S..=limits::START_UTC_MAX_S, 1 => any::<i64>()],
+        launch_ms in prop_oneof![3 => 0i64..600_000, 1 => any::<i64>()],
+        copies in prop_oneof![3 => 1usize..=2, 1 => 0usize..40],
         seed in any::<u64>(),
         junk in ".{0,40}",
     ) {
@@ -94,6 +130,7 @@ proptest! {
         for t in [text.clone(), format!("{text}{junk}"), text.replacen('{', &junk, 1)] {
             if let Ok(s) = AppScenario::from_json(&t) {
                 the_page_uses(&s, 0.0);
+                the_page_flies_and_tracks(&s);
             }
         }
     }
