@@ -5,7 +5,7 @@
 pub const THEATRE_BIN: &[u8] = include_bytes!("../../assets/map/theatre.bin");
 
 /// Quantisation of the asset: units per degree.
-const Q: f64 = 1000.0;
+const Q: f64 = 500.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LayerKind {
@@ -208,7 +208,7 @@ mod tests {
             let l = layers.iter().find(|l| l.kind == k).unwrap();
             (l.rings.len(), l.rings.iter().map(Vec::len).sum::<usize>())
         };
-        assert_eq!(count(LayerKind::Land), (469, 24_218));
-        assert_eq!(count(LayerKind::Borders), (16, 5_054));
+        assert_eq!(count(LayerKind::Land), (470, 25_772));
+        assert_eq!(count(LayerKind::Borders), (16, 5_416));
     }
 }

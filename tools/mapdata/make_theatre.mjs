@@ -7,20 +7,20 @@
 //   "SPM2" magic, u8 layer count, then per layer: u8 kind (0 = land rings, 1 = border lines), varint ring
 //   count, per ring: varint point count. Then the points of every ring of every layer in that order, in two
 //   streams: first every longitude as zz(lon * Q), then every latitude as zz(lat * Q), each ring's first point
-//   absolute and the rest as deltas from the previous point. Q = 1000 per degree (0.001 deg, about 110 m: a
-//   quarter of the simplification tolerance, a fifth of a pixel at the closest zoom). Longitudes and latitudes
-//   apart, because gzip finds more repeats in each stream than in the two interleaved (about 9 KB less than
-//   "SPM1", which interleaved them at Q = 2000, and is what the page downloads).
+//   absolute and the rest as deltas from the previous point. Q = 500 per degree (0.002 deg, about 220 m; see
+//   TOLERANCE_DEG). Longitudes and latitudes apart, because gzip finds more repeats in each stream than in the
+//   two interleaved ("SPM1" interleaved them, at Q = 2000).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { feature, mesh } from 'topojson-client';
 
-const Q = 1000;
+const Q = 500;
 // The theatre (115-160 E, 22-50 N) with a margin, so that panning a little past it still shows land.
 const BOX = { west: 88, east: 180, south: 8, north: 62 };
-// Douglas-Peucker tolerance in degrees of latitude (about 445 m): below a pixel at the closest zoom
-// (0.5 km per pixel, see src/map/viewport.rs MAX_SCALE). It was 0.003 (330 m); the coarser figure, still under a
-// pixel, saves 5 KB of the page's download.
-const TOLERANCE_DEG = 0.004;
+// Douglas-Peucker tolerance in degrees of latitude (about 390 m): with the quantisation's rounding (at most
+// 0.001 deg, 111 m) a point is at most a pixel from the coastline at the closest zoom (0.5 km per pixel, see
+// src/map/viewport.rs MAX_SCALE). It was 0.003 deg at 0.0005 deg, interleaved: this pair, still within a pixel,
+// and the two streams take the file from 70 KB to 51 KB of gzip in the page's download.
+const TOLERANCE_DEG = 0.0035;
 // Islands smaller than this (square degrees, about 4 km^2) are dropped: invisible at every zoom but the closest.
 const MIN_RING_AREA_DEG2 = 0.0004;
 
