@@ -243,10 +243,10 @@ pub fn ScenarioEditor(
         <section class="panel scenario-editor" aria-labelledby="scenario-title">
             <h2 id="scenario-title">"Scenario"</h2>
             {move || notice.get().map(|n| view! { <p class="scenario-notice" role="status">{n.to_string()}</p> })}
-            <Show when=move || keeper.has_unreadable()>
+            {move || keeper.has_unreadable().then(|| view! {
                 <button class="download-unreadable" on:click=move |_| keeper.download_unreadable()>"Download the unreadable scenario"</button>
-            </Show>
-            <Show when=move || keeper.from_link()>
+            })}
+            {move || keeper.from_link().then(|| view! {
                 <div class="shared-link" role="status">
                     <p>{move || if keeper.has_own() {
                         "You are viewing a shared link. Your own scenario is kept in this browser."
@@ -255,12 +255,10 @@ pub fn ScenarioEditor(
                     }}</p>
                     <div class="row">
                         <button class="keep-link" on:click=move |_| keeper.keep()>"Keep this scenario"</button>
-                        <Show when=move || keeper.has_own()>
-                            <button class="back-to-own" on:click=move |_| keeper.back()>"Back to my scenario"</button>
-                        </Show>
+                        <button class="back-to-own" hidden=move || !keeper.has_own() on:click=move |_| keeper.back()>"Back to my scenario"</button>
                     </div>
                 </div>
-            </Show>
+            })}
             <label>"Preset"
                 <select name="preset" on:change=move |ev| load_preset(event_target_value(&ev))>
                     <option value="" selected=move || preset.get().is_none()>"Your scenario"</option>

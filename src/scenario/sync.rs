@@ -3,7 +3,7 @@
 //! always a share link. A link that cannot be opened says why and leaves the stored scenario alone.
 
 use super::browser::{self, BrowserError};
-use super::keep::{Act, Event, Keeping, Opened};
+use super::keep::{Act, Event, Keeping, Opened, Shown};
 use super::link::{self, LinkError};
 use super::model::{AppScenario, ModelError};
 use crate::schedule::Coalesce;
@@ -131,19 +131,34 @@ pub struct Keeper {
     app: AppState,
     /// A notice for the user (a link that could not be opened, an unreadable stored scenario, blocked storage).
     pub notice: RwSignal<Option<Notice>>,
-    keeping: RwSignal<Keeping>,
+    // Signal types the page already has: each new one adds its own copy of the reactive machinery to the wasm.
+    /// Whether a link's scenario is shown and not yet kept ([`Shown::Link`]).
+    link_shown: RwSignal<bool>,
+    embed: bool,
     /// The scenario last opened or stored: a scenario that differs from it was changed by the reader.
     baseline: StoredValue<AppScenario>,
     /// Whether storage holds a scenario of the reader's to go back to.
     has_own: RwSignal<bool>,
-    /// The text of a stored scenario that could not be read, for its download.
-    unreadable: RwSignal<Option<String>>,
+    /// The text of a stored scenario that could not be read, for its download (set at start only).
+    unreadable: StoredValue<String>,
+    has_unreadable: bool,
 }
 
 impl Keeper {
     /// Whether a link's scenario is shown and not yet kept (tracked).
     pub fn from_link(&self) -> bool {
-        self.keeping.get().banner()
+        self.keeping(self.link_shown.get()).banner()
+    }
+
+    fn keeping(&self, link_shown: bool) -> Keeping {
+        let shown = match link_shown {
+            true => Shown::Link,
+            false => Shown::Own,
+        };
+        Keeping {
+            shown,
+            embed: self.embed,
+        }
     }
 
     /// Whether there is a stored scenario to go back to (tracked).
@@ -151,9 +166,9 @@ impl Keeper {
         self.has_own.get()
     }
 
-    /// Whether an unreadable stored scenario can be downloaded (tracked).
+    /// Whether an unreadable stored scenario can be downloaded.
     pub fn has_unreadable(&self) -> bool {
-        self.unreadable.with(Option::is_some)
+        self.has_unreadable
     }
 
     /// Stores the link's scenario as the reader's own.
@@ -168,17 +183,16 @@ impl Keeper {
 
     /// Offers the unreadable stored scenario's text, as it was, as a file.
     pub fn download_unreadable(&self) {
-        let done = self.unreadable.with_untracked(|t| {
-            t.as_deref()
-                .map(|t| browser::download("unreadable-scenario.json", "application/json", t))
-        });
-        if let Some(Err(e)) = done {
+        let done = self
+            .unreadable
+            .with_value(|t| browser::download("unreadable-scenario.json", "application/json", t));
+        if let Err(e) = done {
             self.notice.set(Some(Notice::Download(e)));
         }
     }
 
     fn apply(&self, event: Event) {
-        let now = self.keeping.get_untracked();
+        let now = self.keeping(self.link_shown.get_untracked());
         let (next, act) = now.step(event);
         match act {
             Act::Nothing => {}
@@ -193,7 +207,7 @@ impl Keeper {
         }
         // Most edits leave it as it was: the banner need not hear of them.
         if next != now {
-            self.keeping.set(next);
+            self.link_shown.set(next.shown == Shown::Link);
         }
     }
 
@@ -246,7 +260,7 @@ pub fn start(app: AppState, embed: bool) -> Keeper {
     } else {
         Opened::Default
     };
-    let (mut has_own, mut unreadable) = (false, None);
+    let (mut has_own, mut unreadable) = (false, None::<String>);
     if !embed {
         match browser::load_stored() {
             Ok(Some(json)) => {
@@ -281,11 +295,13 @@ pub fn start(app: AppState, embed: bool) -> Keeper {
     let keeper = Keeper {
         app,
         notice,
-        keeping: RwSignal::new(Keeping::start(opened, embed)),
+        link_shown: RwSignal::new(Keeping::start(opened, embed).shown == Shown::Link),
+        embed,
         // What was opened is not stored until the reader changes it (or keeps a link's).
         baseline: StoredValue::new(app.scenario.snapshot()),
         has_own: RwSignal::new(has_own),
-        unreadable: RwSignal::new(unreadable),
+        has_unreadable: unreadable.is_some(),
+        unreadable: StoredValue::new(unreadable.unwrap_or_default()),
     };
     // Both writes wait until the edit's frame has painted, and a burst of edits writes once: encoding the
     // scenario and replacing the URL cost a few milliseconds that an edit's frame cannot spare.
