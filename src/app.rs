@@ -23,7 +23,7 @@ pub fn App() -> impl IntoView {
     // `?embed`: the map and the clock only, filling the frame; nothing is stored (a sandboxed frame may have
     // no storage, and an embed must not replace the reader's own scenario).
     let embed = browser::is_embed();
-    let notice = sync::start(app, embed);
+    let keeper = sync::start(app, embed);
     // The flight, the detections and five trackers take a few tens of milliseconds: the map paints first.
     let map_drawn = RwSignal::new(false);
     // The horizon explorer is built only when opened, so it costs the first paint nothing.
@@ -63,7 +63,7 @@ pub fn App() -> impl IntoView {
                 <PictureMaps on_pick=pick map_drawn=map_drawn/>
             </div>
             <aside class="side-panel">
-                <ScenarioEditor notice=notice/>
+                <ScenarioEditor keeper=keeper/>
                 <LaunchEditor/>
                 <Show when=move || map_drawn.get()>
                     <FlightFacts/>

@@ -24,8 +24,15 @@ export class ScenarioEditor {
   readonly shareButton: Locator;
   /** Why an edit or an import was refused. */
   readonly error: Locator;
-  /** What happened to a link or to storage (an unknown link version, blocked storage). */
+  /** What happened to a link or to storage (an unknown link version, an unreadable stored scenario, blocked
+   * storage). */
   readonly notice: Locator;
+  /** Says that a shared link's scenario is shown and not stored, and offers to keep it or go back. */
+  readonly sharedLink: Locator;
+  readonly keepButton: Locator;
+  readonly backButton: Locator;
+  /** Offers the stored scenario that could not be opened, as it was. */
+  readonly downloadUnreadableButton: Locator;
   readonly pictureLinks: PictureLinks;
   readonly shareDialog: ShareDialog;
 
@@ -42,6 +49,10 @@ export class ScenarioEditor {
     this.shareButton = this.region.getByRole('button', { name: 'Share / Embed', exact: true });
     this.error = this.region.locator('.scenario-error');
     this.notice = this.region.locator('.scenario-notice');
+    this.sharedLink = this.region.getByRole('status').filter({ hasText: 'You are viewing a shared link' });
+    this.keepButton = this.sharedLink.getByRole('button', { name: 'Keep this scenario', exact: true });
+    this.backButton = this.sharedLink.getByRole('button', { name: 'Back to my scenario', exact: true });
+    this.downloadUnreadableButton = this.region.getByRole('button', { name: 'Download the unreadable scenario', exact: true });
     this.pictureLinks = new PictureLinks(this.region.locator('details.picture-links'));
     this.shareDialog = new ShareDialog(this.region.getByRole('dialog', { name: 'Share and embed', exact: true }));
   }
@@ -115,6 +126,27 @@ export class ScenarioEditor {
   /** The stored scenario's text, exactly as stored. */
   storedText(): Promise<string | null> {
     return this.page.evaluate(() => localStorage.getItem('shared-picture.scenario'));
+  }
+
+  /** Replaces the stored scenario's text (as another version of the page, or damage, would leave it). */
+  async store(text: string) {
+    await this.page.evaluate((t) => localStorage.setItem('shared-picture.scenario', t), text);
+  }
+
+  /** The copy of an unreadable stored scenario that the page set aside (null if none). */
+  asideText(): Promise<string | null> {
+    return this.page.evaluate(() => localStorage.getItem('shared-picture.scenario.unreadable'));
+  }
+
+  /** Downloads the unreadable stored scenario and returns the file's name and text. */
+  async downloadUnreadable(): Promise<{ name: string; text: string }> {
+    const file = await download(this.page, () => this.downloadUnreadableButton.click());
+    return { name: file.name, text: file.body.toString('utf8') };
+  }
+
+  /** Opens a link in the open page, as pasting it into the address bar does: only the fragment changes. */
+  async openInPlace(link: string) {
+    await this.page.evaluate((u) => { location.hash = new URL(u).hash; }, link);
   }
 
   /** Waits until the address bar and local storage both hold the scenario as it is now (both are written once

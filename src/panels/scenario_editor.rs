@@ -8,7 +8,7 @@ use crate::scenario::browser::{self, BrowserError};
 use crate::scenario::link::LinkError;
 use crate::scenario::model::{check_offset, with_link, AppScenario, ModelError, ScenarioLaunch};
 use crate::scenario::presets::{Preset, PRESETS};
-use crate::scenario::sync::{self, Notice};
+use crate::scenario::sync::{self, Keeper};
 use crate::state::{AppState, ScenarioError};
 use leptos::prelude::*;
 use picture_sim::sensors::Nation;
@@ -86,10 +86,13 @@ fn unshareable(e: &LinkError) -> String {
 
 #[component]
 pub fn ScenarioEditor(
-    /// A notice from opening the page (a link that could not be opened, blocked storage).
-    notice: RwSignal<Option<Notice>>,
+    /// Where the scenario on screen came from and what storage holds: a notice from opening the page (a
+    /// link that could not be opened, an unreadable stored scenario, blocked storage), and a link's scenario
+    /// not yet kept.
+    keeper: Keeper,
 ) -> impl IntoView {
     let app = AppState::get();
+    let notice = keeper.notice;
     let error = RwSignal::new(None::<EditorError>);
     let status = RwSignal::new(None::<EditorStatus>);
     let preset = RwSignal::new(None::<&'static Preset>);
@@ -240,6 +243,22 @@ pub fn ScenarioEditor(
         <section class="panel scenario-editor" aria-labelledby="scenario-title">
             <h2 id="scenario-title">"Scenario"</h2>
             {move || notice.get().map(|n| view! { <p class="scenario-notice" role="status">{n.to_string()}</p> })}
+            {move || keeper.has_unreadable().then(|| view! {
+                <button class="download-unreadable" on:click=move |_| keeper.download_unreadable()>"Download the unreadable scenario"</button>
+            })}
+            {move || keeper.from_link().then(|| view! {
+                <div class="shared-link" role="status">
+                    <p>{move || if keeper.has_own() {
+                        "You are viewing a shared link. Your own scenario is kept in this browser."
+                    } else {
+                        "You are viewing a shared link. It is not kept in this browser until you keep or change it."
+                    }}</p>
+                    <div class="row">
+                        <button class="keep-link" on:click=move |_| keeper.keep()>"Keep this scenario"</button>
+                        <button class="back-to-own" hidden=move || !keeper.has_own() on:click=move |_| keeper.back()>"Back to my scenario"</button>
+                    </div>
+                </div>
+            })}
             <label>"Preset"
                 <select name="preset" on:change=move |ev| load_preset(event_target_value(&ev))>
                     <option value="" selected=move || preset.get().is_none()>"Your scenario"</option>

@@ -6,6 +6,10 @@ use wasm_bindgen::JsCast;
 
 /// The local-storage key of the user's scenario (the exported file's JSON, versioned by the file).
 pub const STORAGE_KEY: &str = "shared-picture.scenario";
+/// Where a stored scenario that could not be opened is copied before anything can write over it. One copy:
+/// the latest unreadable scenario replaces an earlier one (the reader was offered the earlier one's download
+/// when it was set aside, and keeping a history would let broken copies fill the storage quota).
+pub const ASIDE_KEY: &str = "shared-picture.scenario.unreadable";
 
 /// Why the browser refused: storage, a download, or a chosen file. The messages are shown to the user.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -56,6 +60,13 @@ pub fn load_stored() -> Result<Option<String>, BrowserError> {
 pub fn store(json: &str) -> Result<(), BrowserError> {
     storage()?
         .set_item(STORAGE_KEY, json)
+        .map_err(|_| BrowserError::StorageFull)
+}
+
+/// Copies an unreadable stored scenario, as it was, aside (see [`ASIDE_KEY`]).
+pub fn set_aside(text: &str) -> Result<(), BrowserError> {
+    storage()?
+        .set_item(ASIDE_KEY, text)
         .map_err(|_| BrowserError::StorageFull)
 }
 

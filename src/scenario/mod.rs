@@ -2,6 +2,7 @@
 //! reports, the file format, share links, and where the page keeps it.
 
 pub mod browser;
+pub mod keep;
 pub mod link;
 pub mod model;
 pub mod presets;
