@@ -46,3 +46,9 @@ step "benchmarks (short criterion runs: the figures, not a pass/fail)"
 cargo bench -p picture-sim --bench flight --bench sensors --bench tracking -- --warm-up-time 1 --measurement-time 2 \
   | grep -vE '^(Gnuplot|Benchmarking .*: (Warming|Collecting|Analyzing))'
 
+
+step "the uncertainty study's speed (a figure, not a pass/fail)"
+# 1,000 samples of the example scenario on every core, the per-sample cost split and the wall time.
+"$PICTURE_BIN" scenario example > "${TMPDIR:-/tmp}/picture-study-example.json"
+uptime
+"$PICTURE_BIN" study "${TMPDIR:-/tmp}/picture-study-example.json" --runs 1000 | tail -3

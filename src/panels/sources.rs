@@ -45,10 +45,10 @@ pub fn SourcesButton() -> impl IntoView {
             <p>"Every figure behind the models is a public estimate, not an official value. Where they come from:"</p>
             <h3>"Missiles"</h3>
             <table class="sources-table">
-                <thead><tr><th scope="col">"Missile"</th><th scope="col">"Source"</th><th scope="col">"Uncertainty"</th></tr></thead>
+                <thead><tr><th scope="col">"Missile"</th><th scope="col">"Source"</th><th scope="col">"Uncertainty (bounds sampled by the study)"</th></tr></thead>
                 <tbody>
                     {catalog::all().iter().map(|v| view! {
-                        <tr><th scope="row">{v.name}</th><td>{v.source}</td><td>{v.uncertainty}</td></tr>
+                        <tr><th scope="row">{v.name}</th><td>{v.source}</td><td>{picture_sim::flight::uncertain::describe(v.uncertainties)}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>

@@ -7,6 +7,7 @@ mod horizon;
 mod missiles;
 mod pd;
 mod run;
+mod study;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -37,6 +38,8 @@ enum Command {
     Detect(detect::DetectArgs),
     /// Run a scenario file: fly, detect, track in every picture, compare the warning times.
     Run(run::RunArgs),
+    /// How sure: sample every uncertain input and show each warning-time figure's spread.
+    Study(study::StudyArgs),
     /// Scenario files.
     #[command(subcommand)]
     Scenario(run::ScenarioCommand),
@@ -71,6 +74,7 @@ fn main() -> ExitCode {
         Command::Pd(args) => finish(pd::run(&args)),
         Command::Detect(args) => finish(detect::run(&args)),
         Command::Run(args) => finish(run::run(&args)),
+        Command::Study(args) => finish(study::run(&args)),
         Command::Scenario(command) => finish(run::scenario(&command)),
     }
 }

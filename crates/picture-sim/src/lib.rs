@@ -10,6 +10,7 @@ pub mod measurement;
 pub mod scenario;
 pub mod sensors;
 pub mod sites;
+pub mod study;
 pub mod time;
 pub mod tracking;
 pub mod truth;

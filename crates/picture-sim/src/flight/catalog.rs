@@ -5,10 +5,15 @@
 //! Markus Schiller (Schmucker Technologie) and 38 North (Paektusan engine and Hwasong-12/-14/-15 analyses),
 //! and David Wright's Union of Concerned Scientists analyses (ranges, payloads, burn times from video).
 //! Where the literature gives a range of values, a value inside it was chosen so that the model flies the
-//! reported tests (`data/reference/launches.csv`) within their reported figures. Treat every mass as
-//! +-15 %, every burn time as +-20 %, and every specific impulse as +-5 %.
+//! reported tests (`data/reference/launches.csv`) within their reported figures.
+//!
+//! How uncertain each figure is, is data ([`Vehicle::uncertainties`]): unless a missile's sources say more,
+//! every mass is +-15 %, every burn time +-20 %, every specific impulse +-5 % (the literature's spread between
+//! estimates of the same missile), the propellant fraction +-3 % (liquid and solid stages of these sizes hold
+//! 85-93 % propellant: Sutton and Biblarz, "Rocket Propulsion Elements", 9th ed., tables 10-3 and 12-3).
 
-use super::vehicle::{Payload, Stage, Vehicle};
+use super::uncertain::{Factor, VehicleParameter as P, VehicleSpread};
+use super::vehicle::{Payload, Stage, Stages, Vehicle};
 
 const fn stage(
     mass_kg: f64,
@@ -34,90 +39,153 @@ const fn rv(mass_kg: f64, ballistic_coefficient_kg_m2: f64) -> Payload {
     }
 }
 
+const fn spread(parameter: P, factor: Factor, source: &'static str) -> VehicleSpread {
+    VehicleSpread {
+        parameter,
+        stage: None,
+        factor,
+        source,
+    }
+}
+
+const fn on_stage(stage: u8, parameter: P, factor: Factor, source: &'static str) -> VehicleSpread {
+    VehicleSpread {
+        parameter,
+        stage: Some(stage),
+        factor,
+        source,
+    }
+}
+
+const RULE: &str = "the catalog's rule (module notes)";
+const ISP: VehicleSpread = spread(P::Isp, Factor::plus_minus(0.05), RULE);
+const PROPELLANT: VehicleSpread = spread(P::Propellant, Factor::plus_minus(0.03), RULE);
+const BURN: VehicleSpread = spread(P::BurnTime, Factor::plus_minus(0.20), RULE);
+
 static CATALOG: [Vehicle; 8] = [
     Vehicle {
         id: "hwasong-11",
         name: "Hwasong-11 (KN-23)",
-        stages: &[stage(2_915.0, 2_530.0, 258.0, 30.0, 0.95)],
+        stages: Stages::new(&[stage(2_915.0, 2_530.0, 258.0, 30.0, 0.95)]),
         payload: Payload { mass_kg: 500.0, ballistic_coefficient_kg_m2: 6_000.0, lift_to_drag: 2.5 },
         source: "CSIS Missile Threat: 7.5 m, 0.95 m, 3,415 kg, 500 kg payload, 450-690 km; single-stage solid \
                  with a depressed flight (apogee about 50 km) and a pull-up manoeuvre (JCS, 2019; Elleman, 38 \
                  North 2019); 2019-07-25: about 600 km at 50 km apogee (JCS, revised from 430 km). The \
                  lift-to-drag ratio of the glide is chosen so that the 50-km pull-up flight reaches that 600 km \
                  and at most about 660 km (CSIS: 690 km).",
-        uncertainty: "Launch mass and payload +-15 %; burn time and lift-to-drag ratio (2.5, of a slender \
-                      body at Mach 2-5) are guesses (+-30 %).",
+        uncertainties: &[
+            spread(P::StageMass, Factor::plus_minus(0.15), "launch mass +-15 % (CSIS gives 3,415 kg; no second source)"),
+            spread(P::PayloadMass, Factor::plus_minus(0.15), "payload +-15 % (CSIS: 500 kg)"),
+            spread(P::BurnTime, Factor::plus_minus(0.30), "a guess: no burn time is public"),
+            spread(P::LiftToDrag, Factor::plus_minus(0.30), "a guess: 2.5 is typical of a slender body at Mach 2-5"),
+            ISP, PROPELLANT,
+        ],
     },
     Vehicle {
         id: "kn-25",
         name: "KN-25 (600 mm super-large MRL)",
-        stages: &[stage(2_200.0, 1_700.0, 250.0, 30.0, 0.60)],
+        stages: Stages::new(&[stage(2_200.0, 1_700.0, 250.0, 30.0, 0.60)]),
         payload: rv(300.0, 3_000.0),
         source: "CSIS Missile Threat: 8.2 m, 0.6 m, about 380 km; guided solid rocket (38 North, 2019-2020). \
                  Launch mass estimated from the dimensions.",
-        uncertainty: "Mass +-25 % (no published launch mass); range 380-400 km reported.",
+        uncertainties: &[
+            spread(P::StageMass, Factor::plus_minus(0.25), "no published launch mass: estimated from the dimensions"),
+            spread(P::PayloadMass, Factor::plus_minus(0.15), RULE),
+            BURN, ISP, PROPELLANT,
+        ],
     },
     Vehicle {
         id: "hwasong-12",
         name: "Hwasong-12 (KN-17)",
-        stages: &[stage(23_350.0, 21_800.0, 290.0, 120.0, 1.65)],
+        stages: Stages::new(&[stage(23_350.0, 21_800.0, 290.0, 120.0, 1.65)]),
         payload: rv(650.0, 5_000.0),
         source: "Single-stage liquid with the Paektusan (RD-250-type) engine: 17.4 m, 1.65 m, about 24 t \
                  (CSIS; Schiller, 38 North 2017); 4,500 km with about 650 kg (Wright, UCS 2017; 2022 test).",
-        uncertainty: "Launch mass +-15 %, burn time +-20 %, payload 500-750 kg.",
+        uncertainties: &[
+            spread(P::StageMass, Factor::plus_minus(0.15), RULE),
+            spread(P::PayloadMass, Factor::span(650.0, 500.0, 750.0), "payload 500-750 kg (Wright, UCS 2017)"),
+            BURN, ISP, PROPELLANT,
+        ],
     },
     Vehicle {
         id: "hwasong-14",
         name: "Hwasong-14 (KN-20)",
-        stages: &[stage(25_000.0, 23_000.0, 285.0, 175.0, 1.70), stage(3_300.0, 2_900.0, 300.0, 240.0, 1.25)],
+        stages: Stages::new(&[stage(25_000.0, 23_000.0, 285.0, 175.0, 1.70), stage(3_300.0, 2_900.0, 300.0, 240.0, 1.25)]),
         payload: rv(500.0, 5_000.0),
         source: "Two-stage liquid; first stage the Hwasong-12 engine, small second stage (Elleman, 38 North \
                  2017; Schiller); about 10,000 km with 500 kg (Wright, UCS 2017).",
-        uncertainty: "Second-stage mass and burn time +-30 %; payload 300-700 kg.",
+        uncertainties: &[
+            on_stage(0, P::StageMass, Factor::plus_minus(0.15), RULE),
+            on_stage(1, P::StageMass, Factor::plus_minus(0.30), "the small second stage is barely seen in the \
+                test videos (Elleman, 38 North 2017)"),
+            on_stage(0, P::BurnTime, Factor::plus_minus(0.20), RULE),
+            on_stage(1, P::BurnTime, Factor::plus_minus(0.30), "second-stage burn time from video (Schiller)"),
+            spread(P::PayloadMass, Factor::span(500.0, 300.0, 700.0), "payload 300-700 kg (Wright, UCS 2017)"),
+            ISP, PROPELLANT,
+        ],
     },
     Vehicle {
         id: "hwasong-15",
         name: "Hwasong-15 (KN-22)",
-        stages: &[stage(55_000.0, 51_000.0, 285.0, 120.0, 2.40), stage(9_000.0, 8_000.0, 310.0, 200.0, 2.40)],
+        stages: Stages::new(&[stage(55_000.0, 51_000.0, 285.0, 120.0, 2.40), stage(9_000.0, 8_000.0, 310.0, 200.0, 2.40)]),
         payload: rv(1_000.0, 6_000.0),
         source: "Two-stage liquid, twin-chamber first stage: 21 m, 2.4 m, about 65 t (CSIS; Elleman, IISS \
                  2017); about 13,000 km with a light payload (Wright, UCS 2017).",
-        uncertainty: "Masses +-15 %, burn times +-20 %; payload 600-1,000 kg.",
+        uncertainties: &[
+            spread(P::StageMass, Factor::plus_minus(0.15), RULE),
+            spread(P::PayloadMass, Factor::span(1_000.0, 600.0, 1_000.0), "payload 600-1,000 kg (Wright, UCS \
+                2017: about 13,000 km with a light payload)"),
+            BURN, ISP, PROPELLANT,
+        ],
     },
     Vehicle {
         id: "hwasong-17",
         name: "Hwasong-17",
-        stages: &[stage(85_000.0, 78_000.0, 285.0, 130.0, 2.60), stage(15_000.0, 13_800.0, 315.0, 200.0, 2.60)],
+        stages: Stages::new(&[stage(85_000.0, 78_000.0, 285.0, 130.0, 2.60), stage(15_000.0, 13_800.0, 315.0, 200.0, 2.60)]),
         payload: rv(1_500.0, 7_000.0),
         source: "Two-stage liquid, four-chamber first stage: about 25 m, 2.5-2.9 m, 80-110 t (CSIS; IISS \
                  2022; 38 North); over 15,000 km.",
-        uncertainty: "Masses +-20 %, burn times +-20 %; payload unknown (1-2 t, possibly several warheads).",
+        uncertainties: &[
+            spread(P::StageMass, Factor::plus_minus(0.20), "80-110 t launch mass (CSIS; IISS 2022)"),
+            spread(P::PayloadMass, Factor::span(1_500.0, 1_000.0, 2_000.0), "payload unknown: 1-2 t, possibly \
+                several warheads (IISS 2022)"),
+            BURN, ISP, PROPELLANT,
+        ],
     },
     Vehicle {
         id: "hwasong-18",
         name: "Hwasong-18",
-        stages: &[
+        stages: Stages::new(&[
             stage(36_000.0, 32_000.0, 265.0, 75.0, 2.00),
             stage(14_000.0, 12_500.0, 285.0, 65.0, 1.80),
             stage(4_000.0, 3_500.0, 290.0, 55.0, 1.50),
-        ],
+        ]),
         payload: rv(800.0, 6_000.0),
         source: "Three-stage solid, road-mobile: about 25 m, 2 m, 55 t (CSIS; IISS 2023; 38 North); over \
                  15,000 km.",
-        uncertainty: "Stage masses +-20 %, burn times from launch video +-20 %.",
+        uncertainties: &[
+            spread(P::StageMass, Factor::plus_minus(0.20), "stage masses +-20 % (CSIS; IISS 2023)"),
+            spread(P::PayloadMass, Factor::plus_minus(0.15), RULE),
+            spread(P::BurnTime, Factor::plus_minus(0.20), "burn times from the launch video (38 North)"),
+            ISP, PROPELLANT,
+        ],
     },
     Vehicle {
         id: "hwasong-19",
         name: "Hwasong-19",
-        stages: &[
+        stages: Stages::new(&[
             stage(45_000.0, 40_000.0, 270.0, 80.0, 2.20),
             stage(17_000.0, 15_200.0, 285.0, 70.0, 2.00),
             stage(5_000.0, 4_400.0, 290.0, 60.0, 1.60),
-        ],
+        ]),
         payload: rv(1_000.0, 6_000.0),
         source: "Three-stage solid, larger than Hwasong-18 (28 m, 2.2-2.4 m; 38 North, IISS 2024); tested once, \
                  2024-10-31: 7,687.5 km apogee, 1,001.2 km, 5,156 s (KCNA).",
-        uncertainty: "Extrapolated from Hwasong-18: masses +-25 %.",
+        uncertainties: &[
+            spread(P::StageMass, Factor::plus_minus(0.25), "extrapolated from the Hwasong-18 (38 North, IISS 2024)"),
+            spread(P::PayloadMass, Factor::plus_minus(0.15), RULE),
+            BURN, ISP, PROPELLANT,
+        ],
     },
 ];
 
@@ -141,6 +209,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_bound_is_usable_and_sourced() {
+        use crate::flight::uncertain::{factor_count, perturbed, PROPELLANT_FRACTION_MAX};
+        for v in all() {
+            assert!(!v.uncertainties.is_empty(), "{}", v.id);
+            for u in v.uncertainties {
+                assert!(u.factor.is_valid() && !u.source.is_empty(), "{}: {u}", v.id);
+                assert!(
+                    u.stage.is_none_or(|s| (s as usize) < v.stages.len()),
+                    "{}: {u}",
+                    v.id
+                );
+            }
+            // At every corner the stages stay physical: propellant below the cap, positive masses.
+            for corner in [0.0, 1.0] {
+                let factors: Vec<f64> = v
+                    .uncertainties
+                    .iter()
+                    .flat_map(|u| {
+                        let n = factor_count(v, std::slice::from_ref(u));
+                        std::iter::repeat_n(u.factor.at(corner), n)
+                    })
+                    .collect();
+                let p = perturbed(v, v.uncertainties, &factors);
+                for s in p.stages.iter() {
+                    assert!(
+                        s.propellant_kg <= s.mass_kg * PROPELLANT_FRACTION_MAX + 1e-9,
+                        "{}",
+                        v.id
+                    );
+                    assert!(s.mass_kg > 0.0 && s.burn_time_s > 0.0, "{}", v.id);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn ids_are_the_agreed_ones_and_stages_are_sane() {
         assert_eq!(
             ids(),
@@ -157,7 +261,7 @@ mod tests {
         );
         for v in all() {
             assert!(!v.stages.is_empty(), "{}", v.id);
-            for s in v.stages {
+            for s in v.stages.iter() {
                 assert!(
                     s.propellant_kg < s.mass_kg && s.burn_time_s > 0.0 && s.isp_s > 150.0,
                     "{}",

@@ -19,6 +19,7 @@ mod search;
 pub mod shaping;
 mod simulate;
 pub mod trajectory;
+pub mod uncertain;
 pub mod vehicle;
 
 pub use dynamics::EarthModel;
@@ -174,6 +175,18 @@ pub fn fly_on(
 ) -> Result<Flight, FlightError> {
     let vehicle = catalog::find(&request.missile)
         .ok_or_else(|| FlightError::UnknownMissile(request.missile.clone()))?;
+    fly_vehicle_on(vehicle, request, earth, memory)
+}
+
+/// Flies a request with a given vehicle in place of its catalog missile (a sample of the uncertainty study:
+/// the catalog's missile with other masses, burn times, ...), on a given Earth model, with a memory as
+/// [`fly_with`].
+pub fn fly_vehicle_on(
+    vehicle: &Vehicle,
+    request: &LaunchRequest,
+    earth: &EarthModel,
+    memory: &mut ShapingMemory,
+) -> Result<Flight, FlightError> {
     let site = request.site;
     if !(site.lat_rad.is_finite() && site.lon_rad.is_finite())
         || site.lat_rad.abs() > std::f64::consts::FRAC_PI_2 + 1e-9

@@ -88,7 +88,7 @@ pub(crate) fn simulate(
     let cut_s = burn_fraction * vehicle.total_burn_time_s();
     let mut nominal_start_s = 0.0;
     let mut burn_s: Vec<f64> = Vec::with_capacity(n_stages);
-    for s in vehicle.stages {
+    for s in vehicle.stages.iter() {
         let b = (cut_s - nominal_start_s).clamp(0.0, s.burn_time_s);
         nominal_start_s += s.burn_time_s;
         if b > 0.0 {

@@ -1,7 +1,8 @@
 //! Vehicles as the flight model sees them: a stack of stages (each burning at a constant mass flow) carrying
 //! a payload that flies on alone after the last burnout.
 
-use serde::Serialize;
+use super::uncertain::VehicleSpread;
+use serde::{Serialize, Serializer};
 
 /// Standard gravity, m/s^2 (the definition of specific impulse in seconds).
 pub const G0_M_S2: f64 = 9.806_65;
@@ -49,19 +50,73 @@ pub struct Payload {
     pub lift_to_drag: f64,
 }
 
-/// A missile type: its stages from the first up, its payload, and where the numbers come from.
+/// The most stages a vehicle has (the catalog's three-stage solids).
+pub const STAGES_MAX: usize = 3;
+
+/// The stages of a vehicle, first up, held by value so that a vehicle with changed stages (a sample of the
+/// uncertainty study) is a value like a catalog entry. Reads as a slice.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stages {
+    count: usize,
+    stages: [Stage; STAGES_MAX],
+}
+
+impl Stages {
+    /// The stages given, first up. More than [`STAGES_MAX`] fails to compile in a constant (the catalog).
+    pub const fn new(given: &[Stage]) -> Stages {
+        assert!(!given.is_empty() && given.len() <= STAGES_MAX);
+        let unused = Stage {
+            mass_kg: 0.0,
+            propellant_kg: 0.0,
+            isp_s: 0.0,
+            burn_time_s: 0.0,
+            diameter_m: 0.0,
+        };
+        let mut stages = [unused; STAGES_MAX];
+        let mut i = 0;
+        while i < given.len() {
+            stages[i] = given[i];
+            i += 1;
+        }
+        Stages {
+            count: given.len(),
+            stages,
+        }
+    }
+
+    /// The stages, mutable (for a perturbed copy).
+    pub fn as_mut_slice(&mut self) -> &mut [Stage] {
+        &mut self.stages[..self.count]
+    }
+}
+
+impl std::ops::Deref for Stages {
+    type Target = [Stage];
+    fn deref(&self) -> &[Stage] {
+        &self.stages[..self.count]
+    }
+}
+
+impl Serialize for Stages {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+/// A missile type: its stages from the first up, its payload, where the numbers come from and how uncertain
+/// each is.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Vehicle {
     /// Catalog id, e.g. `hwasong-15`.
     pub id: &'static str,
     /// Display name, e.g. `Hwasong-15 (KN-22)`.
     pub name: &'static str,
-    pub stages: &'static [Stage],
+    pub stages: Stages,
     pub payload: Payload,
     /// Where the numbers come from.
     pub source: &'static str,
-    /// How uncertain they are.
-    pub uncertainty: &'static str,
+    /// How uncertain they are: the bounds the uncertainty study samples within (`crate::study`).
+    pub uncertainties: &'static [VehicleSpread],
 }
 
 impl Vehicle {
