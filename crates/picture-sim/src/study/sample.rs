@@ -145,12 +145,12 @@ impl Study {
         let t0 = clock();
         let mut sensors = self.sensors.clone();
         for &(s, d) in &self.layout.radar_snr {
-            let delta_db = (2.0 * u[d] - 1.0) * unc.radar_snr_db;
+            let sensor = &mut sensors[s];
+            let delta_db = (2.0 * u[d] - 1.0) * unc.snr_db_of(&sensor.name);
             inputs[d] = delta_db;
             if delta_db == 0.0 {
                 continue;
             }
-            let sensor = &mut sensors[s];
             if let SensorKind::GroundRadar(r) | SensorKind::ShipRadar(r) = &mut sensor.kind {
                 let mut spec: RadarSpec = r.spec().clone();
                 spec.reference.snr_db += delta_db;

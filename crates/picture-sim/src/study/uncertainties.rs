@@ -17,6 +17,18 @@ pub struct MissileSpreads {
     pub spreads: Vec<VehicleSpread>,
 }
 
+/// One radar's reference-SNR half-width in place of the common one.
+///
+/// # Units
+/// dB.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SensorSnr {
+    /// Catalog name.
+    pub sensor: String,
+    pub snr_db: f64,
+}
+
 /// A half-width in dB per flight phase.
 ///
 /// # Units
@@ -43,6 +55,9 @@ pub struct Uncertainties {
     pub missiles: Vec<MissileSpreads>,
     /// Every radar's SNR at its reference range is the catalog's +- this, each radar drawn on its own.
     pub radar_snr_db: f64,
+    /// Radars whose half-width differs from `radar_snr_db` (a radar better or worse known than the rest).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sensors: Vec<SensorSnr>,
     /// The target's cross-section in each phase is the catalog's +- this (one draw per phase for all
     /// missiles: they are the same kind of object).
     pub rcs_db: PhaseDb,
@@ -68,6 +83,7 @@ impl Default for Uncertainties {
         Uncertainties {
             missiles: Vec::new(),
             radar_snr_db: 3.0,
+            sensors: Vec::new(),
             rcs_db: PhaseDb {
                 booster_db: 3.0,
                 midcourse_db: 6.0,
@@ -109,6 +125,7 @@ impl Uncertainties {
                 })
                 .collect(),
             radar_snr_db: 0.0,
+            sensors: Vec::new(),
             rcs_db: PhaseDb {
                 booster_db: 0.0,
                 midcourse_db: 0.0,
@@ -140,6 +157,14 @@ impl Uncertainties {
         Uncertainties {
             missiles,
             radar_snr_db: self.radar_snr_db * scale,
+            sensors: self
+                .sensors
+                .iter()
+                .map(|s| SensorSnr {
+                    sensor: s.sensor.clone(),
+                    snr_db: s.snr_db * scale,
+                })
+                .collect(),
             rcs_db: PhaseDb {
                 booster_db: self.rcs_db.booster_db * scale,
                 midcourse_db: self.rcs_db.midcourse_db * scale,
@@ -163,6 +188,14 @@ impl Uncertainties {
         catalog::find(missile)
             .map(|v| v.uncertainties.to_vec())
             .unwrap_or_default()
+    }
+
+    /// A radar's reference-SNR half-width, dB.
+    pub fn snr_db_of(&self, sensor: &str) -> f64 {
+        self.sensors
+            .iter()
+            .find(|s| s.sensor == sensor)
+            .map_or(self.radar_snr_db, |s| s.snr_db)
     }
 
     /// Parses and validates a study file's uncertainties.
@@ -217,6 +250,36 @@ impl Uncertainties {
                         ));
                     }
                 }
+            }
+        }
+        if self.sensors.len() > limits::SENSORS_MAX {
+            return Err(format!(
+                "sensors: {} entries; at most {} are allowed",
+                self.sensors.len(),
+                limits::SENSORS_MAX
+            ));
+        }
+        let radars: Vec<String> = crate::sensors::catalog()
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .filter(|s| s.radar().is_some())
+            .map(|s| s.name)
+            .collect();
+        for (i, s) in self.sensors.iter().enumerate() {
+            if !radars.contains(&s.sensor) {
+                return Err(format!(
+                    "sensors[{i}].sensor: no radar named `{}` in the catalog",
+                    s.sensor
+                        .chars()
+                        .take(limits::NAME_MAX_BYTES)
+                        .collect::<String>()
+                ));
+            }
+            if !(s.snr_db.is_finite() && (0.0..=DB_MAX).contains(&s.snr_db)) {
+                return Err(format!(
+                    "sensors[{i}].snr_db: {} dB must be in 0..={DB_MAX} dB",
+                    s.snr_db
+                ));
             }
         }
         for (field, db) in [
