@@ -117,3 +117,13 @@ async fn a_chart_cursor_follows_its_signal_without_redrawing_the_chart() {
     assert!(body.is_same_node(Some(&body_now)));
     drop(handle);
 }
+
+include!("../crates/picture-sim/tests/shared/browser_study.rs");
+
+/// The uncertainty study in the browser gives the native study's figures (to the millisecond: see the included
+/// file for why not to the bit).
+#[wasm_bindgen_test]
+fn the_study_in_the_browser_is_the_native_study() {
+    let study = browser_study();
+    check_browser_study(&study.run_range(0..3, &|| 0.0));
+}

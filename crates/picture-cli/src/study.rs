@@ -331,6 +331,11 @@ fn table(record: &StudyRecord, s: &Summary, wall_s: Option<f64>) -> String {
         let _ = write!(out, ", {name} {:.2} ms", 1000.0 * t);
     }
     let _ = writeln!(out, " (tracking and scoring).");
+    let _ = writeln!(
+        out,
+        "Figures digest {:016x} (the same study on the same platform gives the same digest).",
+        record.figures_digest()
+    );
     if let Some(w) = wall_s {
         let _ = writeln!(
             out,

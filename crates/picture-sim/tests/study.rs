@@ -377,3 +377,12 @@ fn a_radar_can_be_better_known_than_the_rest() {
         assert!(s.inputs[shariki].abs() <= 3.0 && s.inputs[shariki] != 0.0);
     }
 }
+
+include!("shared/browser_study.rs");
+
+/// The study that `tests/web.rs` (at the workspace root) runs in Chromium gives these figures natively.
+#[test]
+fn the_study_run_in_the_browser_too_gives_these_figures() {
+    let study = browser_study();
+    check_browser_study(&study.run_range(0..3, &no_clock));
+}

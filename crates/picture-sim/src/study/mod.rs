@@ -14,9 +14,11 @@
 //! what is not known about the type, not the scatter between rounds). Each sample draws its own detections
 //! and measurement noise unless [`Uncertainties::noise`] is off.
 //!
-//! Same scenario, uncertainties, seed, sampling and sample count give the same samples, on any machine and in
-//! any order of evaluation (each sample depends on its index only), so a study can be cut into shards and the
-//! shards merged ([`record::merge`]).
+//! Same scenario, uncertainties, seed, sampling and sample count give the same samples in any order of
+//! evaluation (each sample depends on its index only), so a study can be cut into shards and the shards merged
+//! ([`record::merge`]): bit for bit on one platform, and to a millisecond of every warning time between the
+//! command line and the browser, whose mathematical functions round differently in the last bit
+//! (`tests/shared/browser_study.rs`).
 
 pub mod draws;
 pub mod record;

@@ -56,6 +56,43 @@ impl StudyRecord {
         summarise(&pictures, &missiles, &self.samples)
     }
 
+    /// A fingerprint of every sample's figures and inputs (not their timings): two runs of one study on one
+    /// platform agree if and only if their fingerprints do (up to FNV-1a's collisions). Across platforms whose
+    /// `sin` or `exp` round differently (glibc and the browser's libm) the figures agree to a millisecond, not
+    /// to the bit, and the fingerprints differ.
+    pub fn figures_digest(&self) -> u64 {
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+        for s in &self.samples {
+            h.u64(s.index as u64);
+            h.u64(s.detection_seed);
+            s.inputs.iter().for_each(|x| h.f64(*x));
+            match &s.figures {
+                None => h.u64(u64::MAX),
+                Some(f) => {
+                    for fl in &f.flights {
+                        for x in [
+                            fl.flight_time_s,
+                            fl.range_m,
+                            fl.apogee_m,
+                            fl.impact_lat_deg,
+                            fl.impact_lon_deg,
+                        ] {
+                            h.f64(x);
+                        }
+                    }
+                    for w in f
+                        .warning_left_s
+                        .iter()
+                        .chain(f.gains.iter().map(|g| &g.gain_s))
+                    {
+                        w.iter().for_each(|x| h.f64(x.unwrap_or(f64::NAN)));
+                    }
+                }
+            }
+        }
+        h.0
+    }
+
     /// Whether it holds every sample of its study.
     pub fn is_whole(&self) -> bool {
         self.first == 0 && self.samples.len() == self.settings.runs
@@ -151,4 +188,19 @@ pub fn merge(mut parts: Vec<StudyRecord>) -> Result<StudyRecord, StudyError> {
         whole.samples.extend(p.samples);
     }
     Ok(whole)
+}
+
+/// FNV-1a, 64 bits (Fowler, Noll and Vo), over the bytes of each value.
+struct Fnv(u64);
+
+impl Fnv {
+    fn u64(&mut self, v: u64) {
+        for b in v.to_le_bytes() {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn f64(&mut self, v: f64) {
+        self.u64(v.to_bits());
+    }
 }
