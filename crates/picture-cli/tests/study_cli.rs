@@ -40,22 +40,37 @@ fn without_cost(mut v: serde_json::Value) -> serde_json::Value {
 fn shards_merge_into_the_whole_study() {
     let d = dir("shards");
     let scenario = example(&d);
+    // Bounds of the user's own, a missile's included (with a source text, which is read and not kept).
+    let bounds = d.join("bounds.json");
+    std::fs::write(
+        &bounds,
+        r#"{"missiles": [{"missile": "hwasong-15", "spreads": [{"parameter": "isp", "factor": {"low": 0.9, "high": 1.1}, "source": "mine"}]}],
+            "radar_snr_db": 2, "rcs_db": {"booster_db": 3, "midcourse_db": 6, "reentry_db": 6},
+            "ship_radius_m": 10000, "latency": {"low": 0.8, "high": 1.2}, "noise": true}"#,
+    )
+    .unwrap();
     let csv = d.join("whole.csv");
     let whole = ok(picture()
         .arg("study")
         .arg(&scenario)
-        .args(["--runs", "5", "--seed", "9", "--json", "--csv"])
+        .args(["--runs", "5", "--seed", "9", "--json", "--uncertainties"])
+        .arg(&bounds)
+        .arg("--csv")
         .arg(&csv));
     let whole: serde_json::Value = serde_json::from_str(&whole).unwrap();
     assert_eq!(whole["runs"], 5);
     assert_eq!(whole["pictures"].as_array().unwrap().len(), 5);
     let text = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(text.lines().count(), 6, "{text}");
-    assert!(text
-        .lines()
-        .next()
-        .unwrap()
-        .contains("hwasong-15 stage 1 stage mass factor"));
+    let header = text.lines().next().unwrap();
+    assert!(
+        header.contains("hwasong-15 stage 1 specific impulse factor"),
+        "{header}"
+    );
+    assert!(
+        !header.contains("stage mass"),
+        "only the file's bounds vary: {header}"
+    );
 
     let mut records = Vec::new();
     for k in 1..=2 {
@@ -70,8 +85,10 @@ fn shards_merge_into_the_whole_study() {
                 "9",
                 "--shard",
                 &format!("{k}/2"),
-                "--record",
+                "--uncertainties",
             ])
+            .arg(&bounds)
+            .arg("--record")
             .arg(&r));
         records.push(r);
     }

@@ -270,6 +270,9 @@ fn bad_study_settings_name_their_field() {
         sampling: Sampling::MonteCarlo,
         guidance: Guidance::Aimed,
     };
+    let one = Study::new(&s, &Uncertainties::default(), settings(1)).unwrap();
+    let beyond = one.run_sample(1, &no_clock);
+    assert!(beyond.figures.is_none() && beyond.error.unwrap().contains("0..1"));
     let e = Study::new(&s, &Uncertainties::default(), settings(0))
         .unwrap_err()
         .to_string();

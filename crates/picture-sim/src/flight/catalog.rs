@@ -12,7 +12,7 @@
 //! estimates of the same missile), the propellant fraction +-3 % (liquid and solid stages of these sizes hold
 //! 85-93 % propellant: Sutton and Biblarz, "Rocket Propulsion Elements", 9th ed., tables 10-3 and 12-3).
 
-use super::uncertain::{Factor, VehicleParameter as P, VehicleSpread};
+use super::uncertain::{Factor, Source, VehicleParameter as P, VehicleSpread};
 use super::vehicle::{Payload, Stage, Stages, Vehicle};
 
 const fn stage(
@@ -44,7 +44,7 @@ const fn spread(parameter: P, factor: Factor, source: &'static str) -> VehicleSp
         parameter,
         stage: None,
         factor,
-        source,
+        source: Source(source),
     }
 }
 
@@ -53,7 +53,7 @@ const fn on_stage(stage: u8, parameter: P, factor: Factor, source: &'static str)
         parameter,
         stage: Some(stage),
         factor,
-        source,
+        source: Source(source),
     }
 }
 
@@ -214,7 +214,11 @@ mod tests {
         for v in all() {
             assert!(!v.uncertainties.is_empty(), "{}", v.id);
             for u in v.uncertainties {
-                assert!(u.factor.is_valid() && !u.source.is_empty(), "{}: {u}", v.id);
+                assert!(
+                    u.factor.is_valid() && !u.source.0.is_empty(),
+                    "{}: {u}",
+                    v.id
+                );
                 assert!(
                     u.stage.is_none_or(|s| (s as usize) < v.stages.len()),
                     "{}: {u}",

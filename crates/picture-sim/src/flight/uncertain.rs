@@ -106,8 +106,20 @@ pub struct VehicleSpread {
     pub stage: Option<u8>,
     pub factor: Factor,
     /// Where the bound comes from.
-    #[serde(skip_deserializing, default)]
-    pub source: &'static str,
+    #[serde(default)]
+    pub source: Source,
+}
+
+/// Where a catalog bound comes from. A file's own text is read and not kept (the catalog's text is static), so
+/// that a record written with the catalog's sources reads back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(transparent)]
+pub struct Source(pub &'static str);
+
+impl<'de> Deserialize<'de> for Source {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Source, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Source(""))
+    }
 }
 
 /// The highest propellant fraction a perturbed stage may reach: a stage is never all propellant.

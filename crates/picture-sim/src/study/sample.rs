@@ -75,6 +75,19 @@ impl Study {
     /// Runs sample `index` (below the settings' `runs`). `clock` reads a monotonic clock in seconds (the
     /// caller's: `Instant` natively, `performance.now()` in a page); it only fills the cost split.
     pub fn run_sample(&self, index: usize, clock: &dyn Fn() -> f64) -> SampleResult {
+        if index >= self.settings.runs {
+            return SampleResult {
+                index,
+                inputs: Vec::new(),
+                detection_seed: 0,
+                figures: None,
+                error: Some(format!(
+                    "sample {index}: the study has samples 0..{}",
+                    self.settings.runs
+                )),
+                cost: CostSplit::default(),
+            };
+        }
         let u = self.draws.sample(index);
         let unc = &self.uncertainties;
         let mut inputs = vec![0.0; u.len()];
