@@ -377,9 +377,22 @@ pub fn score_pictures(
     pictures: &[PictureConfig],
     nations: &[Nation],
     measurements: &[Measurement],
+    observe: impl FnMut(usize, SimTime, &Tracker),
+) -> Result<Scored, PictureError> {
+    let (_, _, metrics) = pipeline_models();
+    score_pictures_with(flights, pictures, nations, measurements, &metrics, observe)
+}
+
+/// As [`score_pictures`], with other scoring parameters (a study keeps no impact-error series).
+pub fn score_pictures_with(
+    flights: &[&Flight],
+    pictures: &[PictureConfig],
+    nations: &[Nation],
+    measurements: &[Measurement],
+    metrics: &MetricsConfig,
     mut observe: impl FnMut(usize, SimTime, &Tracker),
 ) -> Result<Scored, PictureError> {
-    let (tracker, ellipsoid, metrics) = pipeline_models();
+    let (tracker, ellipsoid, _) = pipeline_models();
     let truths: Vec<&dyn Truth> = flights
         .iter()
         .map(|f| &f.trajectory as &dyn Truth)
@@ -397,7 +410,7 @@ pub fn score_pictures(
                 &ellipsoid,
                 &truths,
                 &impacts,
-                &metrics,
+                metrics,
                 |now, _, t| observe(i, now, t),
             )
         })

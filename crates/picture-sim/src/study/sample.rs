@@ -4,11 +4,11 @@ use super::{Guidance, Study};
 use crate::earth::destination;
 use crate::flight::{self, uncertain, EarthModel, Flight};
 use crate::limits;
-use crate::scenario::{score_pictures, sense};
+use crate::scenario::{pipeline_models, score_pictures_with, sense};
 use crate::sensors::radar::{Radar, RadarSpec};
 use crate::sensors::rcs::{RcsModel, RcsSpec};
 use crate::sensors::{DetectionConfig, SensorKind};
-use crate::tracking::metrics::{compare, Gain};
+use crate::tracking::metrics::{compare, Gain, MetricsConfig};
 use serde::{Deserialize, Serialize};
 
 /// A flight's figures in one sample.
@@ -241,14 +241,20 @@ impl Study {
                 inputs[d] = link.latency_ms as f64;
             }
         }
+        // The events need no impact-error series: predictions stop at the 25 km event.
+        let metrics = MetricsConfig {
+            error_series: false,
+            ..pipeline_models().2
+        };
         let mut scored = Vec::with_capacity(pictures.len());
         for p in &pictures {
             let t0 = clock();
-            match score_pictures(
+            match score_pictures_with(
                 &refs,
                 std::slice::from_ref(p),
                 &sensed.nations,
                 &sensed.measurements,
+                &metrics,
                 |_, _, _| {},
             ) {
                 Ok(s) => scored.extend(s.pictures),

@@ -44,6 +44,14 @@ pub struct MetricsConfig {
     pub impact_interval_ms: i64,
     /// Longest impact propagation, seconds.
     pub impact_horizon_s: f64,
+    /// Whether to keep the impact-error series after the 25 km event (the page's chart); without it,
+    /// predictions stop once both impact events are reached, which is all the events need (a study).
+    #[serde(default = "yes")]
+    pub error_series: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for MetricsConfig {
@@ -52,6 +60,7 @@ impl Default for MetricsConfig {
             association_distance_m: 50_000.0,
             impact_interval_ms: 5_000,
             impact_horizon_s: 3_600.0,
+            error_series: true,
         }
     }
 }
@@ -284,8 +293,10 @@ pub fn evaluate_picture_counted(
                 // Every delivery until the 25 km event (so that its time does not depend on a sampling phase),
                 // then at the interval for the error series.
                 let due = mm.impact_within_25km.is_none()
-                    || last_impact_check[k]
-                        .is_none_or(|t| now - t >= Duration::from_millis(mc.impact_interval_ms));
+                    || (mc.error_series
+                        && last_impact_check[k].is_none_or(|t| {
+                            now - t >= Duration::from_millis(mc.impact_interval_ms)
+                        }));
                 if due && now < mm.true_impact_time {
                     last_impact_check[k] = Some(now);
                     work.impact_predictions += 1;
