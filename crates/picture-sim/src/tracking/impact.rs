@@ -106,51 +106,8 @@ pub fn predict_impact(
     horizon_s: f64,
 ) -> Result<ImpactPrediction, ImpactError> {
     let time_ms = state.time.0;
-    let height = |x: &super::StateVector| {
-        ellipsoid
-            .to_geodetic(&Ecef(Point3::new(x[0], x[1], x[2])))
-            .h_m
-    };
-    if !state.is_finite() {
-        return Err(ImpactError::NotFinite { time_ms });
-    }
-    if height(&state.mean) < 0.0 {
-        return Err(ImpactError::AlreadyDown { time_ms });
-    }
-    let mut x = state.mean;
     let mut p = state.covar;
-    let mut elapsed_s = 0.0;
-    loop {
-        if elapsed_s >= horizon_s {
-            return Err(ImpactError::NoImpact { time_ms, horizon_s });
-        }
-        let (y, f) = model.function_and_jacobian(&x, STEP_S);
-        if height(&y) > 0.0 {
-            p = f * p * f.transpose() + model.covar(STEP_S);
-            x = y;
-            elapsed_s += STEP_S;
-            continue;
-        }
-        // Bisection for the crossing within this step.
-        let (mut lo, mut hi) = (0.0, STEP_S);
-        for _ in 0..40 {
-            let mid = 0.5 * (lo + hi);
-            if height(&model.function(&x, mid)) > 0.0 {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-            if hi - lo < 1e-3 {
-                break;
-            }
-        }
-        let dt = 0.5 * (lo + hi);
-        let (y, f) = model.function_and_jacobian(&x, dt);
-        p = symmetrize(&(f * p * f.transpose() + model.covar(dt)));
-        x = y;
-        elapsed_s += dt;
-        break;
-    }
+    let (x, elapsed_s) = fall(state, model, ellipsoid, horizon_s, Some(&mut p))?;
     let pos = Ecef(Point3::new(x[0], x[1], x[2]));
     let mut point = ellipsoid.to_geodetic(&pos);
     point.h_m = 0.0;
@@ -185,6 +142,100 @@ pub fn predict_impact(
         ellipse,
         sigma_time_s,
     })
+}
+
+/// Where and when `state` lands: the point and time [`predict_impact`] gives, without propagating the
+/// covariance (about a third of the work), for a caller that needs no ellipse (the metrics' events).
+pub fn predict_impact_point(
+    state: &GaussianState,
+    model: &BallisticEcef,
+    ellipsoid: &Ellipsoid,
+    horizon_s: f64,
+) -> Result<(SimTime, Geodetic), ImpactError> {
+    let (x, elapsed_s) = fall(state, model, ellipsoid, horizon_s, None)?;
+    let mut point = ellipsoid.to_geodetic(&Ecef(Point3::new(x[0], x[1], x[2])));
+    point.h_m = 0.0;
+    if !point.lat_rad.is_finite() {
+        return Err(ImpactError::NotFinite {
+            time_ms: state.time.0,
+        });
+    }
+    Ok((state.time + Duration::from_secs_f64(elapsed_s), point))
+}
+
+/// The ballistic fall of `state`'s mean to height 0: the state at the ground and the seconds it took; the
+/// covariance `p`, when given, propagated alongside. The mean is the same either way ([`TransitionModel`]'s
+/// `function` is the state part of `function_and_jacobian`, step for step).
+fn fall(
+    state: &GaussianState,
+    model: &BallisticEcef,
+    ellipsoid: &Ellipsoid,
+    horizon_s: f64,
+    mut p: Option<&mut super::StateCovariance>,
+) -> Result<(super::StateVector, f64), ImpactError> {
+    let time_ms = state.time.0;
+    let height = |x: &super::StateVector| {
+        ellipsoid
+            .to_geodetic(&Ecef(Point3::new(x[0], x[1], x[2])))
+            .h_m
+    };
+    if !state.is_finite() {
+        return Err(ImpactError::NotFinite { time_ms });
+    }
+    if height(&state.mean) < 0.0 {
+        return Err(ImpactError::AlreadyDown { time_ms });
+    }
+    let step =
+        |x: &super::StateVector, dt: f64, p: &mut Option<&mut super::StateCovariance>| match p {
+            Some(p) => {
+                let (y, f) = model.function_and_jacobian(x, dt);
+                **p = f * **p * f.transpose() + model.covar(dt);
+                y
+            }
+            None => model.function(x, dt),
+        };
+    let mut x = state.mean;
+    let mut elapsed_s = 0.0;
+    loop {
+        if elapsed_s >= horizon_s {
+            return Err(ImpactError::NoImpact { time_ms, horizon_s });
+        }
+        let (y, f) = match p {
+            Some(_) => {
+                let (y, f) = model.function_and_jacobian(&x, STEP_S);
+                (y, Some(f))
+            }
+            None => (model.function(&x, STEP_S), None),
+        };
+        if height(&y) > 0.0 {
+            if let (Some(p), Some(f)) = (p.as_deref_mut(), f) {
+                *p = f * *p * f.transpose() + model.covar(STEP_S);
+            }
+            x = y;
+            elapsed_s += STEP_S;
+            continue;
+        }
+        // Bisection for the crossing within this step.
+        let (mut lo, mut hi) = (0.0, STEP_S);
+        for _ in 0..40 {
+            let mid = 0.5 * (lo + hi);
+            if height(&model.function(&x, mid)) > 0.0 {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+            if hi - lo < 1e-3 {
+                break;
+            }
+        }
+        let dt = 0.5 * (lo + hi);
+        x = step(&x, dt, &mut p);
+        if let Some(p) = p {
+            *p = symmetrize(p);
+        }
+        elapsed_s += dt;
+        return Ok((x, elapsed_s));
+    }
 }
 
 #[cfg(test)]
@@ -238,5 +289,31 @@ mod tests {
             "{}",
             ne.orientation_deg
         );
+    }
+
+    #[test]
+    fn the_point_alone_is_the_full_predictions_point_to_the_bit() {
+        use crate::tracking::StateVector;
+        let e = Ellipsoid::WGS84;
+        let model = BallisticEcef::new(1.0);
+        for (k, (up_m_s, east_m_s)) in [(1500.0, 2000.0), (-300.0, 3000.0), (10.0, 6000.0)]
+            .into_iter()
+            .enumerate()
+        {
+            let site = Geodetic::from_deg(39.0 + k as f64, 128.0, 150_000.0).unwrap();
+            let frame = LocalFrame::at(&e, site);
+            let r = e.to_ecef(&site).0;
+            let v = frame.vector_to_ecef(&Vector3::new(east_m_s, 500.0, up_m_s));
+            let state = GaussianState {
+                time: SimTime(12_345),
+                mean: StateVector::new(r.x, r.y, r.z, v.x, v.y, v.z),
+                covar: crate::tracking::StateCovariance::identity() * 1.0e4,
+            };
+            let full = predict_impact(&state, &model, &e, 3600.0).unwrap();
+            let (time, point) = predict_impact_point(&state, &model, &e, 3600.0).unwrap();
+            assert_eq!(time, full.time);
+            assert_eq!(point.lat_rad.to_bits(), full.point.lat_rad.to_bits());
+            assert_eq!(point.lon_rad.to_bits(), full.point.lon_rad.to_bits());
+        }
     }
 }

@@ -15,7 +15,7 @@
 //! per delivery grows as the number of missiles, not its square ([`MetricsWork`] counts it).
 
 use super::associator::assign_min_cost_counted;
-use super::impact::predict_impact;
+use super::impact::predict_impact_point;
 use super::picture::{
     run_picture, Nation, PictureConfig, PictureError, JAPAN, SOUTH_KOREA, TRILATERAL, UNITED_STATES,
 };
@@ -300,13 +300,13 @@ pub fn evaluate_picture_counted(
                 if due && now < mm.true_impact_time {
                     last_impact_check[k] = Some(now);
                     work.impact_predictions += 1;
-                    if let Ok(p) = predict_impact(
+                    if let Ok((_, point)) = predict_impact_point(
                         &tracks[*i].estimate(),
                         &ballistic,
                         ellipsoid,
                         mc.impact_horizon_s,
                     ) {
-                        let d = distance_m(&p.point, &impacts[k].point);
+                        let d = distance_m(&point, &impacts[k].point);
                         mm.impact_error_m.push((now, d));
                         if d <= 100_000.0 && mm.impact_within_100km.is_none() {
                             mm.impact_within_100km = Some(now);
