@@ -10,9 +10,9 @@ cd "$root"
 step() { printf '\n== %s\n' "$*"; }
 
 step "format and lints"
-# A clone has no ../shared beside it: the code and tests use the copies in data/reference.
+# A clone has no sibling shared folder beside it: the code and tests use the copies in data/reference.
 if grep -rnI '\.\./shared' src crates tests e2e/*.ts e2e/pages scripts/setup.sh; then
-  echo "the lines above name ../shared: use data/reference" >&2
+  echo "the lines above name the sibling shared folder: use data/reference" >&2
   exit 1
 fi
 cargo fmt --all --check

@@ -282,20 +282,24 @@ impl Scenario {
         })
     }
 
-    /// Flies, detects, tracks in every picture and compares.
-    pub fn run(&self) -> Result<ScenarioRun, ScenarioError> {
-        self.validate()?;
+    /// Flies every launch (not validated here: [`Scenario::run`] validates first).
+    pub fn fly(&self) -> Result<Vec<Flight>, ScenarioError> {
         // Launches from one site in one direction share the solvers' searches.
         let mut memory = flight::ShapingMemory::new();
-        let flights = self
-            .launches
+        self.launches
             .iter()
             .enumerate()
             .map(|(index, l)| {
                 flight::fly_with(l, &mut memory)
                     .map_err(|source| ScenarioError::Flight { index, source })
             })
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect()
+    }
+
+    /// Flies, detects, tracks in every picture and compares.
+    pub fn run(&self) -> Result<ScenarioRun, ScenarioError> {
+        self.validate()?;
+        let flights = self.fly()?;
         let flights: Vec<&Flight> = flights.iter().collect();
         let sensors = self.selected_sensors()?;
         let detection = DetectionConfig {

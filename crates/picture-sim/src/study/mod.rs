@@ -30,7 +30,7 @@ pub use draws::Sampling;
 pub use sample::{CostSplit, FlightFigures, SampleFigures, SampleResult};
 pub use uncertainties::Uncertainties;
 
-use crate::flight::{self, catalog, uncertain, Flight, ShapingMemory, Vehicle};
+use crate::flight::{catalog, uncertain, Flight, Vehicle};
 use crate::scenario::{Scenario, ScenarioError};
 use crate::sensors::{Sensor, SensorKind};
 use draws::Draws;
@@ -146,16 +146,7 @@ impl Study {
         scenario.validate()?;
         uncertainties.validate().map_err(StudyError::Settings)?;
         settings.validate().map_err(StudyError::Settings)?;
-        let mut memory = ShapingMemory::new();
-        let nominal = scenario
-            .launches
-            .iter()
-            .enumerate()
-            .map(|(index, l)| {
-                flight::fly_with(l, &mut memory)
-                    .map_err(|source| ScenarioError::Flight { index, source })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let nominal = scenario.fly()?;
         let sensors = scenario.selected_sensors()?;
         let mut layout = Layout::default();
         for l in &scenario.launches {
