@@ -3,7 +3,9 @@
 
 use super::SampleResult;
 use crate::earth::{Ellipsoid, Geodetic, LocalFrame};
+use crate::tracking::impact::ErrorEllipse;
 use crate::tracking::metrics::Event;
+use nalgebra::Matrix2;
 use serde::{Deserialize, Serialize};
 
 /// A figure's distribution over the samples that reached it.
@@ -71,8 +73,7 @@ pub struct ImpactEllipse {
     pub major_azimuth_deg: f64,
 }
 
-/// -2 ln(0.05): the 95 % quantile of the chi-square distribution with two degrees of freedom.
-pub const CHI2_2DOF_95: f64 = 5.991_464_547_107_979;
+pub use crate::tracking::impact::CHI2_2DOF_95;
 
 impl ImpactEllipse {
     /// The ellipse of points (latitude, longitude in degrees); `None` for fewer than three.
@@ -112,20 +113,18 @@ impl ImpactEllipse {
             cen += (x - me) * (y - mn);
         }
         let d = n - 1.0;
-        let (cee, cnn, cen) = (cee / d, cnn / d, cen / d);
-        // Eigenvalues of the symmetric 2x2 covariance.
-        let mid = 0.5 * (cee + cnn);
-        let rad = (0.25 * (cee - cnn).powi(2) + cen * cen).sqrt();
-        let (l1, l2) = (mid + rad, (mid - rad).max(0.0));
-        // Major axis direction (east, north); azimuth from north.
-        let theta_from_east = 0.5 * (2.0 * cen).atan2(cee - cnn);
-        let major_azimuth_deg = (90.0 - theta_from_east.to_degrees()).rem_euclid(180.0);
+        // The tracks' impact ellipses and this one are the same construction: one implementation.
+        let e95 = ErrorEllipse::from_covariance_en(
+            &Matrix2::new(cee / d, cen / d, cen / d, cnn / d),
+            CHI2_2DOF_95,
+            0.95,
+        );
         Some(ImpactEllipse {
             lat_deg: centre.lat_deg(),
             lon_deg: centre.lon_deg(),
-            semi_major_m: (CHI2_2DOF_95 * l1).sqrt(),
-            semi_minor_m: (CHI2_2DOF_95 * l2).sqrt(),
-            major_azimuth_deg,
+            semi_major_m: e95.semi_major_m,
+            semi_minor_m: e95.semi_minor_m,
+            major_azimuth_deg: e95.orientation_deg,
         })
     }
 }
