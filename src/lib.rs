@@ -12,5 +12,6 @@ pub mod schedule;
 pub mod state;
 pub mod theme;
 pub mod timeline;
+pub mod worker;
 
 pub use app::App;

@@ -63,10 +63,12 @@ export class AppPage {
     await this.map.goto(path);
   }
 
-  /** Opens the app and waits for the launch's arc. */
+  /** Opens the app and waits for the launch's arc and the analyses of the scenario (detections and
+   * pictures, which arrive from the analyses' worker after the arc). */
   async gotoApp(path = '/') {
     await this.goto(path);
     await this.flightDrawn();
+    await expect(this.page.locator('.pictures-panel .analysis-status')).toHaveAttribute('data-pending', 'false', { timeout: 30_000 });
   }
 
   /** Waits until an arc is drawn on the map. */
@@ -97,6 +99,8 @@ export class AppPage {
         { timeout, message: `the scrubber's impact markers never showed ${rows.length} launches, one at ${impactS} s` },
       )
       .toBe(true);
+    // The analyses' answer to the newest request (they run in a worker, after the edit's frame).
+    await expect(this.page.locator('.pictures-panel .analysis-status')).toHaveAttribute('data-pending', 'false', { timeout });
     await nextPaint(this.page);
   }
 

@@ -220,7 +220,12 @@ export type LoadedFile = { path: string; bytes: number; gzipBytes: number };
 /** Records every response the page receives from now on; `loaded()` gives them once they have all arrived. */
 export function recordLoads(page: Page): { loaded: () => Promise<LoadedFile[]> } {
   const files: Promise<LoadedFile>[] = [];
+  // Each address once: a second load of the same file (the analyses' worker importing the page's hashed
+  // script, the icon) comes from the browser's cache.
+  const seen = new Set<string>();
   page.on('response', (r) => {
+    if (seen.has(r.url())) return;
+    seen.add(r.url());
     files.push(
       r.body().then((b) => ({ path: new URL(r.url()).pathname, bytes: b.length, gzipBytes: gzipSync(b, { level: 9 }).length })),
     );

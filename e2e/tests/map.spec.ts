@@ -87,7 +87,8 @@ test('the readout over Seoul reads Seoul within 0.1 degree', async ({ page }) =>
 });
 
 /** The page-weight budget: gzip bytes (level 9) of everything the page loads. */
-const PAGE_WEIGHT_BUDGET_BYTES = 600_000;
+// 600 kB until the analyses' worker, whose client and exact messages add 11 kB net (README, Architecture).
+const PAGE_WEIGHT_BUDGET_BYTES = 615_000;
 
 test('size and speed: gzip bytes of everything loaded, time to the first drawn map', async ({ page }) => {
   const loads = recordLoads(page);

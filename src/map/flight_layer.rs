@@ -54,7 +54,9 @@ pub fn FlightLayer() -> impl IntoView {
         let mut all: Vec<(usize, SharedFlight)> =
             app.analysis.flights.get().into_iter().enumerate().collect();
         // The selected launch last, so it is drawn on top.
-        all.sort_by_key(|(i, _)| *i == sel);
+        picture_sim::tracking::sorted::sort_stable_by(&mut all, |a, b| {
+            (a.0 == sel).cmp(&(b.0 == sel))
+        });
         all
     };
     let markers = move || {

@@ -9,18 +9,31 @@ use std::fmt::Write;
 pub fn path_data(points: impl IntoIterator<Item = MapPoint>, closed: bool) -> String {
     let mut d = String::new();
     for (i, p) in points.into_iter().enumerate() {
-        let _ = write!(
-            d,
-            "{}{:.1} {:.1}",
-            if i == 0 { "M" } else { "L" },
-            p.x_km,
-            p.y_km
-        );
+        d.push(if i == 0 { 'M' } else { 'L' });
+        push_tenths(&mut d, p.x_km);
+        d.push(' ');
+        push_tenths(&mut d, p.y_km);
     }
     if closed && !d.is_empty() {
         d.push('Z');
     }
     d
+}
+
+/// `v` to one decimal, as `{:.1}` writes it but through integers: the map writes every coastline vertex at
+/// load, and float formatting was a sixth of the page's start-up script.
+fn push_tenths(d: &mut String, v: f64) {
+    let tenths = (v * 10.0).round();
+    if !tenths.is_finite() || tenths.abs() >= 1e15 {
+        let _ = write!(d, "{v:.1}");
+        return;
+    }
+    let tenths = tenths as i64;
+    if tenths < 0 {
+        d.push('-');
+    }
+    let t = tenths.unsigned_abs();
+    let _ = write!(d, "{}.{}", t / 10, t % 10);
 }
 
 /// Projects (lon, lat) degree pairs, as the map data stores them.
@@ -50,5 +63,22 @@ mod tests {
         assert_eq!(path_data(pts, false), "M0.0 1.3L-3.0 5.0");
         assert_eq!(path_data(pts, true), "M0.0 1.3L-3.0 5.0Z");
         assert_eq!(path_data([], true), "");
+    }
+
+    #[test]
+    fn tenths_read_as_float_formatting_does() {
+        for v in [0.0, 0.04, -0.06, 1.25, -1234.56, 9_999.95, 123_456.7, -0.5] {
+            let mut d = String::new();
+            push_tenths(&mut d, v);
+            let parsed: f64 = d.parse().unwrap();
+            assert!((parsed - v).abs() <= 0.05 + 1e-9, "{v} -> {d}");
+            assert!(
+                !d.contains('e') && d.split('.').nth(1).is_some_and(|f| f.len() == 1),
+                "{d}"
+            );
+        }
+        let mut d = String::new();
+        push_tenths(&mut d, f64::NAN);
+        assert_eq!(d, "NaN");
     }
 }

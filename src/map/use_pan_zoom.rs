@@ -40,23 +40,29 @@ pub fn use_pan_zoom(initial: MapBounds, limits: MapBounds) -> UsePanZoomReturn {
         initial,
         limits,
     };
-    // First measurement: fit the theatre to the element's real size once it is in the page.
-    Effect::new(move |_| {
-        if let Some(el) = pz.node_ref.get() {
-            let r = el.get_bounding_client_rect();
-            pz.view.set(Viewport::fit(initial, r.width(), r.height()));
-        }
-    });
     let resize = window_event_listener(ev::resize, move |_| pz.measure());
     on_cleanup(move || resize.remove());
     // The element can change size without the window doing so (a second map opened beside it, a panel
-    // shown): follow the element itself.
+    // shown): follow the element itself. The observer's first report, which comes once the page is laid out,
+    // fits the theatre to the element's real size: measuring it as soon as it is mounted would force a layout
+    // of the whole page in the middle of the start-up task (about 50 ms on this machine).
+    let fitted = StoredValue::new(false);
     let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
     Effect::new(move |_| {
         let Some(el) = pz.node_ref.get() else {
             return;
         };
-        let on_resize = Closure::<dyn FnMut()>::new(move || pz.measure());
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            if fitted.get_value() {
+                pz.measure();
+            } else if let Some(el) = pz.node_ref.get_untracked() {
+                let r = el.get_bounding_client_rect();
+                if r.width() > 0.0 && r.height() > 0.0 {
+                    fitted.set_value(true);
+                    pz.view.set(Viewport::fit(initial, r.width(), r.height()));
+                }
+            }
+        });
         if let Ok(ro) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
             ro.observe(&el);
             observer.set_value(Some((ro, on_resize)));

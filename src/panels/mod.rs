@@ -1,5 +1,6 @@
 //! Side panels: the launch editor, the flight's figures, the side view.
 
+pub mod analysis_status;
 pub mod explorer;
 pub mod explorer_choice;
 pub mod explorer_section;

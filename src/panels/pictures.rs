@@ -4,6 +4,7 @@
 use crate::charts::cursor_view::CursorChartView;
 use crate::charts::track_error::{track_error_chart, track_error_km};
 use crate::charts::warning_chart::warning_chart;
+use crate::panels::analysis_status::AnalysisStatus;
 use crate::state::{AnalysisError, AppState};
 use leptos::prelude::*;
 use picture_sim::tracking::metrics::Event;
@@ -80,8 +81,9 @@ pub fn PicturesPanel() -> impl IntoView {
         })
     });
     view! {
-        <section class="panel pictures-panel" aria-labelledby="pictures-title">
+        <section class="panel pictures-panel" class:stale=move || app.analysis.pending.get() aria-labelledby="pictures-title">
             <h2 id="pictures-title">"Pictures"</h2>
+            <AnalysisStatus/>
             <div class="pair">
                 <label>"Map shows"
                     <select name="picture" on:change=move |ev| app.view.picture.set(event_target_value(&ev))>
@@ -124,6 +126,7 @@ pub fn PicturesPanel() -> impl IntoView {
             {move || app.analysis.pictures.with(|p| match p {
                 // No flight: the launch editor already says why.
                 Err(AnalysisError::NoFlight) => view! { <p class="note">"No flight to track."</p> }.into_any(),
+                Err(AnalysisError::Pending) => view! { <p class="note">"Computing the pictures..."</p> }.into_any(),
                 Err(e) => view! { <p class="pictures-error" role="alert">{format!("Tracking: {e}")}</p> }.into_any(),
                 Ok(p) => {
                     let rows = p.comparison.rows.clone();

@@ -3,11 +3,12 @@
 
 use crate::charts::cursor_view::CursorChartView;
 use crate::charts::detection_timeline::detection_timeline;
-use crate::present::detections::{nation_colour, nation_name};
+use crate::present::detections::{nation_colour, nation_name, reason_text};
 use crate::present::launch_form::parse_field;
 use crate::present::sensor_details::details;
 use crate::state::AppState;
 use leptos::prelude::*;
+use picture_sim::tracking::sorted::sort_stable_by;
 
 /// Why a typed k was refused (k keeps its value). The messages are shown to the user.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -36,7 +37,7 @@ pub fn SensorsPanel() -> impl IntoView {
     };
     let rows = move || {
         let mut rows = app.analysis.detections.get().rows;
-        rows.sort_by(|a, b| {
+        sort_stable_by(&mut rows, |a, b| {
             a.first_detection_s
                 .unwrap_or(f64::INFINITY)
                 .total_cmp(&b.first_detection_s.unwrap_or(f64::INFINITY))
@@ -60,12 +61,12 @@ pub fn SensorsPanel() -> impl IntoView {
                 .unwrap_or(f64::INFINITY)
         };
         let mut order: Vec<usize> = (0..all().len()).collect();
-        order.sort_by(|a, b| first(*a).total_cmp(&first(*b)));
+        sort_stable_by(&mut order, |a, b| first(*a).total_cmp(&first(*b)));
         order
     };
 
     view! {
-        <section class="panel sensors-panel" aria-labelledby="sensors-title">
+        <section class="panel sensors-panel" class:stale=move || app.analysis.pending.get() aria-labelledby="sensors-title">
             <h2 id="sensors-title">"Sensors"</h2>
             <label class="fan-altitude">"Radar fans for a target at "
                 <output>{move || format!("{:.0} km", app.view.fan_alt_km.get())}</output>
@@ -110,7 +111,7 @@ pub fn SensorsPanel() -> impl IntoView {
                             let row = move || app.analysis.detections.with(|d| d.rows.iter().find(|r| r.index == i).cloned());
                             let on = move || app.scenario.enabled.with(|e| e.get(i).copied().unwrap_or(true));
                             let first = move || row().and_then(|r| r.first_detection_s);
-                            let why = move || row().and_then(|r| r.held_back_by).unwrap_or("");
+                            let why = move || row().and_then(|r| r.held_back_by).map(reason_text).unwrap_or("");
                             s.map(|s| view! {
                                 <tr data-sensor=s.name.clone() data-nation=format!("{:?}", s.nation)
                                     data-first-detection-s=move || first().map(|t| format!("{t:.1}")).unwrap_or_default()>

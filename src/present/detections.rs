@@ -11,6 +11,7 @@ use picture_sim::sensors::{
     Sensor,
 };
 use picture_sim::SimTime;
+use serde::{Deserialize, Serialize};
 
 /// Footprint outline resolution, degrees of azimuth: smooth at the closest zoom, under a millisecond for
 /// the whole catalog.
@@ -37,7 +38,7 @@ pub fn coverage(
 }
 
 /// What one sensor made of one launch: a row of the sensors list.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SensorRow {
     /// The sensor's index in the catalog.
     pub index: usize,
@@ -49,7 +50,7 @@ pub struct SensorRow {
     pub above_horizon_s: Option<f64>,
     pub detections: usize,
     /// Why it could not see before its first detection, the longest-lasting reason first.
-    pub held_back_by: Option<&'static str>,
+    pub held_back_by: Option<MissReason>,
     /// Times of the detections, s after the scenario start (for the timeline and "who sees now").
     pub detection_times_s: Vec<f64>,
     /// Where each detection put the target, (lat, lon) degrees, in step with `detection_times_s` (`None` for a
@@ -73,7 +74,7 @@ pub fn reason_text(r: MissReason) -> &'static str {
 }
 
 /// What the enabled sensors made of a flight.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Detections {
     pub rows: Vec<SensorRow>,
     /// Every measurement, in time order; `measurement.sensor` indexes `nations`.
@@ -120,7 +121,7 @@ pub fn detect(
                 .misses_before_first
                 .iter()
                 .max_by_key(|m| m.to - m.from)
-                .map(|m| reason_text(m.reason));
+                .map(|m| m.reason);
             let update_interval_s = sensors[index]
                 .radar()
                 .map(|rd| rd.update_interval_ms() as f64 / 1000.0)
@@ -316,7 +317,7 @@ mod tests {
             first(Nation::JP)
         );
         let jp = rows.iter().find(|r| r.name.contains("Ominato")).unwrap();
-        assert_eq!(jp.held_back_by, Some("below the horizon"));
+        assert_eq!(jp.held_back_by.map(reason_text), Some("below the horizon"));
         let seen = rows.iter().find(|r| r.first_detection_s.is_some()).unwrap();
         assert!(seen.sees_at(seen.first_detection_s.unwrap() + 0.1));
         assert!(!seen.sees_at(seen.first_detection_s.unwrap() - 0.1));

@@ -3,8 +3,9 @@
 
 use picture_sim::flight::{catalog, Aim, LaunchRequest, Shape};
 use picture_sim::{sites, SimTime};
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ShapeChoice {
     MinEnergy,
     Lofted,
@@ -57,14 +58,14 @@ impl ShapeChoice {
 
 /// # Units
 /// Degrees, kilometres.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum AimForm {
     Point { lat_deg: f64, lon_deg: f64 },
     AzimuthRange { azimuth_deg: f64, range_km: f64 },
 }
 
 /// The launch editor's state.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LaunchForm {
     /// Name of a site in `picture_sim::sites`.
     pub site: String,

@@ -13,6 +13,7 @@ use picture_sim::tracking::metrics::{Comparison, Event, PictureMetrics};
 use picture_sim::tracking::picture::{LatencyDefaults, PictureConfig, PictureError};
 use picture_sim::tracking::predictor::MODE_BALLISTIC;
 use picture_sim::SimTime;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use thiserror::Error;
 
@@ -45,7 +46,7 @@ impl From<PictureError> for PicturesError {
 ///
 /// # Units
 /// Semi-axes in metres; orientation of the major axis in degrees clockwise from north.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct GroundEllipse {
     pub semi_major_m: f64,
     pub semi_minor_m: f64,
@@ -63,7 +64,7 @@ impl From<ErrorEllipse> for GroundEllipse {
 }
 
 /// A confirmed track at one time.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrackSnap {
     pub id: u64,
     /// When the estimate was made (its last update), s after launch: behind the snapshot's time by the
@@ -78,7 +79,7 @@ pub struct TrackSnap {
     pub impact: Option<(f64, f64, GroundEllipse)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PictureRun {
     pub name: String,
     pub metrics: PictureMetrics,
@@ -86,7 +87,7 @@ pub struct PictureRun {
     pub snapshots: Vec<(f64, Vec<TrackSnap>)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PicturesOutcome {
     pub runs: Vec<PictureRun>,
     pub comparison: Comparison,

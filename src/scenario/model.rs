@@ -56,7 +56,7 @@ pub enum ModelError {
 }
 
 /// One launch of the scenario.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ScenarioLaunch {
     pub form: LaunchForm,
     /// Launch time, seconds after the scenario start.

@@ -3,16 +3,21 @@
 //! written by the user.
 //!
 //! The flights follow an edit in the same reactive pass, so the edit's frame shows the new arc and figures.
-//! Detections and tracking take tens of milliseconds: they follow `settled`, which counts the frames painted
-//! after a change of the flights (`crate::schedule::after_next_paint`), so they fill in after the edit's frame.
+//! Detections and tracking take tens to hundreds of milliseconds: they run in the analyses' worker
+//! (`crate::worker`), asked once the edit's frame has painted (`settled`). Until the answer to the newest
+//! request arrives, the previous figures stay and `pending` says they are out of date; answers to older
+//! requests are dropped. Where the worker cannot start, the same analysis runs in the page after the frame.
 
-use super::scenario::{clamp_selection, ScenarioState};
+use super::scenario::{clamp_selection, ship_stations, ScenarioState};
 use super::view::ViewState;
-use crate::present::detections::{coverage, detect, Detections};
+use crate::present::detections::{coverage, Detections};
 use crate::present::flight::{FlightView, Launched};
-use crate::present::pictures::{run_pictures, PicturesError, PicturesOutcome};
+use crate::present::pictures::{PicturesError, PicturesOutcome};
 use crate::scenario::model::ScenarioLaunch;
 use crate::schedule::after_next_paint;
+use crate::worker::client::{Analyst, Heard};
+use crate::worker::job::{analyse_flown, fingerprint, Analysed, Job, PicturesFailure, Request};
+use crate::worker::Venue;
 use leptos::prelude::*;
 use picture_sim::flight::ShapingMemory;
 use picture_sim::sensors::{CoverageError, EffectiveEarth, Footprint};
@@ -42,6 +47,12 @@ pub enum AnalysisError {
     /// The pictures could not be run.
     #[error(transparent)]
     Pictures(#[from] PicturesError),
+    /// The analysis of the scenario has not answered yet.
+    #[error("computing...")]
+    Pending,
+    /// The analysis refused the scenario or failed: the message says why.
+    #[error("{0}")]
+    Failed(String),
 }
 
 /// The analyses' memos. Copy: every field is a memo or a signal.
@@ -62,7 +73,18 @@ pub struct AnalysisState {
     pub detections: Memo<Detections>,
     /// Every picture's tracks and scores for the flights and sensors.
     pub pictures: Memo<Result<PicturesOutcome, AnalysisError>>,
+    /// True from a change of what the analyses depend on until their answer: the figures shown are old.
+    pub pending: Memo<bool>,
+    /// Where the analyses run.
+    pub venue: ReadSignal<Venue>,
+    /// Fingerprint of the analysis shown (`crate::worker::job::fingerprint`): equal for equal results.
+    pub fingerprint: ReadSignal<Option<u64>>,
+    /// Why the analyses run in the page instead of a worker, said once.
+    pub notice: ReadSignal<Option<String>>,
 }
+
+/// The shown analysis: its request's generation and what it found.
+type Answer = Option<(u64, Arc<Analysed>)>;
 
 /// Flies a launch, reusing an earlier flight of the same launch.
 fn fly_cached(
@@ -150,44 +172,95 @@ impl AnalysisState {
                     .map_err(AnalysisError::Coverage)
             })
         });
-        let detections = Memo::new(move |_| {
-            let Ok(earth) = earth() else {
-                return Detections::default();
+        let requested = RwSignal::new(0u64);
+        let answer = RwSignal::new(None::<(u64, Arc<Analysed>)>);
+        let venue = RwSignal::new(Venue::Starting);
+        let shown_fingerprint = RwSignal::new(None::<u64>);
+        let notice = RwSignal::new(None::<String>);
+        let show = move |generation: u64, analysed: Analysed, print: u64| {
+            // An answer to a request that a newer one has superseded is never shown.
+            if generation == requested.get_untracked() {
+                answer.set(Some((generation, Arc::new(analysed))));
+                shown_fingerprint.set(Some(print));
+            }
+        };
+        let failed = move |why: String| Analysed {
+            detections: Detections::default(),
+            pictures: Err(PicturesFailure::Refused(format!(
+                "the analysis failed: {why}"
+            ))),
+        };
+        let analyst = StoredValue::new_local(Analyst::start(move |heard| match heard {
+            Heard::Ready => venue.set(Venue::Worker),
+            Heard::GaveUp(why) => {
+                notice.set(Some(format!(
+                    "The analyses run in the page ({why}): it may pause while they compute."
+                )));
+                venue.set(Venue::Page);
+            }
+            Heard::Answer(reply) => show(reply.generation, reply.analysed, reply.fingerprint),
+            Heard::Failed(why) => {
+                let a = failed(why);
+                show(requested.get_untracked(), a.clone(), fingerprint(&a));
+            }
+        }));
+        // Only a move to the page asks again (the worker's start sends the request that waited for it).
+        let in_page = Memo::new(move |_| venue.get() == Venue::Page);
+        Effect::new(move |_| {
+            // Nothing to ask before the first flights have painted.
+            if settled.get() == 0 {
+                return;
+            }
+            let job = Job {
+                launches: launches.get_untracked(),
+                ships: sensors.with(|s| s.as_ref().ok().map(|s| ship_stations(s))),
+                enabled: enabled.get(),
+                k: k.get(),
+                seed: seed.get(),
+                pictures: picture_configs.get(),
             };
-            settled.track();
-            let seed = seed.get();
-            flights.with_untracked(|fs| {
-                let flown: Vec<Launched> = fs
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, f)| f.as_ref().as_ref().ok().map(|f| (i, f)))
-                    .collect();
-                if flown.is_empty() {
-                    return Detections::default();
-                }
-                sensors.with(|s| match s {
-                    Ok(s) => enabled.with(|on| detect(&flown, s, on, earth, seed)),
-                    Err(_) => Detections::default(),
-                })
+            let generation = requested.get_untracked() + 1;
+            requested.set(generation);
+            if in_page.get() {
+                // The page's own flights (the same bit for bit as the worker's), after the next paint so the
+                // "computing" state shows first.
+                after_next_paint(move || {
+                    if generation != requested.get_untracked() {
+                        return;
+                    }
+                    let analysed = flights.with_untracked(|fs| {
+                        let flown: Vec<Launched> = fs
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, f)| f.as_ref().as_ref().ok().map(|f| (i, f)))
+                            .collect();
+                        analyse_flown(&flown, &job)
+                    });
+                    let print = fingerprint(&analysed);
+                    show(generation, analysed, print);
+                });
+            } else {
+                analyst.with_value(|a| a.submit(&Request { generation, job }));
+            }
+        });
+        let detections = Memo::new(move |_| {
+            answer.with(|a| {
+                a.as_ref()
+                    .map(|(_, a)| a.detections.clone())
+                    .unwrap_or_default()
             })
         });
         let pictures = Memo::new(move |_| {
-            settled.track();
-            flights.with_untracked(|fs| {
-                let flown: Vec<Launched> = fs
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, f)| f.as_ref().as_ref().ok().map(|f| (i, f)))
-                    .collect();
-                if flown.is_empty() {
-                    return Err(AnalysisError::NoFlight);
-                }
-                picture_configs
-                    .with(|p| {
-                        detections.with(|d| run_pictures(&flown, p, &d.nations, &d.measurements))
-                    })
-                    .map_err(AnalysisError::Pictures)
+            answer.with(|a| match a {
+                None => Err(AnalysisError::Pending),
+                Some((_, a)) => a.pictures.clone().map_err(|e| match e {
+                    PicturesFailure::NoFlight => AnalysisError::NoFlight,
+                    PicturesFailure::Refused(why) => AnalysisError::Failed(why),
+                }),
             })
+        });
+        let pending = Memo::new(move |_| {
+            requested.get() != answer.with(|a: &Answer| a.as_ref().map(|(g, _)| *g).unwrap_or(0))
         });
         AnalysisState {
             flights,
@@ -197,6 +270,10 @@ impl AnalysisState {
             coverage,
             detections,
             pictures,
+            pending,
+            venue: venue.read_only(),
+            fingerprint: shown_fingerprint.read_only(),
+            notice: notice.read_only(),
         }
     }
 }

@@ -34,6 +34,44 @@ fn fresh_catalog() -> Result<Vec<Sensor>, ScenarioError> {
     catalog().map_err(|e| ScenarioError::Catalog(e.to_string()))
 }
 
+/// The sensor catalog with each ship on its station: the one way the page and the analyses' worker set up
+/// the sensors, so both hold the same sensors bit for bit.
+pub fn place_ships(ships: &[ShipStation]) -> Result<Vec<Sensor>, ScenarioError> {
+    let mut all = fresh_catalog()?;
+    for (index, st) in ships.iter().enumerate() {
+        let ship = all
+            .iter_mut()
+            .find(|x| x.name == st.sensor)
+            .ok_or_else(|| ScenarioError::NoSuchShip {
+                index,
+                sensor: st.sensor.clone(),
+            })?;
+        ship.move_to(st.lat_deg, st.lon_deg)
+            .map_err(|e| ScenarioError::Station {
+                index,
+                reason: e.to_string(),
+            })?;
+    }
+    Ok(all)
+}
+
+/// Every ship's station as it was given (the radar's own specification, not its site read back), so that
+/// [`place_ships`] sets the same sensors up again.
+pub fn ship_stations(sensors: &[Sensor]) -> Vec<ShipStation> {
+    sensors
+        .iter()
+        .filter(|s| matches!(s.kind, SensorKind::ShipRadar(_)))
+        .filter_map(|s| {
+            let spec = s.radar()?.spec();
+            Some(ShipStation {
+                sensor: s.name.clone(),
+                lat_deg: spec.lat_deg,
+                lon_deg: spec.lon_deg,
+            })
+        })
+        .collect()
+}
+
 /// The scenario's signals. Copy: every field is a signal or a memo.
 #[derive(Clone, Copy)]
 pub struct ScenarioState {
@@ -171,21 +209,7 @@ impl ScenarioState {
     /// Replaces the scenario (already validated), selecting its first launch. The error says why a sensor
     /// could not be placed; then nothing has changed.
     pub fn load(&self, s: AppScenario) -> Result<(), ScenarioError> {
-        let mut all = fresh_catalog()?;
-        for (index, st) in s.ships.iter().enumerate() {
-            let ship = all
-                .iter_mut()
-                .find(|x| x.name == st.sensor)
-                .ok_or_else(|| ScenarioError::NoSuchShip {
-                    index,
-                    sensor: st.sensor.clone(),
-                })?;
-            ship.move_to(st.lat_deg, st.lon_deg)
-                .map_err(|e| ScenarioError::Station {
-                    index,
-                    reason: e.to_string(),
-                })?;
-        }
+        let all = place_ships(&s.ships)?;
         if s.launches.is_empty() {
             return Err(ScenarioError::NoLaunch);
         }

@@ -3,6 +3,7 @@
 
 use crate::present::pictures::PictureRun;
 use picture_sim::tracking::metrics::MissileMetrics;
+use picture_sim::tracking::sorted::sort_stable_by;
 use picture_sim::SimTime;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +104,7 @@ pub fn markers(flights: &[(f64, f64)], runs: &[PictureRun], shown: &str) -> Vec<
             );
         }
     }
-    out.sort_by(|a, b| a.t_s.total_cmp(&b.t_s));
+    sort_stable_by(&mut out, |a, b| a.t_s.total_cmp(&b.t_s));
     out
 }
 

@@ -300,7 +300,7 @@ pub(crate) fn simulate(
             h_m: 0.0,
         });
     }
-    events.sort_by(|a, b| a.t_s.total_cmp(&b.t_s));
+    crate::tracking::sorted::sort_stable_by(&mut events, |a, b| a.t_s.total_cmp(&b.t_s));
     Ok(Trajectory {
         earth: *earth,
         launch_time,

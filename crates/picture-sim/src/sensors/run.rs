@@ -135,7 +135,9 @@ impl DetectionRun {
             .iter()
             .flat_map(|r| r.measurements.iter().cloned())
             .collect();
-        all.sort_by_key(|m| (m.time, m.sensor));
+        crate::tracking::sorted::sort_stable_by(&mut all, |a, b| {
+            (a.time, a.sensor).cmp(&(b.time, b.sensor))
+        });
         all
     }
 }

@@ -428,7 +428,8 @@ impl<'a> Snapshots<'a> {
                         cells.push((Snapshot::cell(side_m, &s.pos), k, s.pos));
                     }
                 }
-                cells.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+                // One entry per track per batch: (cell, track) is unique, so stable and unstable agree.
+                super::sorted::sort_stable_by(&mut cells, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
                 let snapshot = Snapshot {
                     cells,
                     side_m,

@@ -39,7 +39,7 @@ pub mod metrics;
 pub mod picture;
 pub mod predictor;
 pub mod replay;
-mod sorted;
+pub mod sorted;
 pub mod track;
 pub mod tracker;
 pub mod transition;

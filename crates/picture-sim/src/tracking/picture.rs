@@ -237,7 +237,13 @@ pub fn schedule(
             });
         }
     }
-    out.sort_by_key(|a| (a.time, measurements[a.index].time, a.index));
+    super::sorted::sort_stable_by(&mut out, |a, b| {
+        (a.time, measurements[a.index].time, a.index).cmp(&(
+            b.time,
+            measurements[b.index].time,
+            b.index,
+        ))
+    });
     Ok(out)
 }
 

@@ -229,7 +229,9 @@ impl Tracker {
             }
         }
         self.stats.plots += plots.len() as u64;
-        plots.sort_by_key(|p| (p.time, p.model.sensor));
+        super::sorted::sort_stable_by(&mut plots, |a, b| {
+            (a.time, a.model.sensor).cmp(&(b.time, b.model.sensor))
+        });
         let mut start = 0;
         while start < plots.len() {
             let key = (plots[start].time, plots[start].model.sensor);
