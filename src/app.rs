@@ -3,6 +3,8 @@
 //! their detections, the exports, the clock, and the horizon explorer (opened from the header). With `?embed`,
 //! only the map and the clock.
 
+use crate::map::legend::MapLegend;
+use crate::map::now::NowLine;
 use crate::map::split::PictureMaps;
 use crate::panels::explorer::HorizonExplorer;
 use crate::panels::{
@@ -42,6 +44,8 @@ pub fn App() -> impl IntoView {
             <main class="workspace embed">
                 <div class="map-pane">
                     <PictureMaps on_pick=pick map_drawn=map_drawn/>
+                    <MapLegend/>
+                    <NowLine/>
                 </div>
             </main>
             <footer class="clockbar"><Clock/></footer>
@@ -61,6 +65,8 @@ pub fn App() -> impl IntoView {
         <main class="workspace">
             <div class="map-pane">
                 <PictureMaps on_pick=pick map_drawn=map_drawn/>
+                <MapLegend/>
+                <NowLine/>
             </div>
             <aside class="side-panel">
                 <ScenarioEditor keeper=keeper/>

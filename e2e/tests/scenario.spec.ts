@@ -30,6 +30,8 @@ test('a shared link opened in a new page shows the same tracks at the same time'
   await app.scenario.preset('2017-11-29-hwasong-15');
   await app.scenario.addLaunch();
   await app.scenario.setLaunchTime(1, 200);
+  // The tracks of this scenario, not of the one before the edit (the analyses arrive after the edit's frame).
+  await app.analysesSettled();
   await app.clock.seek(700);
   await expect(app.clock.elapsed).toHaveText('T+11:40');
   const tracks = await app.map.trackPositions();

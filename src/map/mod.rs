@@ -4,6 +4,8 @@
 pub mod flight_layer;
 pub mod geodata;
 pub mod graticule;
+pub mod legend;
+pub mod now;
 pub mod paths;
 pub mod places;
 pub mod projection;

@@ -9,5 +9,6 @@
 pub mod detections;
 pub mod flight;
 pub mod launch_form;
+pub mod now_line;
 pub mod pictures;
 pub mod sensor_details;

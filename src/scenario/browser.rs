@@ -155,3 +155,15 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Strin
     text.as_string()
         .ok_or_else(|| BrowserError::NotText(file.name()))
 }
+
+/// A reader's preference kept in local storage (`None` where storage is refused or nothing was kept).
+pub fn preference(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok()?
+}
+
+/// Keeps a reader's preference; where storage is refused, the page simply forgets it.
+pub fn set_preference(key: &str, value: &str) {
+    if let Ok(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
