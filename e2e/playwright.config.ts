@@ -29,8 +29,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The release build that `trunk build --release` leaves in dist/, served as a plain static site.
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ../dist`,
+    // The release build that `trunk build --release` leaves in dist/, served as a plain static site at "/" and
+    // under a sub-path, with the headers a host should send (the strict Content-Security-Policy among them).
+    command: `node server.cjs ${PORT} ../dist`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

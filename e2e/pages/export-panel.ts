@@ -25,21 +25,30 @@ export class ExportPanel {
     return { ...file, text: file.body.toString('utf8') };
   }
 
-  /** Parses XML (KML or SVG) with the browser's DOMParser: the root's name, any parser error, tag counts. */
+  /** Parses XML (KML or SVG) with the browser's DOMParser: the root's name, any parser error, tag counts, and
+   * how many elements carry an event-handler attribute (`onload`, `onerror`...). In a blank page: a document
+   * parsed in the app's page takes on its Content-Security-Policy, which refuses the file's style attributes. */
   async parseXml(text: string, mime: 'application/xml' | 'image/svg+xml', tags: string[]) {
-    return this.page.evaluate(
-      ({ text, mime, tags }) => {
-        const doc = new DOMParser().parseFromString(text, mime as DOMParserSupportedType);
-        const counts: Record<string, number> = {};
-        for (const t of tags) counts[t] = doc.getElementsByTagName(t).length;
-        return {
-          root: doc.documentElement.nodeName,
-          error: doc.getElementsByTagName('parsererror').length > 0,
-          counts,
-        };
-      },
-      { text, mime, tags },
-    );
+    const blank = await this.page.context().newPage();
+    try {
+      return await blank.evaluate(
+        ({ text, mime, tags }) => {
+          const doc = new DOMParser().parseFromString(text, mime as DOMParserSupportedType);
+          const counts: Record<string, number> = {};
+          for (const t of tags) counts[t] = doc.getElementsByTagName(t).length;
+          const all = [...doc.getElementsByTagName('*')];
+          return {
+            root: doc.documentElement.nodeName,
+            error: doc.getElementsByTagName('parsererror').length > 0,
+            counts,
+            handlers: all.filter((e) => [...e.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).length,
+          };
+        },
+        { text, mime, tags },
+      );
+    } finally {
+      await blank.close();
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../pages/test';
 import { mkdirSync } from 'node:fs';
 import { AppPage } from '../pages/app-page';
 import { CHARTS } from '../pages/charts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../pages/test';
 import { AppPage } from '../pages/app-page';
 
 test('two pictures side by side: one map each, same clock, moving together', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../pages/test';
 import { AppPage } from '../pages/app-page';
 import { picture, type DetectRow, type HorizonOut } from '../pages/picture-cli';
 import type { WalkStep } from '../pages/explorer';

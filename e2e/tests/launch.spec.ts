@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../pages/test';
 import { AppPage, greatCircleKm } from '../pages/app-page';
 import { report } from '../pages/metrics';
 import type { EditTiming, Shape } from '../pages/launch-editor';

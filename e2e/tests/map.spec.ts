@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../pages/test';
 import { mkdirSync } from 'node:fs';
 import { report } from '../pages/metrics';
 import { firstMapDrawnMs, MapPage, recordLoads } from '../pages/map-page';

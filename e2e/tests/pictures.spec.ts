@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../pages/test';
 import { AppPage } from '../pages/app-page';
 
 /** Shows a picture on the map and reads its first track (s after launch) and its warning when established. */

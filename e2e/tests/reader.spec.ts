@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../pages/test';
 import { AppPage } from '../pages/app-page';
 
 test('every control has a name for screen readers, and the clock is reachable by Tab', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../pages/test';
 import { AppPage } from '../pages/app-page';
 import type { Frame } from '../pages/clock';
 import { report } from '../pages/metrics';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../pages/test';
 import { AppPage } from '../pages/app-page';
 
 test('each sensor opens to its figures and their source', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../pages/test';
 import { AppPage } from '../pages/app-page';
 
 /** Waits until the page has acted on the scenario as it is now. Storage and the address bar are written once

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../pages/test';
 import { AppPage } from '../pages/app-page';
 
 test('the clock shows the launch in UTC, JST and KST, and follows the scrubber', async ({ page }) => {

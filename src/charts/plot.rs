@@ -62,7 +62,8 @@ const LEGEND_CHAR_PX: i32 = 7;
 /// top-right pixel is `top_right`.
 ///
 /// Plotters' own series legend measures its text, which in the browser lays out a hidden element on every
-/// draw (a forced layout of the whole page); this sizes the box from the names' lengths instead.
+/// draw (a forced layout of the whole page) and gives that element a `style` attribute, which the page's
+/// Content-Security-Policy refuses; this sizes the box from the names' lengths instead.
 pub fn legend_upper_right<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     top_right: (i32, i32),
@@ -71,10 +72,42 @@ pub fn legend_upper_right<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
+    legend_box(root, (top_right.0 - 6, top_right.1 + 6), entries)
+}
+
+/// [`legend_upper_right`] in the lower-right corner of the plot whose bottom-right pixel is `bottom_right`.
+pub fn legend_lower_right<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    bottom_right: (i32, i32),
+    entries: &[(&str, RGBColor)],
+) -> Result<(), Box<dyn std::error::Error>>
+where
+    DB::ErrorType: 'static,
+{
+    let height = LEGEND_PAD_PX * 2 + LEGEND_ROW_PX * entries.len() as i32;
+    legend_box(
+        root,
+        (bottom_right.0 - 6, bottom_right.1 - 6 - height),
+        entries,
+    )
+}
+
+const LEGEND_ROW_PX: i32 = 16;
+const LEGEND_PAD_PX: i32 = 6;
+
+/// The legend box with its top-right corner at `(x1, y0)`.
+fn legend_box<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    (x1, y0): (i32, i32),
+    entries: &[(&str, RGBColor)],
+) -> Result<(), Box<dyn std::error::Error>>
+where
+    DB::ErrorType: 'static,
+{
     if entries.is_empty() {
         return Ok(());
     }
-    let (row_px, pad_px, line_px) = (16, 6, 16);
+    let (row_px, pad_px, line_px) = (LEGEND_ROW_PX, LEGEND_PAD_PX, 16);
     let longest = entries
         .iter()
         .map(|e| e.0.chars().count())
@@ -82,7 +115,6 @@ where
         .unwrap_or(0) as i32;
     let width = pad_px * 3 + line_px + longest * LEGEND_CHAR_PX;
     let height = pad_px * 2 + row_px * entries.len() as i32;
-    let (x1, y0) = (top_right.0 - 6, top_right.1 + 6);
     let x0 = x1 - width;
     root.draw(&Rectangle::new(
         [(x0, y0), (x1, y0 + height)],

@@ -6,7 +6,7 @@
 use super::formula::k_text;
 use super::profile::SeenPoint;
 use super::rays::{coverage_outline_km, elevation_line_km, grazing_elevation_rad, grazing_ray_km};
-use crate::charts::plot::{svg_chart, ChartResult};
+use crate::charts::plot::{legend_lower_right, legend_upper_right, svg_chart, ChartResult};
 use picture_sim::sensors::{EffectiveEarth, Radar};
 use plotters::prelude::*;
 
@@ -70,25 +70,22 @@ pub fn horizon_chart(
             .y_desc("horizon ground range (km)")
             .light_line_style(WHITE.mix(0.0))
             .draw()?;
+        let mut names = Vec::new();
         for (k, colour, pts, now) in &lines {
-            chart
-                .draw_series(LineSeries::new(pts.iter().copied(), colour.stroke_width(2)))?
-                .label(format!("k = {}", k_text(*k)))
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(2))
-                });
+            chart.draw_series(LineSeries::new(pts.iter().copied(), colour.stroke_width(2)))?;
             chart.draw_series(std::iter::once(Circle::new(
                 (target_alt_km, *now),
                 4,
                 colour.filled(),
             )))?;
+            names.push((format!("k = {}", k_text(*k)), *colour));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.3))
-            .draw()?;
+        let legend: Vec<(&str, RGBColor)> = names.iter().map(|(n, c)| (n.as_str(), *c)).collect();
+        legend_lower_right(
+            root,
+            chart.backend_coord(&(MAX_TARGET_ALT_KM, 0.0)),
+            &legend,
+        )?;
         Ok(())
     })
 }
@@ -158,15 +155,10 @@ pub fn blake_chart(input: &BlakeInput, width_px: u32, height_px: u32) -> ChartRe
             .y_desc("height above the surface (km)")
             .light_line_style(WHITE.mix(0.0))
             .draw()?;
-        chart
-            .draw_series(std::iter::once(Polygon::new(
-                cover.clone(),
-                COVER.mix(0.25),
-            )))?
-            .label("covered (elevation limits, instrumented range)")
-            .legend(|(x, y)| {
-                Rectangle::new([(x, y - 5), (x + 16, y + 5)], COVER.mix(0.4).filled())
-            });
+        chart.draw_series(std::iter::once(Polygon::new(
+            cover.clone(),
+            COVER.mix(0.25),
+        )))?;
         for (deg, pts) in &guides {
             chart.draw_series(LineSeries::new(pts.iter().copied(), BLACK.mix(0.2)))?;
             if let Some(&(s, h)) = pts
@@ -192,26 +184,21 @@ pub fn blake_chart(input: &BlakeInput, width_px: u32, height_px: u32) -> ChartRe
                 )))?;
             }
         }
-        chart
-            .draw_series(LineSeries::new(
-                horizon.iter().copied(),
-                HORIZON.stroke_width(2),
-            ))?
-            .label(format!(
-                "horizon ray (dip {dip_deg:.2}°, k = {})",
-                k_text(e.k())
-            ))
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], HORIZON.stroke_width(2)));
+        chart.draw_series(LineSeries::new(
+            horizon.iter().copied(),
+            HORIZON.stroke_width(2),
+        ))?;
+        let horizon_name = format!("horizon ray (dip {dip_deg:.2}°, k = {})", k_text(e.k()));
+        let mut legend = vec![
+            ("covered (elevation limits, instrumented range)", COVER),
+            (horizon_name.as_str(), HORIZON),
+        ];
         if !input.path.is_empty() {
-            chart
-                .draw_series(LineSeries::new(
-                    input.path.iter().map(|p| (p.ground_km, p.alt_km)),
-                    MISSILE.stroke_width(3),
-                ))?
-                .label("missile")
-                .legend(|(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 16, y)], MISSILE.stroke_width(3))
-                });
+            chart.draw_series(LineSeries::new(
+                input.path.iter().map(|p| (p.ground_km, p.alt_km)),
+                MISSILE.stroke_width(3),
+            ))?;
+            legend.push(("missile", MISSILE));
         }
         if let Some(r) = input.rise {
             chart.draw_series(std::iter::once(Circle::new(
@@ -225,12 +212,7 @@ pub fn blake_chart(input: &BlakeInput, width_px: u32, height_px: u32) -> ChartRe
                 ("sans-serif", 12).into_font(),
             )))?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.3))
-            .draw()?;
+        legend_upper_right(root, chart.backend_coord(&(max_s, max_h)), &legend)?;
         Ok(())
     })
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{
     Blob, BlobPropertyBag, CanvasRenderingContext2d, Document, Element, HtmlAnchorElement,
-    HtmlCanvasElement, HtmlImageElement, Url,
+    HtmlCanvasElement, HtmlImageElement, SvgElement, Url,
 };
 
 /// The presentation properties that page CSS sets on the map and charts, each with its initial value:
@@ -151,17 +151,20 @@ pub fn standalone_svg(svg: &Element) -> Result<(String, f64, f64), DownloadError
         let Ok(Some(cs)) = window.get_computed_style(&orig) else {
             continue;
         };
+        // Through CSSOM: the page's Content-Security-Policy (style-src 'self') refuses a `style` attribute set
+        // as text, even on a detached copy; the serialiser writes the properties out as one all the same.
+        let Some(style) = copy.dyn_ref::<SvgElement>().map(SvgElement::style) else {
+            continue;
+        };
         let is_text = matches!(orig.tag_name().as_str(), "text" | "tspan");
         let text_props = if is_text { &TEXT_PROPS[..] } else { &[] };
-        let style: String = STYLE_PROPS
-            .iter()
-            .chain(text_props)
-            .filter_map(|(p, initial)| {
-                let v = cs.get_property_value(p).ok()?;
-                (!v.is_empty() && v != *initial).then(|| format!("{p}:{v};"))
-            })
-            .collect();
-        copy.set_attribute("style", &style).ok();
+        for (p, initial) in STYLE_PROPS.iter().chain(text_props) {
+            if let Ok(v) = cs.get_property_value(p) {
+                if !v.is_empty() && v != *initial {
+                    style.set_property(p, &v).ok();
+                }
+            }
+        }
     }
     let (w, h) = export_size(svg);
     clone

@@ -184,9 +184,11 @@ pub fn MapView(
 
     view! {
         // Layout essentials inline: the map fills its parent even where the app's stylesheet is absent (an
-        // embedding page, a component test).
+        // embedding page, a component test). Set as properties (CSSOM), not as a `style` attribute, which the
+        // page's Content-Security-Policy (style-src 'self') refuses.
         <div class="map" node_ref=node_ref tabindex="0" role="application"
-            style="position:relative;flex:1;width:100%;height:100%;min-width:0;overflow:hidden"
+            style:position="relative" style:flex="1" style:width="100%" style:height="100%" style:min-width="0"
+            style:overflow="hidden"
             aria-label="Regional map: drag to pan, wheel or +/- to zoom"
             on:pointerdown=move |e| pz.pointer_down(e)
             on:pointermove=move |e| pz.pointer_move(e)
@@ -197,7 +199,7 @@ pub fn MapView(
             on:pointerleave=move |e| pz.pointer_leave(e)
             on:wheel=move |e| pz.wheel(e)
             on:keydown=move |e| pz.key(e)>
-            <svg class="map-svg" width="100%" height="100%" style="position:absolute;inset:0"
+            <svg class="map-svg" width="100%" height="100%" style:position="absolute" style:inset="0"
                 data-scale=move || view.get().scale_px_per_km.to_string()>
                 <rect class="sea" x="0" y="0" width="100%" height="100%"></rect>
                 <g class="world" transform=move || view.get().svg_transform()>

@@ -118,7 +118,7 @@ pub fn SensorsPanel() -> impl IntoView {
                                     <td><input type="checkbox" prop:checked=on aria-label=format!("Use {}", s.name)
                                         on:change=move |ev| { let c = event_target_checked(&ev); app.scenario.enabled.update(|e| if let Some(x) = e.get_mut(i) { *x = c }) }/></td>
                                     <td><details class="sensor-details">
-                                        <summary><span class="chip" style=format!("background:{}", nation_colour(s.nation)) title=nation_name(s.nation)></span>{s.name.clone()}
+                                        <summary><span class="chip" style:background=nation_colour(s.nation) title=nation_name(s.nation)></span>{s.name.clone()}
                                         {s.provenance.notional_site.then(|| view! { <span class="tag" title="The site is notional: its real position is not public">"notional"</span> })}</summary>
                                         <dl>
                                             {details(&s).into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}

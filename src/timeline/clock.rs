@@ -103,7 +103,7 @@ pub fn Clock() -> impl IntoView {
         let title = format!("{} ({})", m.label, format_elapsed(m.t_s));
         let t_s = m.t_s;
         view! {
-            <button class=format!("marker {kind}") style=format!("left:{left:.3}%")
+            <button class=format!("marker {kind}") style:left=format!("{left:.3}%")
                 title=title.clone() aria-label=title data-t=t_s.to_string()
                 on:click=move |_| seek(t_s)></button>
         }

@@ -1,0 +1,48 @@
+import { test as base, expect } from '@playwright/test';
+
+/** The Content-Security-Policy violations seen in a test's browser context, from any page or frame in it. */
+export interface CspViolations {
+  readonly seen: string[];
+  /** Forgets what was seen (for a test that provokes a violation on purpose, once it has checked it). */
+  clear(): void;
+}
+
+/**
+ * Playwright's `test`, failing any test during which a page of its context broke the Content-Security-Policy
+ * that the test server sends (e2e/server.mjs): every spec imports `test` from here. A violation is caught twice
+ * over: the document's `securitypolicyviolation` event, and Chromium's console message, which also covers what
+ * the event does not reach (a worker's).
+ */
+export const test = base.extend<{ csp: CspViolations }>({
+  csp: [
+    async ({ context }, use) => {
+      const seen: string[] = [];
+      await context.exposeBinding('__cspViolation', ({ frame }, what: string) => {
+        seen.push(`${frame.url()}: ${what}`);
+      });
+      await context.addInitScript(() => {
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => {
+            const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : '';
+            const report = (window as unknown as { __cspViolation(s: string): void }).__cspViolation;
+            report(`${e.effectiveDirective} refused ${e.blockedURI || '(inline)'}${where}: ${e.sample}`);
+          },
+          true,
+        );
+      });
+      context.on('console', (m) => {
+        if (/Content[ -]Security[ -]Policy/i.test(m.text())) seen.push(`console ${m.type()}: ${m.text()}`);
+      });
+      await use({ seen, clear: () => void seen.splice(0) });
+      // An event fired just before the test ended reaches the binding on the page's next task.
+      await Promise.all(
+        context.pages().map((p) => p.evaluate(() => new Promise((r) => setTimeout(r, 50))).catch(() => undefined)),
+      );
+      expect(seen, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
