@@ -3,7 +3,6 @@
 //! their detections, the exports, the clock, and the horizon explorer (opened from the header). With `?embed`,
 //! only the map and the clock.
 
-use crate::map::legend::MapLegend;
 use crate::map::now::NowLine;
 use crate::map::split::PictureMaps;
 use crate::panels::explorer::HorizonExplorer;
@@ -44,8 +43,6 @@ pub fn App() -> impl IntoView {
             <main class="workspace embed">
                 <div class="map-pane">
                     <PictureMaps on_pick=pick map_drawn=map_drawn/>
-                    <MapLegend/>
-                    <NowLine/>
                 </div>
             </main>
             <footer class="clockbar"><Clock/></footer>
@@ -65,7 +62,6 @@ pub fn App() -> impl IntoView {
         <main class="workspace">
             <div class="map-pane">
                 <PictureMaps on_pick=pick map_drawn=map_drawn/>
-                <MapLegend/>
                 <NowLine/>
             </div>
             <aside class="side-panel">

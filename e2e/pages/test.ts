@@ -13,7 +13,26 @@ export interface CspViolations {
  * over: the document's `securitypolicyviolation` event, and Chromium's console message, which also covers what
  * the event does not reach (a worker's).
  */
-export const test = base.extend<{ csp: CspViolations }>({
+export const test = base.extend<{ csp: CspViolations; legendSeen: boolean; _legend: undefined }>({
+  // A first visit opens the map's legend over the map's lower left corner. Tests that are not about the legend
+  // start as a returning reader who closed it, so that it lies over nothing they point at; the legend's own
+  // tests set `test.use({ legendSeen: false })`.
+  legendSeen: [true, { option: true }],
+  _legend: [
+    async ({ context, legendSeen }, use) => {
+      if (legendSeen) {
+        await context.addInitScript(() => {
+          try {
+            if (localStorage.getItem('shared-picture-legend') === null) localStorage.setItem('shared-picture-legend', 'closed');
+          } catch {
+            // A sandboxed frame has no storage: the legend opens there, as it would for a reader.
+          }
+        });
+      }
+      await use(undefined);
+    },
+    { auto: true },
+  ],
   csp: [
     async ({ context }, use) => {
       const seen: string[] = [];

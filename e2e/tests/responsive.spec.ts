@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../pages/test';
 import { AppPage } from '../pages/app-page';
 import { Analyses, LongTasks, throttleCpu } from '../pages/analyses';
 import { report } from '../pages/metrics';

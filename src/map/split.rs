@@ -6,6 +6,7 @@ use super::sensor_layer::SensorLayer;
 use super::track_layer::TrackLayer;
 use super::view::{MapContext, MapView};
 use crate::state::AppState;
+use crate::map::legend::MapLegend;
 use leptos::prelude::*;
 
 /// Copies `from`'s centre and scale into `to`, keeping `to`'s own size (the two panes may differ by a pixel).
@@ -61,6 +62,7 @@ pub fn PictureMaps(
                             secondary=Signal::derive(move || if split.get() { None } else { app.view.compare_with.get() })/>
                     </Show>
                 </MapView>
+                <MapLegend/>
             </figure>
             <Show when=move || split.get()>
                 <ComparedMap on_pick=on_pick context=right/>

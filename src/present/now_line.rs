@@ -38,11 +38,14 @@ fn possessive(n: Nation) -> String {
     }
 }
 
+/// ASCII only (the nations' names are): `char::to_uppercase` would bring Unicode's case tables, 11 kB of
+/// the page.
 fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// "T+01:35" relative to the launch; "T-00:20" before it.
@@ -108,7 +111,8 @@ pub fn now_line(m: &Moment) -> String {
     if m.t_s < launch_s - 0.5 {
         return format!("{now}: the missile has not been launched yet.");
     }
-    if m.t_s > end_s {
+    // Within the last second counts as impact: the clock's end is shown, and reached, in whole seconds.
+    if m.t_s >= end_s - 1.0 {
         let firsts: Vec<String> = views
             .iter()
             .map(|v| match v.first_s {
