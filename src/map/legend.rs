@@ -73,12 +73,21 @@ mod tests {
                 .split("<li")
                 .find(|r| r.contains(&format!("data-nation=\"{key}\"")))
                 .unwrap_or_else(|| panic!("no row for {key}"));
-            assert!(row.contains(&format!("fill=\"{}\"", nation_colour(n))), "{row}");
+            assert!(
+                row.contains(&format!("fill=\"{}\"", nation_colour(n))),
+                "{row}"
+            );
         }
         // Well formed enough for the browser's parser to keep every row inside the list.
         let opened = LEGEND_HTML.matches("<li>").count() + LEGEND_HTML.matches("<li ").count();
         assert_eq!(opened, LEGEND_HTML.matches("</li>").count());
-        assert_eq!(LEGEND_HTML.matches("<svg").count(), LEGEND_HTML.matches("</svg>").count());
-        assert!(!LEGEND_HTML.contains("style="), "the page's policy refuses style attributes");
+        assert_eq!(
+            LEGEND_HTML.matches("<svg").count(),
+            LEGEND_HTML.matches("</svg>").count()
+        );
+        assert!(
+            !LEGEND_HTML.contains("style="),
+            "the page's policy refuses style attributes"
+        );
     }
 }

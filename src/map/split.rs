@@ -5,8 +5,8 @@ use super::flight_layer::FlightLayer;
 use super::sensor_layer::SensorLayer;
 use super::track_layer::TrackLayer;
 use super::view::{MapContext, MapView};
-use crate::state::AppState;
 use crate::map::legend::MapLegend;
+use crate::state::AppState;
 use leptos::prelude::*;
 
 /// Copies `from`'s centre and scale into `to`, keeping `to`'s own size (the two panes may differ by a pixel).
