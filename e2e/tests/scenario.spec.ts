@@ -15,7 +15,8 @@ test('a preset loads with its note, its sources and its launches', async ({ page
   await expect(scenario.presetSources).toContainText('Joint Chiefs of Staff');
   const launches = await scenario.launches();
   expect(launches.map((l) => l.time)).toEqual([0, 1380]);
-  expect(launches[0].label).toContain('hwasong-11');
+  // Named as readers know the missile, never by its catalog id.
+  expect(launches[0].label).toContain('Hwasong-11 (KN-23) from Hodo');
   // Selecting the second launch puts it in the launch editor.
   await scenario.selectLaunch(1);
   await expect(app.launch.azimuth).toHaveValue('65.0');

@@ -6,7 +6,7 @@ use super::paths::path_data;
 use super::projection::LambertConformal;
 use super::view::MapContext;
 use crate::charts::altitude_colour::altitude_colour;
-use crate::present::flight::TrackPoint;
+use crate::present::flight::{km_label, TrackPoint};
 use crate::state::{AppState, SharedFlight};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -135,7 +135,7 @@ pub fn FlightLayer() -> impl IntoView {
                     <g class="missile-now" data-alt-km=format!("{:.1}", p.alt_km)>
                         <circle cx=x cy=y r="9" class="halo"></circle>
                         <circle cx=x cy=y r="4.5"></circle>
-                        <text x=x + 10.0 y=y - 8.0>{format!("{:.0} km", p.alt_km)}</text>
+                        <text x=x + 10.0 y=y - 8.0>{km_label(p.alt_km)}</text>
                     </g>
                 }
             })}

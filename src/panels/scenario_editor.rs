@@ -236,7 +236,11 @@ pub fn ScenarioEditor(
             .next()
             .unwrap_or(&l.form.site)
             .to_string();
-        format!("{} from {site}", l.form.missile)
+        // The missile's name ("Hwasong-12 (KN-17)"), never its catalog id.
+        let missile = picture_sim::flight::catalog::find(&l.form.missile)
+            .map(|v| v.name)
+            .unwrap_or(l.form.missile.as_str());
+        format!("{missile} from {site}")
     };
 
     view! {

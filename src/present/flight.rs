@@ -134,6 +134,12 @@ impl FlightView {
 /// or a track belongs to.
 pub type Launched<'a> = (usize, &'a FlightView);
 
+/// "123 km" to the nearest km, never "-0 km" (a missile on the pad may sit a few metres below the ellipsoid).
+pub fn km_label(km: f64) -> String {
+    let whole = km.round();
+    format!("{:.0} km", if whole == 0.0 { 0.0 } else { whole })
+}
+
 /// "T+12:34" for seconds after launch.
 pub fn format_elapsed(t_s: f64) -> String {
     let t = t_s.max(0.0).round() as i64;
@@ -143,6 +149,15 @@ pub fn format_elapsed(t_s: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kilometres_never_read_minus_zero() {
+        assert_eq!(km_label(-0.3), "0 km");
+        assert_eq!(km_label(-0.0), "0 km");
+        assert_eq!(km_label(0.4), "0 km");
+        assert_eq!(km_label(549.6), "550 km");
+        assert_eq!(km_label(-2.0), "-2 km");
+    }
 
     #[test]
     fn the_default_launch_flies_as_reported() {

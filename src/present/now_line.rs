@@ -20,6 +20,8 @@ pub struct Moment<'a> {
     pub rows: &'a [SensorRow],
     /// The picture the map shows and when it first tracked this launch (s after the scenario start).
     pub picture: Option<(&'a str, Option<f64>)>,
+    /// The picture it is measured against (the one compared with it, or Japan's own) and its first track.
+    pub baseline: Option<(&'a str, Option<f64>)>,
 }
 
 /// What one nation's sensors made of the launch.
@@ -125,7 +127,12 @@ pub fn now_line(m: &Moment) -> String {
             line += &format!(" First detections: {}.", list(&firsts));
         }
         if let Some((name, Some(t))) = m.picture {
-            line += &format!(" {name} picture: first track at {}.", since(t));
+            line += &format!(" {name} picture: first track at {}", since(t));
+            match m.baseline {
+                Some((base, Some(b))) => line += &format!(" ({base}: {}).", since(b)),
+                Some((base, None)) => line += &format!(" ({base}: none)."),
+                None => line.push('.'),
+            }
         }
         return line;
     }
@@ -168,10 +175,17 @@ pub fn now_line(m: &Moment) -> String {
     }
     match m.picture {
         Some((name, Some(t))) if t <= m.t_s => {
-            line += &format!(" {name} picture: tracked since {}.", since(t))
+            line += &format!(" {name} picture: tracked since {}", since(t))
         }
-        Some((name, _)) => line += &format!(" {name} picture: no track yet."),
-        None => {}
+        Some((name, _)) => line += &format!(" {name} picture: no track yet"),
+        None => return line,
+    }
+    // What sharing (or the other arrangement) changes: the baseline's own first track.
+    match m.baseline {
+        Some((name, Some(t))) if t <= m.t_s => line += &format!(" ({name}: since {}).", since(t)),
+        Some((name, Some(t))) => line += &format!(" ({name}: not until {}).", since(t)),
+        Some((name, None)) => line += &format!(" ({name}: no track)."),
+        None => line.push('.'),
     }
     line
 }
@@ -195,6 +209,7 @@ mod tests {
             flight,
             rows,
             picture: Some(("Trilateral (Hawaii hub)", track)),
+            baseline: Some(("Japan alone", track.map(|t| t + 60.0))),
         })
     }
 
@@ -223,6 +238,21 @@ mod tests {
         );
         assert!(line.contains("when it clears their horizon"), "{line}");
         assert!(line.contains("no track yet"), "{line}");
+        // Once both have tracked: the shown picture's first track and the baseline's, side by side.
+        let both = line_at(&flight, &rows, jp + 200.0, Some(jp - 20.0));
+        assert!(
+            both.ends_with(&format!(
+                "picture: tracked since {} (Japan alone: since {}).",
+                clock(jp - 20.0),
+                clock(jp + 40.0)
+            )),
+            "{both}"
+        );
+        let early = line_at(&flight, &rows, jp, Some(jp - 20.0));
+        assert!(
+            early.ends_with(&format!("(Japan alone: not until {}).", clock(jp + 40.0))),
+            "{early}"
+        );
         assert!(!line.contains("-0"), "{line}");
     }
 
@@ -243,7 +273,10 @@ mod tests {
             after.contains("First detections: South Korea at"),
             "{after}"
         );
-        assert!(after.contains("first track at T+01:30"), "{after}");
+        assert!(
+            after.contains("first track at T+01:30 (Japan alone: T+02:30)."),
+            "{after}"
+        );
     }
 
     #[test]
