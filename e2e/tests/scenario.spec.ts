@@ -38,7 +38,8 @@ test('a shared link opened in a new page shows the same tracks at the same time'
   const tracks = await app.map.trackPositions();
   expect(tracks.length).toBeGreaterThan(0);
   const { link, snippet } = await app.scenario.openShareDialog();
-  expect(link).toMatch(/#s=1\.[A-Za-z0-9_-]+&t=700$/);
+  // The scenario, the model's version it was made with, and the clock.
+  expect(link).toMatch(/#s=1\.[A-Za-z0-9_-]+&m=1&t=700$/);
   expect(snippet).toContain('?embed#s=1.');
   await expect.poll(() => page.url()).toBe(link);
 
@@ -51,6 +52,33 @@ test('a shared link opened in a new page shows the same tracks at the same time'
   expect(await app2.scenario.launches()).toEqual(await app.scenario.launches());
   await expect.poll(() => app2.map.trackPositions(), { timeout: 20_000 }).toEqual(tracks);
   await other.close();
+});
+
+test('a link made with another model (or before links recorded it) opens and says its figures may differ', async ({ page, browser }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  await app.scenario.preset('2017-11-29-hwasong-15');
+  await app.scenario.addressBarWritten();
+  const link = page.url();
+  expect(link).toContain('&m=1&');
+  const open = async (url: string) => {
+    const other = await browser.newContext();
+    const app2 = new AppPage(await other.newPage());
+    await app2.page.goto(url);
+    await app2.flightDrawn();
+    expect(await app2.scenario.launches()).toEqual(await app.scenario.launches());
+    const notice = (await app2.scenario.notice.count()) ? await app2.scenario.notice.innerText() : '';
+    await other.close();
+    return notice;
+  };
+  // The same model: no word.
+  expect(await open(link)).toBe('');
+  // An older model: said, with what changed since.
+  const older = await open(link.replace('&m=1&', '&m=0&'));
+  expect(older).toContain('This link was made with model 0; this page computes with model 1');
+  expect(older).toContain('What changed: links record the model');
+  // Before links recorded a model.
+  expect(await open(link.replace('&m=1&', '&'))).toContain('made before links recorded their model');
 });
 
 test('a malformed import shows the field and why, and changes nothing', async ({ page }) => {

@@ -1,5 +1,5 @@
-//! Share links: the whole scenario and the clock in the URL fragment, compact and versioned:
-//! `s=1.<base64url of compact JSON>&t=<seconds>`. Nothing leaves the browser (the fragment is never sent to a
+//! Share links: the whole scenario, the model's version and the clock in the URL fragment, compact and
+//! versioned: `s=1.<base64url of compact JSON>&m=<model version>&t=<seconds>`. Nothing leaves the browser (the fragment is never sent to a
 //! server). Sensors are named by their catalog index, so the version changes whenever that meaning changes;
 //! a link of another version is refused with a message saying why. Pure, tested natively.
 
@@ -82,6 +82,9 @@ pub enum LinkError {
     /// A version that is not a number.
     #[error("link version: '{0}' is not a version number")]
     VersionText(String),
+    /// A model version that is not a number.
+    #[error("link model version m: '{0}' is not a version number")]
+    ModelText(String),
     /// A link of another version.
     #[error(
         "link version: this link was made by {age} version of Shared Picture (link version {version}); \
@@ -118,6 +121,9 @@ pub struct Link {
     pub scenario: AppScenario,
     /// The clock, seconds after the scenario start.
     pub time_s: Option<f64>,
+    /// The model version of the page that made the link (`picture_sim::model`); `None` for a link made
+    /// before links recorded it.
+    pub model: Option<u32>,
 }
 
 fn index_of(catalog: &[String], name: &str, field: &str) -> Result<usize, LinkError> {
@@ -214,8 +220,9 @@ pub fn encode(s: &AppScenario, time_s: f64, catalog: &[String]) -> Result<String
         0.0
     };
     Ok(format!(
-        "s={LINK_VERSION}.{}&t={}",
+        "s={LINK_VERSION}.{}&m={}&t={}",
         URL_SAFE_NO_PAD.encode(json),
+        picture_sim::model::MODEL_VERSION,
         (t * 10.0).round() / 10.0
     ))
 }
@@ -226,9 +233,15 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, LinkEr
     let fragment = fragment.trim_start_matches('#');
     let mut payload = None;
     let mut time_s = None;
+    let mut model = None;
     for part in fragment.split('&') {
         if let Some(v) = part.strip_prefix("s=") {
             payload = Some(v);
+        } else if let Some(v) = part.strip_prefix("m=") {
+            model = Some(
+                v.parse::<u32>()
+                    .map_err(|_| LinkError::ModelText(v.chars().take(40).collect()))?,
+            );
         } else if let Some(v) = part.strip_prefix("t=") {
             let t = v
                 .parse::<f64>()
@@ -331,13 +344,36 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, LinkEr
     };
     // The same checks as a file (ships that are ships, pictures that are valid).
     scenario.to_file()?;
-    Ok(Some(Link { scenario, time_s }))
+    Ok(Some(Link {
+        scenario,
+        time_s,
+        model,
+    }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::scenario::presets::PRESETS;
+
+    #[test]
+    fn a_link_records_the_model_and_an_older_one_still_opens() {
+        let cat = catalog();
+        let s = AppScenario::default();
+        let frag = encode(&s, 12.0, &cat).unwrap();
+        let m = picture_sim::model::MODEL_VERSION;
+        assert!(frag.contains(&format!("&m={m}&t=12")), "{frag}");
+        assert_eq!(decode(&frag, &cat).unwrap().unwrap().model, Some(m));
+        // Made before links recorded the model: opens, model unknown.
+        let old = frag.replace(&format!("&m={m}"), "");
+        let opened = decode(&old, &cat).unwrap().unwrap();
+        assert_eq!((opened.model, opened.scenario), (None, s));
+        let e = decode(&frag.replace(&format!("m={m}"), "m=<b>x"), &cat).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "link model version m: '<b>x' is not a version number"
+        );
+    }
 
     fn catalog() -> Vec<String> {
         picture_sim::sensors::catalog()

@@ -39,6 +39,24 @@ pub enum Notice {
     /// The unreadable stored scenario could not be offered as a file.
     #[error("The unreadable scenario could not be downloaded: {0}.")]
     Download(BrowserError),
+    /// The link opened was made with another model (or before links recorded it): its figures may differ.
+    #[error("{}", other_model(*made))]
+    OtherModel { made: Option<u32> },
+}
+
+/// The notice for a link made with model `made` (`None`: before links recorded it).
+fn other_model(made: Option<u32>) -> String {
+    let now = picture_sim::model::MODEL_VERSION;
+    let made_with = match made {
+        Some(v) => format!("This link was made with model {v}"),
+        None => "This link was made before links recorded their model".to_string(),
+    };
+    let changes = picture_sim::model::changes_since(made.unwrap_or(0)).join("; ");
+    if changes.is_empty() {
+        format!("{made_with}; this page computes with model {now}: its figures may differ from the ones its author saw.")
+    } else {
+        format!("{made_with}; this page computes with model {now}: its figures may differ from the ones its author saw. What changed: {changes}.")
+    }
 }
 
 /// Where the text of a stored scenario that cannot be read went.
@@ -106,22 +124,26 @@ pub fn share_fragment(app: &AppState) -> Result<String, LinkError> {
     )
 }
 
-/// Opens the scenario in a link: `Ok(true)` if it held one. The error says why it cannot be opened; then
-/// nothing has changed.
-fn open_link(app: &AppState, fragment: &str) -> Result<bool, OpenError> {
-    let opened = match link::decode(fragment, &catalog_names(app))? {
-        Some(l) => Some(app.load(l.scenario).map(|()| l.time_s)?),
-        None => None,
+/// What opening a link did.
+enum LinkOpened {
+    /// The fragment holds no scenario.
+    Nothing,
+    /// Its scenario is shown; the model it was made with, if not this page's (see [`Notice::OtherModel`]).
+    Scenario { other_model: Option<Notice> },
+}
+
+/// Opens the scenario in a link. The error says why it cannot be opened; then nothing has changed.
+fn open_link(app: &AppState, fragment: &str) -> Result<LinkOpened, OpenError> {
+    let Some(l) = link::decode(fragment, &catalog_names(app))? else {
+        return Ok(LinkOpened::Nothing);
     };
-    match opened {
-        Some(time_s) => {
-            if let Some(t) = time_s {
-                app.clock.time_s.set(t);
-            }
-            Ok(true)
-        }
-        None => Ok(false),
+    app.load(l.scenario)?;
+    if let Some(t) = l.time_s {
+        app.clock.time_s.set(t);
     }
+    let other_model = (l.model != Some(picture_sim::model::MODEL_VERSION))
+        .then_some(Notice::OtherModel { made: l.model });
+    Ok(LinkOpened::Scenario { other_model })
 }
 
 /// What the page knows about the scenario on screen and the reader's stored one; the scenario editor shows
@@ -251,10 +273,17 @@ impl Keeper {
 /// Opens the initial scenario and starts saving the reader's changes.
 pub fn start(app: AppState, embed: bool) -> Keeper {
     let notice = RwSignal::new(None::<Notice>);
-    let from_link = open_link(&app, &browser::fragment()).unwrap_or_else(|e| {
-        notice.set(Some(e.into()));
-        false
-    });
+    let from_link = match open_link(&app, &browser::fragment()) {
+        Ok(LinkOpened::Scenario { other_model }) => {
+            notice.set(other_model);
+            true
+        }
+        Ok(LinkOpened::Nothing) => false,
+        Err(e) => {
+            notice.set(Some(e.into()));
+            false
+        }
+    };
     let mut opened = if from_link {
         Opened::FromLink
     } else {
@@ -345,12 +374,12 @@ pub fn start(app: AppState, embed: bool) -> Keeper {
             keeper.changed();
         }
         match open_link(&app, &f) {
-            Ok(true) => {
+            Ok(LinkOpened::Scenario { other_model }) => {
                 keeper.opened();
                 keeper.apply(Event::LinkOpened);
-                notice.set(None);
+                notice.set(other_model);
             }
-            Ok(false) => notice.set(None),
+            Ok(LinkOpened::Nothing) => notice.set(None),
             Err(e) => notice.set(Some(e.into())),
         }
     });

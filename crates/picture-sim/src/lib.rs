@@ -7,6 +7,7 @@ pub mod earth;
 pub mod flight;
 pub mod limits;
 pub mod measurement;
+pub mod model;
 pub mod scenario;
 pub mod sensors;
 pub mod sites;

@@ -1,0 +1,39 @@
+//! The model's version: what a share link records, so that a briefing made with one model and opened by a
+//! build with another says its figures may differ, and what changed.
+//!
+//! The rule: any change that moves a figure of the golden scenario (`tests/model_version.rs`: the example
+//! scenario's flights and every picture's warning times) bumps [`MODEL_VERSION`] and adds a line to
+//! [`MODEL_CHANGES`]. The test fails until both are done, so the version cannot be forgotten. Changes that
+//! move no figure (speed, the page, the command line) keep the version.
+
+/// The version of the catalog, sensors and algorithms that produce the figures.
+pub const MODEL_VERSION: u32 = 1;
+
+/// What each version changed, oldest first: (version, what a reader of an older link should know).
+pub const MODEL_CHANGES: &[(u32, &str)] = &[(
+    1,
+    "links record the model's version from this one on; earlier links were made with unversioned models \
+     whose figures may differ by seconds",
+)];
+
+/// What changed after `version` up to this build's model, oldest first.
+pub fn changes_since(version: u32) -> Vec<&'static str> {
+    MODEL_CHANGES
+        .iter()
+        .filter(|(v, _)| *v > version && *v <= MODEL_VERSION)
+        .map(|(_, what)| *what)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_version_says_what_it_changed() {
+        let versions: Vec<u32> = MODEL_CHANGES.iter().map(|(v, _)| *v).collect();
+        assert_eq!(versions, (1..=MODEL_VERSION).collect::<Vec<_>>());
+        assert_eq!(changes_since(0).len(), MODEL_VERSION as usize);
+        assert!(changes_since(MODEL_VERSION).is_empty());
+    }
+}
