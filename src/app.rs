@@ -21,6 +21,7 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::provide();
+    crate::map::highlight::follow_pointed_sensor();
     // `?embed`: the map and the clock only, filling the frame; nothing is stored (a sandboxed frame may have
     // no storage, and an embed must not replace the reader's own scenario).
     let embed = browser::is_embed();

@@ -56,6 +56,11 @@ export class SensorsPanel {
     );
   }
 
+  /** The "Fans shown" checkbox of a nation (`JP`, `KR`, `US`). */
+  fansOf(nation: string): Locator {
+    return this.region.locator(`.fan-nations input[value="${nation}"]`);
+  }
+
   /** A row's details (figures and source), closed until its summary is clicked. */
   details(row: Locator): SensorDetails {
     return new SensorDetails(row.locator('details.sensor-details'));

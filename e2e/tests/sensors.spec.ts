@@ -49,3 +49,27 @@ test('switching a sensor off removes its fan and its row keeps the list honest',
   await expect(app.map.fan(SHARIKI)).toHaveCount(0);
   await expect(app.sensors.firstDetection(SHARIKI)).toHaveText('off');
 });
+
+test('pointing at a sensor lights its fan and its row; fans can be shown by nation', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  // Pointing at the sensor's row in the list lights its fan on the map, and only its fan.
+  await app.sensors.row(SHARIKI).hover();
+  await expect(app.map.fan(SHARIKI)).toHaveAttribute('data-lit', '');
+  await expect(app.sensors.row(SHARIKI)).toHaveAttribute('data-lit', '');
+  await expect(page.locator('path.fan[data-lit]')).toHaveCount(1);
+  // Pointing at another sensor's row moves the light.
+  const other = (await app.sensors.list()).find((r) => r.name !== SHARIKI)!.name;
+  await app.sensors.row(other).hover();
+  await expect(app.map.fan(SHARIKI)).not.toHaveAttribute('data-lit', '');
+  await expect(page.locator('.sensor-list tr[data-lit]')).toHaveCount(1);
+  // Japan's fans hidden, and shown again; the others stay.
+  const nations = await app.sensors.list();
+  const japanese = nations.filter((r) => r.nation === 'JP').map((r) => r.name);
+  const korean = nations.find((r) => r.nation === 'KR')!.name;
+  await app.sensors.fansOf('JP').uncheck();
+  for (const name of japanese) await expect(app.map.fan(name)).toBeHidden();
+  await expect(app.map.fan(korean)).toBeVisible();
+  await app.sensors.fansOf('JP').check();
+  await expect(app.map.fan(japanese[0])).toBeVisible();
+});

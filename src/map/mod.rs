@@ -4,6 +4,7 @@
 pub mod flight_layer;
 pub mod geodata;
 pub mod graticule;
+pub mod highlight;
 pub mod legend;
 pub mod now;
 pub mod paths;

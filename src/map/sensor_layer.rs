@@ -43,11 +43,7 @@ pub fn SensorLayer() -> impl IntoView {
                         )
                     };
                     let d = ring(&f.outer) + &f.hole.as_deref().map(ring).unwrap_or_default();
-                    (
-                        sensors[*i].name.clone(),
-                        nation_colour(sensors[*i].nation),
-                        d,
-                    )
+                    (sensors[*i].name.clone(), sensors[*i].nation, d)
                 })
                 .collect::<Vec<_>>(),
             Err(_) => Vec::new(),
@@ -120,11 +116,14 @@ pub fn SensorLayer() -> impl IntoView {
         })
     };
 
+    // A nation's fans are hidden by a class (style/panels.css), so the filter redraws nothing.
+    let [kr, jp, us] = app.view.fans_shown;
     view! {
-        <g class="sensor-layer">
+        <g class="sensor-layer" class:hide-KR=move || !kr.get() class:hide-JP=move || !jp.get() class:hide-US=move || !us.get()>
             <g class="fans" transform=move || map.world_transform()>
-                {move || fans.get().into_iter().map(|(name, colour, d)| view! {
-                    <path class="fan" d=d fill=colour stroke=colour data-sensor=name vector-effect="non-scaling-stroke"></path>
+                {move || fans.get().into_iter().map(|(name, nation, d)| view! {
+                    <path class="fan" d=d fill=nation_colour(nation) stroke=nation_colour(nation) data-sensor=name
+                        data-nation=format!("{nation:?}") vector-effect="non-scaling-stroke"></path>
                 }).collect_view()}
             </g>
             <g class="sight-lines">

@@ -6,6 +6,7 @@ use crate::charts::detection_timeline::detection_timeline;
 use crate::present::detections::{nation_colour, nation_name, reason_text};
 use crate::present::launch_form::parse_field;
 use crate::present::sensor_details::details;
+use crate::state::view::FAN_NATIONS;
 use crate::state::AppState;
 use leptos::prelude::*;
 use picture_sim::tracking::sorted::sort_stable_by;
@@ -78,6 +79,14 @@ pub fn SensorsPanel() -> impl IntoView {
                         }
                     }/>
             </label>
+            <fieldset class="fan-nations">
+                <legend>"Fans shown"</legend>
+                {FAN_NATIONS.iter().zip(app.view.fans_shown).map(|(n, shown)| view! {
+                    <label class="inline"><input type="checkbox" name="fan-nation" value=format!("{n:?}")
+                        prop:checked=move || shown.get() on:change=move |ev| shown.set(event_target_checked(&ev))/>
+                        <span class="chip" style:background=nation_colour(*n)></span>{nation_name(*n)}</label>
+                }).collect_view()}
+            </fieldset>
             <div class="k-factor">
                 <label>"Refraction (effective Earth radius k)"
                     <select name="k" on:change=move |ev| match event_target_value(&ev).as_str() {

@@ -23,7 +23,16 @@ pub struct ViewState {
     pub fan_alt_km: RwSignal<f64>,
     /// The effective-Earth-radius factor k (1 geometric, 4/3 standard).
     pub k: RwSignal<f64>,
+    /// Whether each nation's fans are shown, in [`FAN_NATIONS`] order.
+    pub fans_shown: [RwSignal<bool>; 3],
 }
+
+/// The nations of the fans' filter, in the order the story is told.
+pub const FAN_NATIONS: [picture_sim::sensors::Nation; 3] = [
+    picture_sim::sensors::Nation::KR,
+    picture_sim::sensors::Nation::JP,
+    picture_sim::sensors::Nation::US,
+];
 
 impl ViewState {
     /// The trilateral picture alone, fans at 100 km under standard refraction.
@@ -34,6 +43,11 @@ impl ViewState {
             side_by_side: RwSignal::new(false),
             fan_alt_km: RwSignal::new(DEFAULT_FAN_ALT_KM),
             k: RwSignal::new(STANDARD_K),
+            fans_shown: [
+                RwSignal::new(true),
+                RwSignal::new(true),
+                RwSignal::new(true),
+            ],
         }
     }
 }
