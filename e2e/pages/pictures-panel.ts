@@ -48,7 +48,7 @@ export class PicturesPanel {
     );
   }
 
-  /** The row stating one picture's gain over another ("… over Japan"). */
+  /** The row stating a nation's gain from sharing ("Japan: gain from sharing"). */
   gainRow(over: string): Locator {
     return this.comparison.locator('tr.gain', { hasText: over });
   }

@@ -4,20 +4,20 @@ import { AppPage } from '../pages/app-page';
 test('two pictures side by side: one map each, same clock, moving together', async ({ page }) => {
   const app = new AppPage(page);
   await app.gotoApp();
-  await app.pictures.compare('Japan');
+  await app.pictures.compare('Japan alone');
   await app.pictures.sideBySide.check();
   await expect(app.mapFrames).toHaveCount(2);
   const [left, right] = [app.mapFrame(0), app.mapFrame(1)];
-  await expect(left.caption).toHaveText('Trilateral (Hawaii hub)');
-  await expect(right.caption).toHaveText('Japan');
+  await expect(left.caption).toHaveText('Japan with sharing');
+  await expect(right.caption).toHaveText('Japan alone');
   // Each map shows its own picture, solid; neither overlays the other.
-  await expect(left.map.tracks('primary')).toHaveAttribute('data-picture', 'Trilateral (Hawaii hub)');
-  await expect(right.map.tracks('primary')).toHaveAttribute('data-picture', 'Japan');
+  await expect(left.map.tracks('primary')).toHaveAttribute('data-picture', 'Japan with sharing');
+  await expect(right.map.tracks('primary')).toHaveAttribute('data-picture', 'Japan alone');
   await expect(left.map.trackMarks('secondary')).toHaveCount(0);
   await expect(right.map.trackMarks('secondary')).toHaveCount(0);
-  // At a moment when the trilateral picture has a track and Japan alone has none yet, the maps differ.
-  const tri = await app.clock.markerTime(app.clock.pictureMarker('Trilateral (Hawaii hub)', 'first track'));
-  const japan = await app.clock.markerTime(app.clock.pictureMarker('Japan', 'first track'));
+  // At a moment when Japan's picture with sharing has a track and Japan alone has none yet, the maps differ.
+  const tri = await app.clock.markerTime(app.clock.pictureMarker('Japan with sharing', 'first track'));
+  const japan = await app.clock.markerTime(app.clock.pictureMarker('Japan alone', 'first track'));
   expect(tri).toBeLessThan(japan);
   await app.clock.seek(Math.ceil((tri + japan) / 2));
   await expect(left.map.trackMarks('primary').first()).toBeAttached();

@@ -10,6 +10,9 @@ const PAYLOADS = [
   '"><script>window.__pwned=3</script>',
   '</text><image href=x onerror="__pwned=4"/>',
   `'><iframe srcdoc="<script>parent.__pwned=5</script>">`,
+  '<math><mtext><img src=x onerror="__pwned=6"></mtext></math>',
+  '<a href="javascript:__pwned=7" onmouseover="__pwned=7">x</a>',
+  '<details open ontoggle="__pwned=8">',
 ];
 
 /** What injected markup would leave in the page: elements that load `x`, script, frames, event-handler

@@ -76,5 +76,5 @@ test('the "now" line tells the horizon story from the models\' events as the clo
   await expect(line).toContainText('impact at');
   await expect(line).toContainText('First detections: South Korea at T+');
   // Measured against Japan's own picture: what sharing adds.
-  await expect(line).toContainText(/Trilateral \(Hawaii hub\) picture: first track at T\+\d\d:\d\d \(Japan alone: T\+\d\d:\d\d\)\./);
+  await expect(line).toContainText(/Japan with sharing: first track at T\+\d\d:\d\d \(Japan alone: T\+\d\d:\d\d\)\./);
 });

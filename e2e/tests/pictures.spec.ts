@@ -8,16 +8,16 @@ async function pictureFigures(app: AppPage, name: string) {
   return { firstTrack: await app.pictures.firstTrackS(), warning: await app.pictures.warningS(name) };
 }
 
-test('switching from Japan alone to the trilateral picture shows an earlier first track and more warning', async ({ page }) => {
+test('switching from Japan alone to Japan with sharing shows an earlier first track and more warning', async ({ page }) => {
   const app = new AppPage(page);
   await app.gotoApp();
-  const japan = await pictureFigures(app, 'Japan');
-  await expect(app.pictures.summary).toContainText(`Japan: first track T+${japan.firstTrack.toFixed(0)} s`);
-  const tri = await pictureFigures(app, 'Trilateral (Hawaii hub)');
+  const japan = await pictureFigures(app, 'Japan alone');
+  await expect(app.pictures.summary).toContainText(`Japan alone: first track T+${japan.firstTrack.toFixed(0)} s`);
+  const tri = await pictureFigures(app, 'Japan with sharing');
   expect(tri.firstTrack).toBeLessThan(japan.firstTrack);
   expect(tri.warning).toBeGreaterThan(japan.warning);
   // The figures are on screen, and the gain row says the same.
-  await expect(app.pictures.gainRow('over Japan')).toContainText('+');
+  await expect(app.pictures.gainRow('Japan: gain from sharing')).toContainText('+');
 });
 
 test('the map shows the chosen picture\'s tracks, and a second picture to compare with', async ({ page }) => {
@@ -26,8 +26,8 @@ test('the map shows the chosen picture\'s tracks, and a second picture to compar
   await app.clock.seek(300);
   await expect(app.map.trackMarks('primary').first()).toBeAttached();
   await expect(app.map.predictedImpacts('primary').first()).toBeAttached();
-  await app.pictures.compare('Japan');
-  await expect(app.map.tracks('secondary')).toHaveAttribute('data-picture', 'Japan');
+  await app.pictures.compare('Japan alone');
+  await expect(app.map.tracks('secondary')).toHaveAttribute('data-picture', 'Japan alone');
   await expect(app.map.trackMarks('secondary').first()).toBeAttached();
   // Before the first track, no picture shows one.
   await app.clock.seek(5);

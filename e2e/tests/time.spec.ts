@@ -44,12 +44,12 @@ test('the scrubber marks launch, impact and each picture\'s first detection and 
   await app.gotoApp();
   await expect(clock.markers('launch')).toHaveCount(1);
   await expect(clock.markers('impact')).toHaveCount(1);
-  // Five pictures, each with its first detection and first track on this launch.
+  // Eight pictures, each with its first detection and first track on this launch.
   await expect.poll(() => clock.markers('detection').count()).toBeGreaterThanOrEqual(4);
   await expect(clock.markers('track').first()).toBeAttached();
-  const tri = clock.pictureMarker('Trilateral (Hawaii hub)', 'first track');
+  const tri = clock.pictureMarker('Japan with sharing', 'first track');
   const tTri = await clock.markerTime(tri);
-  const tJapan = await clock.markerTime(clock.pictureMarker('Japan', 'first track'));
+  const tJapan = await clock.markerTime(clock.pictureMarker('Japan alone', 'first track'));
   expect(tTri).toBeLessThan(tJapan);
   // Markers a few seconds apart overlap on the track: each is a button, reachable by keyboard too.
   await tri.focus();

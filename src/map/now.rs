@@ -1,10 +1,8 @@
 //! The "now" line under the map: the picture at the clock's time in plain words (`present::now_line`).
 
-use crate::present::detections::nation_name;
 use crate::present::now_line::{now_line, Moment};
 use crate::state::AppState;
 use leptos::prelude::*;
-use picture_sim::sensors::Nation;
 use picture_sim::tracking::picture::JAPAN;
 
 #[component]
@@ -21,15 +19,6 @@ pub fn NowLine() -> impl IntoView {
             .compare_with
             .get()
             .unwrap_or_else(|| JAPAN.to_string());
-        // A nation's own picture reads as that nation alone.
-        let national = [Nation::JP, Nation::KR, Nation::US]
-            .iter()
-            .any(|n| nation_name(*n) == baseline);
-        let label = if national {
-            format!("{baseline} alone")
-        } else {
-            baseline.clone()
-        };
         app.analysis.flight.with(|f| {
             let flight = f.as_ref().ok()?;
             let first_track = |name: &str| {
@@ -53,7 +42,7 @@ pub fn NowLine() -> impl IntoView {
                     rows: &d.rows,
                     picture: Some((picture.as_str(), first_track(&picture))),
                     baseline: (baseline != picture && has(&baseline))
-                        .then(|| (label.as_str(), first_track(&baseline))),
+                        .then(|| (baseline.as_str(), first_track(&baseline))),
                 }))
             })
         })

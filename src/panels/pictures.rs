@@ -130,7 +130,7 @@ pub fn PicturesPanel() -> impl IntoView {
                 Err(e) => view! { <p class="pictures-error" role="alert">{format!("Tracking: {e}")}</p> }.into_any(),
                 Ok(p) => {
                     let rows = p.comparison.rows.clone();
-                    let gains = p.comparison.trilateral_gain.clone();
+                    let gains = p.comparison.sharing_gain.clone();
                     view! {
                         <table class="comparison">
                             <caption>"Warning time left (true impact minus the moment), worst missile"</caption>
@@ -149,7 +149,7 @@ pub fn PicturesPanel() -> impl IntoView {
                                     }
                                 }).collect_view()}
                                 {gains.iter().map(|g| view! {
-                                    <tr class="gain"><th scope="row">{format!("Trilateral gain over {}", g.over)}</th>
+                                    <tr class="gain"><th scope="row">{g.label()}</th>
                                         {EVENTS.iter().map(|(event, _, _)| g.gain_s_at(*event)).map(|v| view! { <td>{v.map(|s| format!("{s:+.0} s")).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
                                     </tr>
                                 }).collect_view()}

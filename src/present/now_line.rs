@@ -127,7 +127,7 @@ pub fn now_line(m: &Moment) -> String {
             line += &format!(" First detections: {}.", list(&firsts));
         }
         if let Some((name, Some(t))) = m.picture {
-            line += &format!(" {name} picture: first track at {}", since(t));
+            line += &format!(" {name}: first track at {}", since(t));
             match m.baseline {
                 Some((base, Some(b))) => line += &format!(" ({base}: {}).", since(b)),
                 Some((base, None)) => line += &format!(" ({base}: none)."),
@@ -175,9 +175,9 @@ pub fn now_line(m: &Moment) -> String {
     }
     match m.picture {
         Some((name, Some(t))) if t <= m.t_s => {
-            line += &format!(" {name} picture: tracked since {}", since(t))
+            line += &format!(" {name}: tracked since {}", since(t))
         }
-        Some((name, _)) => line += &format!(" {name} picture: no track yet"),
+        Some((name, _)) => line += &format!(" {name}: no track yet"),
         None => return line,
     }
     // What sharing (or the other arrangement) changes: the baseline's own first track.
@@ -208,7 +208,7 @@ mod tests {
             launch: 0,
             flight,
             rows,
-            picture: Some(("Trilateral (Hawaii hub)", track)),
+            picture: Some(("Japan with sharing", track)),
             baseline: Some(("Japan alone", track.map(|t| t + 60.0))),
         })
     }
@@ -242,7 +242,7 @@ mod tests {
         let both = line_at(&flight, &rows, jp + 200.0, Some(jp - 20.0));
         assert!(
             both.ends_with(&format!(
-                "picture: tracked since {} (Japan alone: since {}).",
+                "Japan with sharing: tracked since {} (Japan alone: since {}).",
                 clock(jp - 20.0),
                 clock(jp + 40.0)
             )),

@@ -1,5 +1,5 @@
-//! The shared picture as the UI shows it: for each fusion centre (Japan alone, South Korea alone, United
-//! States, legacy, trilateral), its scores against the true flight and its confirmed tracks over time with
+//! The shared picture as the UI shows it: for each fusion centre (each nation alone and with sharing, legacy,
+//! trilateral), its scores against the true flight and its confirmed tracks over time with
 //! their uncertainty and predicted impact. Pure, tested natively.
 
 use crate::present::flight::Launched;
@@ -158,6 +158,8 @@ pub fn run_pictures(
     let launch = SimTime::ZERO;
     let ballistic = config.predictor.models[MODE_BALLISTIC];
     let mut kept: Vec<Snapshots> = pictures.iter().map(|_| Snapshots::default()).collect();
+    // Pictures with the same links share one run (`same_links`): their snapshots are taken once and copied.
+    let first = picture_sim::tracking::picture::same_links(pictures);
     // Scores and snapshots from the same run of each tracker.
     let scored = score_pictures(
         &flown,
@@ -165,6 +167,9 @@ pub fn run_pictures(
         nations,
         measurements,
         |i, now, tracker| {
+            if first[i] != i {
+                return;
+            }
             let k = &mut kept[i];
             if k.last_snap
                 .is_some_and(|t| (now - t).as_millis() < SNAPSHOT_EVERY_MS)
@@ -208,14 +213,20 @@ pub fn run_pictures(
             k.snapshots.push(((now - launch).as_secs_f64(), snaps));
         },
     )?;
+    let mut snapshots: Vec<_> = kept.into_iter().map(|k| k.snapshots).collect();
+    for (i, &f) in first.iter().enumerate() {
+        if f < i {
+            snapshots[i] = snapshots[f].clone();
+        }
+    }
     let runs = pictures
         .iter()
         .zip(scored.pictures)
-        .zip(kept)
-        .map(|((picture, metrics), k)| PictureRun {
+        .zip(snapshots)
+        .map(|((picture, metrics), snapshots)| PictureRun {
             name: picture.name.clone(),
             metrics,
-            snapshots: k.snapshots,
+            snapshots,
         })
         .collect();
     Ok(PicturesOutcome {
@@ -316,7 +327,13 @@ mod tests {
     #[test]
     fn the_trilateral_picture_tracks_no_later_than_japan_alone() {
         let (flight, _, out) = default_pictures();
-        assert_eq!(out.runs.len(), 5);
+        assert_eq!(out.runs.len(), 8);
+        // Pictures with the same links share their run: the same snapshots.
+        let shared = |name: &str| out.runs.iter().find(|r| r.name == name).unwrap();
+        assert_eq!(
+            shared("Japan with sharing").snapshots,
+            shared("Trilateral (Hawaii hub)").snapshots
+        );
         let launch = flight.flight.trajectory.start();
         let first = |name: &str| {
             out.runs

@@ -3,7 +3,7 @@
 //! horizon explorer sets these; k also sets the refraction of the detections).
 
 use leptos::prelude::*;
-use picture_sim::tracking::picture::TRILATERAL;
+use picture_sim::tracking::picture::{JAPAN, JAPAN_SHARING};
 
 /// The target altitude the fans are drawn for at start, km.
 const DEFAULT_FAN_ALT_KM: f64 = 100.0;
@@ -35,11 +35,12 @@ pub const FAN_NATIONS: [picture_sim::sensors::Nation; 3] = [
 ];
 
 impl ViewState {
-    /// The trilateral picture alone, fans at 100 km under standard refraction.
+    /// Japan's picture with sharing compared with Japan alone (what the arrangement adds to Japan's own
+    /// picture), fans at 100 km under standard refraction.
     pub fn new() -> ViewState {
         ViewState {
-            picture: RwSignal::new(TRILATERAL.to_string()),
-            compare_with: RwSignal::new(None),
+            picture: RwSignal::new(JAPAN_SHARING.to_string()),
+            compare_with: RwSignal::new(Some(JAPAN.to_string())),
             side_by_side: RwSignal::new(false),
             fan_alt_km: RwSignal::new(DEFAULT_FAN_ALT_KM),
             k: RwSignal::new(STANDARD_K),

@@ -282,7 +282,7 @@ fn table(record: &StudyRecord, s: &Summary, wall_s: Option<f64>) -> String {
         let _ = writeln!(out);
     }
     for g in &s.gains {
-        let _ = write!(out, "{:<36}", format!("trilateral gain over {}", g.over));
+        let _ = write!(out, "{:<36}", format!("gain from sharing over {}", g.over));
         for w in &g.gain_s {
             let _ = write!(out, " {:<26}", spread_s(w));
         }
@@ -375,7 +375,7 @@ fn csv(record: &StudyRecord) -> String {
         .unwrap_or_default();
     for o in &overs {
         for e in Event::ALL {
-            header.push(format!("trilateral gain s over {o} at {}", e.label()));
+            header.push(format!("gain from sharing s over {o} at {}", e.label()));
         }
     }
     header.push("error".into());

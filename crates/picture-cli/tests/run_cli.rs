@@ -22,7 +22,7 @@ fn example_runs_and_compares_pictures() {
         String::from_utf8_lossy(&run.stderr)
     );
     assert!(
-        text.contains("Trilateral (Hawaii hub)") && text.contains("trilateral gain over Japan"),
+        text.contains("Trilateral (Hawaii hub)") && text.contains("Japan: gain from sharing"),
         "{text}"
     );
     let json = picture()
@@ -32,7 +32,13 @@ fn example_runs_and_compares_pictures() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(v["pictures"].as_array().unwrap().len(), 5);
+    assert_eq!(v["pictures"].as_array().unwrap().len(), 8);
+    // Each nation's gain from sharing, Japan's first (the default comparison).
+    let gains = v["comparison"]["sharing_gain"].as_array().unwrap();
+    assert_eq!(gains.len(), 3);
+    assert_eq!(gains[0]["picture"], "Japan with sharing");
+    assert_eq!(gains[0]["over"], "Japan alone");
+    assert!(gains[0]["gain_s"][0].as_f64().unwrap() > 0.0, "{gains:?}");
 }
 
 #[test]

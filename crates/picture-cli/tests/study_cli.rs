@@ -59,7 +59,7 @@ fn shards_merge_into_the_whole_study() {
         .arg(&csv));
     let whole: serde_json::Value = serde_json::from_str(&whole).unwrap();
     assert_eq!(whole["runs"], 5);
-    assert_eq!(whole["pictures"].as_array().unwrap().len(), 5);
+    assert_eq!(whole["pictures"].as_array().unwrap().len(), 8);
     let text = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(text.lines().count(), 6, "{text}");
     let header = text.lines().next().unwrap();
@@ -132,7 +132,7 @@ fn the_text_summary_says_what_it_shows() {
     for needle in [
         "3 samples",
         "median [5 %, 95 %]",
-        "trilateral gain over Japan",
+        "gain from sharing over Japan alone",
         "impact 95 % ellipse",
         "Cost per sample",
     ] {

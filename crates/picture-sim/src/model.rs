@@ -7,14 +7,22 @@
 //! move no figure (speed, the page, the command line) keep the version.
 
 /// The version of the catalog, sensors and algorithms that produce the figures.
-pub const MODEL_VERSION: u32 = 1;
+pub const MODEL_VERSION: u32 = 2;
 
 /// What each version changed, oldest first: (version, what a reader of an older link should know).
-pub const MODEL_CHANGES: &[(u32, &str)] = &[(
-    1,
-    "links record the model's version from this one on; earlier links were made with unversioned models \
-     whose figures may differ by seconds",
-)];
+pub const MODEL_CHANGES: &[(u32, &str)] = &[
+    (
+        1,
+        "links record the model's version from this one on; earlier links were made with unversioned models \
+         whose figures may differ by seconds",
+    ),
+    (
+        2,
+        "each nation has a picture alone and with sharing (the default comparison is Japan alone against \
+         Japan with sharing); milestones count from the time after which they hold: a track must be kept \
+         while the missile is seen, and a predicted impact must stay within its distance until impact",
+    ),
+];
 
 /// What changed after `version` up to this build's model, oldest first.
 pub fn changes_since(version: u32) -> Vec<&'static str> {

@@ -20,7 +20,7 @@ use crate::time::SimTime;
 use crate::tracking::metrics::{
     compare, evaluate_picture_observed, Comparison, MetricsConfig, PictureMetrics, TrueImpact,
 };
-use crate::tracking::picture::{LatencyDefaults, PictureConfig, PictureError};
+use crate::tracking::picture::{same_links, LatencyDefaults, PictureConfig, PictureError};
 use crate::tracking::tracker::{Tracker, TrackerConfig};
 use crate::truth::Truth;
 use serde::{Deserialize, Serialize};
@@ -402,10 +402,17 @@ pub fn score_pictures_with(
         .map(|f| &f.trajectory as &dyn Truth)
         .collect();
     let impacts: Vec<TrueImpact> = flights.iter().map(|f| true_impact(f)).collect();
-    let pictures = pictures
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
+    // Pictures with the same links are run once; the observer sees that run as each of them.
+    let first = same_links(pictures);
+    let mut scored: Vec<PictureMetrics> = Vec::with_capacity(pictures.len());
+    for (i, p) in pictures.iter().enumerate() {
+        let metrics = if first[i] < i {
+            PictureMetrics {
+                picture: p.name.clone(),
+                ..scored[first[i]].clone()
+            }
+        } else {
+            let twins: Vec<usize> = (i..pictures.len()).filter(|&j| first[j] == i).collect();
             evaluate_picture_observed(
                 p,
                 nations,
@@ -415,10 +422,12 @@ pub fn score_pictures_with(
                 &truths,
                 &impacts,
                 metrics,
-                |now, _, t| observe(i, now, t),
-            )
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+                |now, _, t| twins.iter().for_each(|&j| observe(j, now, t)),
+            )?
+        };
+        scored.push(metrics);
+    }
+    let pictures = scored;
     let comparison = compare(&pictures);
     Ok(Scored {
         pictures,

@@ -56,7 +56,7 @@ fn with_nothing_uncertain_every_sample_is_the_single_run() {
                 .map(|r| r.warning_left_s)
                 .collect();
             assert_eq!(f.warning_left_s, rows);
-            assert_eq!(f.gains, single.comparison.trilateral_gain);
+            assert_eq!(f.gains, single.comparison.sharing_gain);
             let nominal = &study.nominal()[0].summary;
             assert_eq!(f.flights[0].range_m, nominal.range_m);
             assert_eq!(f.flights[0].flight_time_s, nominal.flight_time_s);

@@ -14,8 +14,8 @@ use picture_sim::tracking::metrics::{
     compare, evaluate_pictures, Event, MetricsConfig, PictureMetrics,
 };
 use picture_sim::tracking::picture::{
-    run_picture, LatencyDefaults, Link, Nation, PictureConfig, JAPAN, SOUTH_KOREA, TRILATERAL,
-    UNITED_STATES,
+    run_picture, LatencyDefaults, Link, Nation, PictureConfig, JAPAN, JAPAN_SHARING, SOUTH_KOREA,
+    TRILATERAL, UNITED_STATES,
 };
 use picture_sim::tracking::predictor::ExtendedKalmanPredictor;
 use picture_sim::tracking::tracker::{Tracker, TrackerConfig};
@@ -312,9 +312,9 @@ fn trilateral_is_never_later_than_a_nation_alone() {
         }
         // Japan's radar is far away: the trilateral picture must gain warning time over Japan alone.
         let gain = table
-            .trilateral_gain
+            .sharing_gain
             .iter()
-            .find(|g| g.over == JAPAN)
+            .find(|g| g.over == JAPAN && g.picture == JAPAN_SHARING)
             .unwrap();
         assert!(
             gain.gain_s[0].unwrap_or(f64::INFINITY) > 0.0,

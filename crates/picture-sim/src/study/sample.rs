@@ -279,7 +279,7 @@ impl Study {
                 })
                 .collect(),
             warning_left_s: comparison.rows.iter().map(|r| r.warning_left_s).collect(),
-            gains: comparison.trilateral_gain,
+            gains: comparison.sharing_gain,
         });
         result.inputs = inputs;
         result.cost = cost;

@@ -137,7 +137,7 @@ pub struct PictureSpread {
     pub warning_left_s: [Spread; 4],
 }
 
-/// The trilateral picture's gain over one nation at each event.
+/// A nation's gain from sharing (its picture with sharing over `over`, the same nation alone) at each event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GainSpread {
     pub over: String,

@@ -1,7 +1,18 @@
 //! Scoring pictures against truth: for each missile, when the picture first heard of it, when it had a
 //! confirmed track, when its predicted impact point came within 100 km and within 25 km of the true impact,
 //! the warning time left at each (true impact time minus that time), and the position error over time; then a
-//! comparison across pictures and the warning time the trilateral picture gains over each nation alone.
+//! comparison across pictures and the warning time each nation gains from sharing (its picture with sharing
+//! against its picture alone).
+//!
+//! Milestones that luck cannot win. A milestone counts from the time after which it holds:
+//! - **track established**: the missile has a confirmed track from then on, at every delivery that brings the
+//!   picture a plot of it until its impact (a track that is dropped while the missile is still seen, or swapped
+//!   for none, does not count; deliveries without a plot of it, when the track coasts, neither make nor break
+//!   the milestone);
+//! - **predicted impact within X km**: every impact prediction from then until the impact is within X km (a
+//!   prediction that passes within X km and moves away again does not count). Predictions are made at every
+//!   delivery while the prediction is not yet within 25 km, then every `impact_interval_ms` (5 s): a prediction
+//!   that strays for less than that between two checks is not seen, the stated resolution of the milestone.
 //!
 //! Attribution: a radar plot belongs to the nearest missile at its time (within `association_distance_m`), a
 //! launch report to the missile launched nearest its launch point; confirmed tracks are assigned to missiles by
@@ -16,9 +27,7 @@
 
 use super::associator::assign_min_cost_counted;
 use super::impact::predict_impact_point;
-use super::picture::{
-    run_picture, Nation, PictureConfig, PictureError, JAPAN, SOUTH_KOREA, TRILATERAL, UNITED_STATES,
-};
+use super::picture::{run_picture, same_links, Nation, PictureConfig, PictureError, SHARING_PAIRS};
 use super::tracker::{Tracker, TrackerConfig, TrackerStats};
 use crate::earth::{inverse, Ecef, Ellipsoid, Geodetic, LocalFrame};
 use crate::measurement::{Measurement, MeasurementKind};
@@ -44,8 +53,8 @@ pub struct MetricsConfig {
     pub impact_interval_ms: i64,
     /// Longest impact propagation, seconds.
     pub impact_horizon_s: f64,
-    /// Whether to keep the impact-error series after the 25 km event (the page's chart); without it,
-    /// predictions stop once both impact events are reached, which is all the events need (a study).
+    /// Whether to keep the impact-error series (the page's chart); a study needs only the milestones. The
+    /// predictions are made either way: the milestones hold only while they stay within their distance.
     #[serde(default = "yes")]
     pub error_series: bool,
 }
@@ -237,7 +246,10 @@ pub fn evaluate_picture_counted(
     work.truth_samples += truths.len() as u64;
     let mut snapshots = Snapshots::new(truths, mc.association_distance_m * (1.0 + 1.0e-9));
     let mut last_impact_check: Vec<Option<SimTime>> = vec![None; n];
+    // Whether each missile had a plot in the current delivery (for the established milestone).
+    let mut seen = vec![false; n];
     let ballistic = tracker_config.predictor.models[super::predictor::MODE_BALLISTIC];
+    let coast_s = (tracker_config.deleter.max_coast_ms as f64 / 1000.0).max(1.0);
     let tracker = run_picture(
         config,
         sensor_nations,
@@ -246,6 +258,7 @@ pub fn evaluate_picture_counted(
         ellipsoid,
         |now, batch, tracker| {
             work.batches += 1;
+            seen.iter_mut().for_each(|s| *s = false);
             // First detection.
             for m in batch {
                 if let Some(k) = attribute(
@@ -256,8 +269,11 @@ pub fn evaluate_picture_counted(
                     ellipsoid,
                     mc.association_distance_m,
                 ) {
-                    if k < n && missiles[k].first_detection.is_none() {
-                        missiles[k].first_detection = Some(now);
+                    if k < n {
+                        seen[k] |= matches!(m.kind, MeasurementKind::Radar { .. });
+                        if missiles[k].first_detection.is_none() {
+                            missiles[k].first_detection = Some(now);
+                        }
                     }
                 }
             }
@@ -270,11 +286,18 @@ pub fn evaluate_picture_counted(
             for (i, tr) in tracks.iter().enumerate() {
                 let g = tr.estimate();
                 let pos = g.position();
+                // Of two tracks on one missile, the picture's is the nearer and the more current: a track
+                // built late from plots a slow link delivered minutes after they were measured describes the
+                // missile as it was then. Both terms are below 1/2, so a lone track near a missile is always
+                // its track.
+                let lag_s = (now - g.time).as_secs_f64().max(0.0);
+                let staleness = lag_s / (lag_s + coast_s);
                 snapshots
                     .at(g.time)
                     .near(&pos, mc.association_distance_m, |k, d| {
                         if k < n {
-                            costs.push((k, i, (d / mc.association_distance_m).powi(2)));
+                            let nearness = (d / mc.association_distance_m).powi(2);
+                            costs.push((k, i, 0.5 * (nearness + staleness)));
                             errors[k].push((i, d));
                         }
                     });
@@ -282,21 +305,26 @@ pub fn evaluate_picture_counted(
             let assignment =
                 assign_min_cost_counted(n, tracks.len(), &costs, 1.0, &mut work.assignment_cells);
             for (k, a) in assignment.iter().enumerate() {
-                let Some(i) = a else { continue };
                 let mm = &mut missiles[k];
+                let Some(i) = a else {
+                    // Seen but held by no confirmed track: the track so far was not kept.
+                    if seen[k] && now < mm.true_impact_time {
+                        mm.established = None;
+                    }
+                    continue;
+                };
                 if mm.established.is_none() {
                     mm.established = Some(now);
                 }
                 if let Some(&(_, d)) = errors[k].iter().find(|e| e.0 == *i) {
                     mm.position_error_m.push((now, d));
                 }
-                // Every delivery until the 25 km event (so that its time does not depend on a sampling phase),
-                // then at the interval for the error series.
+                // Every delivery while the prediction is not within 25 km (so that the milestone's time does
+                // not depend on a sampling phase), then at the interval, until the impact: the milestones hold
+                // only if the predictions stay within their distance.
                 let due = mm.impact_within_25km.is_none()
-                    || (mc.error_series
-                        && last_impact_check[k].is_none_or(|t| {
-                            now - t >= Duration::from_millis(mc.impact_interval_ms)
-                        }));
+                    || last_impact_check[k]
+                        .is_none_or(|t| now - t >= Duration::from_millis(mc.impact_interval_ms));
                 if due && now < mm.true_impact_time {
                     last_impact_check[k] = Some(now);
                     work.impact_predictions += 1;
@@ -307,13 +335,11 @@ pub fn evaluate_picture_counted(
                         mc.impact_horizon_s,
                     ) {
                         let d = distance_m(&point, &impacts[k].point);
-                        mm.impact_error_m.push((now, d));
-                        if d <= 100_000.0 && mm.impact_within_100km.is_none() {
-                            mm.impact_within_100km = Some(now);
+                        if mc.error_series {
+                            mm.impact_error_m.push((now, d));
                         }
-                        if d <= 25_000.0 && mm.impact_within_25km.is_none() {
-                            mm.impact_within_25km = Some(now);
-                        }
+                        hold(&mut mm.impact_within_100km, d <= 100_000.0, now);
+                        hold(&mut mm.impact_within_25km, d <= 25_000.0, now);
                     }
                 }
             }
@@ -331,6 +357,15 @@ pub fn evaluate_picture_counted(
         },
         work,
     ))
+}
+
+/// A milestone that counts from the time after which it holds: set when it first holds, cleared when it fails.
+fn hold(since: &mut Option<SimTime>, holds: bool, now: SimTime) {
+    if !holds {
+        *since = None;
+    } else if since.is_none() {
+        *since = Some(now);
+    }
 }
 
 /// A grid cell: the ECEF coordinates divided by the cell's side, floored.
@@ -513,7 +548,7 @@ fn attribute(
     }
 }
 
-/// Runs and scores every picture.
+/// Runs and scores every picture; pictures with the same links ([`same_links`]) are run once.
 #[allow(clippy::too_many_arguments)]
 pub fn evaluate_pictures(
     pictures: &[PictureConfig],
@@ -525,9 +560,15 @@ pub fn evaluate_pictures(
     impacts: &[TrueImpact],
     metrics_config: &MetricsConfig,
 ) -> Result<Vec<PictureMetrics>, PictureError> {
-    pictures
-        .iter()
-        .map(|p| {
+    let first = same_links(pictures);
+    let mut out: Vec<PictureMetrics> = Vec::with_capacity(pictures.len());
+    for (i, p) in pictures.iter().enumerate() {
+        let metrics = if first[i] < i {
+            PictureMetrics {
+                picture: p.name.clone(),
+                ..out[first[i]].clone()
+            }
+        } else {
             evaluate_picture_observed(
                 p,
                 sensor_nations,
@@ -538,9 +579,11 @@ pub fn evaluate_pictures(
                 impacts,
                 metrics_config,
                 |_, _, _| {},
-            )
-        })
-        .collect()
+            )?
+        };
+        out.push(metrics);
+    }
+    Ok(out)
 }
 
 /// One row of the comparison: a picture's worst-case warning time left at each event, seconds.
@@ -557,15 +600,28 @@ impl ComparisonRow {
     }
 }
 
-/// The warning time the trilateral picture gains over one nation alone at each event, seconds (`None` where
-/// either never reached the event).
+/// The warning time a nation's picture with sharing gains over the same nation alone at each event, seconds
+/// (`None` where either never reached the event).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Gain {
+    /// The picture with sharing.
+    pub picture: String,
+    /// The same nation's picture alone.
     pub over: String,
     pub gain_s: [Option<f64>; 4],
 }
 
 impl Gain {
+    /// "Japan: gain from sharing" for the built-in pictures, else "gain of <picture> over <picture>".
+    pub fn label(&self) -> String {
+        match self.picture.strip_suffix(" with sharing") {
+            Some(nation) if self.over.strip_suffix(" alone") == Some(nation) => {
+                format!("{nation}: gain from sharing")
+            }
+            _ => format!("gain of {} over {}", self.picture, self.over),
+        }
+    }
+
     /// The gain at `event`, seconds.
     pub fn gain_s_at(&self, event: Event) -> Option<f64> {
         self.gain_s[event.index()]
@@ -576,11 +632,12 @@ impl Gain {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     pub rows: Vec<ComparisonRow>,
-    pub trilateral_gain: Vec<Gain>,
+    /// Each nation's gain from sharing, for the nations whose pictures alone and with sharing are both present
+    /// ([`SHARING_PAIRS`]).
+    pub sharing_gain: Vec<Gain>,
 }
 
-/// Compares pictures; the gains are of the picture named [`TRILATERAL`] over those named [`JAPAN`],
-/// [`SOUTH_KOREA`] and [`UNITED_STATES`] (those present).
+/// Compares pictures, with each nation's gain from sharing.
 pub fn compare(results: &[PictureMetrics]) -> Comparison {
     let rows: Vec<ComparisonRow> = results
         .iter()
@@ -589,24 +646,19 @@ pub fn compare(results: &[PictureMetrics]) -> Comparison {
             warning_left_s: Event::ALL.map(|e| r.worst_warning_left_s(e)),
         })
         .collect();
-    let tri = rows.iter().find(|r| r.picture == TRILATERAL);
-    let trilateral_gain = match tri {
-        Some(tri) => [JAPAN, SOUTH_KOREA, UNITED_STATES]
-            .iter()
-            .filter_map(|name| rows.iter().find(|r| r.picture == *name))
-            .map(|r| Gain {
-                over: r.picture.clone(),
-                gain_s: std::array::from_fn(|i| {
-                    Some(tri.warning_left_s[i]? - r.warning_left_s[i]?)
-                }),
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    Comparison {
-        rows,
-        trilateral_gain,
-    }
+    let row = |name: &str| rows.iter().find(|r| r.picture == name);
+    let sharing_gain = SHARING_PAIRS
+        .iter()
+        .filter_map(|(_, alone, shared)| Some((row(alone)?, row(shared)?)))
+        .map(|(alone, shared)| Gain {
+            picture: shared.picture.clone(),
+            over: alone.picture.clone(),
+            gain_s: std::array::from_fn(|i| {
+                Some(shared.warning_left_s[i]? - alone.warning_left_s[i]?)
+            }),
+        })
+        .collect();
+    Comparison { rows, sharing_gain }
 }
 
 fn cell(v: Option<f64>) -> String {
@@ -628,8 +680,8 @@ impl fmt::Display for Comparison {
             }
             writeln!(f)?;
         }
-        for g in &self.trilateral_gain {
-            write!(f, "{:<36}", format!("trilateral gain over {}", g.over))?;
+        for g in &self.sharing_gain {
+            write!(f, "{:<36}", g.label())?;
             for v in g.gain_s {
                 write!(
                     f,
@@ -659,6 +711,7 @@ mod tests {
         assert_eq!(row.warning_left_s_at(Event::Established), Some(2.0));
         assert_eq!(row.warning_left_s_at(Event::ImpactWithin100Km), None);
         let gain = Gain {
+            picture: "p".into(),
             over: "q".into(),
             gain_s: [None, None, None, Some(-3.0)],
         };

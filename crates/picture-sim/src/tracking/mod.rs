@@ -22,7 +22,7 @@
 //! - [`picture::run_picture`]: run one picture, observing the [`tracker::Tracker`] after each delivery
 //!   ([`tracker::Tracker::confirmed_tracks`], [`track::Track::estimate`]);
 //! - [`impact::predict_impact`]: a track's predicted impact point, time and 95% ellipse;
-//! - [`metrics::evaluate_pictures`] and [`metrics::compare`]: warning times per picture and the trilateral gain.
+//! - [`metrics::evaluate_pictures`] and [`metrics::compare`]: warning times per picture and each nation's gain from sharing.
 
 pub mod associator;
 pub mod confirmation;

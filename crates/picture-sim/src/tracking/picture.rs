@@ -1,11 +1,14 @@
 //! Pictures and links: each picture is a fusion centre that receives the measurements of some nations'
 //! sensors, each nation's after its link latency, and runs its own [`Tracker`] on them in arrival order.
 //!
-//! Built in ([`PictureConfig::builtin`]): Japan alone, South Korea alone, the United States (its own sensors),
-//! the legacy arrangement (Japan's centre, with South Korean data reaching it only through the United States
-//! after a relay delay) and the real-time trilateral picture (every sensor through the INDOPACOM hub in
-//! Hawaii, fully activated on 19 December 2023 per the joint statement in
-//! `data/reference/warning_latency.csv`).
+//! Built in ([`PictureConfig::builtin`]): each nation alone (its own sensors over its national network), each
+//! nation with sharing (its own sensors as before, plus the other two nations' through the INDOPACOM hub in
+//! Hawaii with the hub's latency: what the December 2023 arrangement adds to that nation's picture, fully
+//! activated on 19 December 2023 per the joint statement in `data/reference/warning_latency.csv`), the legacy
+//! arrangement (Japan's centre, with South Korean data reaching it only through the United States after a relay
+//! delay) and the hub's own picture (every sensor through the hub). Pictures whose links are the same (with the
+//! default latencies, each nation with sharing and the hub) give the same tracks, and are run once
+//! ([`same_links`]).
 //!
 //! **Latency defaults and their basis** ([`LatencyDefaults`]). The public record gives end-to-end warning
 //! times, not link latencies: ROK Aegis detected the April 2012 Unha-3 54 s after launch (KBS); J-Alert went out
@@ -106,26 +109,50 @@ impl Default for LatencyDefaults {
 }
 
 /// Names of the built-in pictures.
-pub const JAPAN: &str = "Japan";
-pub const SOUTH_KOREA: &str = "South Korea";
-pub const UNITED_STATES: &str = "United States";
+pub const JAPAN: &str = "Japan alone";
+pub const SOUTH_KOREA: &str = "South Korea alone";
+pub const UNITED_STATES: &str = "United States alone";
+pub const JAPAN_SHARING: &str = "Japan with sharing";
+pub const SOUTH_KOREA_SHARING: &str = "South Korea with sharing";
+pub const UNITED_STATES_SHARING: &str = "United States with sharing";
 pub const LEGACY: &str = "Legacy (JP, KR via US)";
 pub const TRILATERAL: &str = "Trilateral (Hawaii hub)";
+
+/// Each nation's picture alone and with sharing, by name: the pairs whose difference is what sharing gains.
+pub const SHARING_PAIRS: [(Nation, &str, &str); 3] = [
+    (Nation::JP, JAPAN, JAPAN_SHARING),
+    (Nation::KR, SOUTH_KOREA, SOUTH_KOREA_SHARING),
+    (Nation::US, UNITED_STATES, UNITED_STATES_SHARING),
+];
 
 impl PictureConfig {
     /// One nation's own sensors only.
     pub fn nation_alone(nation: Nation, lat: &LatencyDefaults) -> PictureConfig {
-        let name = match nation {
-            Nation::JP => JAPAN,
-            Nation::KR => SOUTH_KOREA,
-            Nation::US => UNITED_STATES,
-        };
         PictureConfig {
-            name: name.into(),
+            name: sharing_pair(nation).1.into(),
             links: vec![Link {
                 from: nation,
                 latency_ms: lat.national_ms,
             }],
+        }
+    }
+
+    /// One nation's centre with sharing: its own sensors over its national network, the other two nations'
+    /// through the hub.
+    pub fn nation_with_sharing(nation: Nation, lat: &LatencyDefaults) -> PictureConfig {
+        PictureConfig {
+            name: sharing_pair(nation).2.into(),
+            links: NATIONS
+                .iter()
+                .map(|&from| Link {
+                    from,
+                    latency_ms: if from == nation {
+                        lat.national_ms
+                    } else {
+                        lat.hub_ms
+                    },
+                })
+                .collect(),
         }
     }
 
@@ -165,15 +192,20 @@ impl PictureConfig {
         }
     }
 
-    /// The five built-in pictures: Japan, South Korea, United States, legacy, trilateral.
+    /// The eight built-in pictures: each nation alone, each nation with sharing, legacy, trilateral.
     pub fn builtin(lat: &LatencyDefaults) -> Vec<PictureConfig> {
-        vec![
-            PictureConfig::nation_alone(Nation::JP, lat),
-            PictureConfig::nation_alone(Nation::KR, lat),
-            PictureConfig::nation_alone(Nation::US, lat),
-            PictureConfig::legacy(lat),
-            PictureConfig::trilateral(lat),
-        ]
+        let mut out: Vec<PictureConfig> = NATIONS
+            .iter()
+            .map(|&n| PictureConfig::nation_alone(n, lat))
+            .collect();
+        out.extend(
+            NATIONS
+                .iter()
+                .map(|&n| PictureConfig::nation_with_sharing(n, lat)),
+        );
+        out.push(PictureConfig::legacy(lat));
+        out.push(PictureConfig::trilateral(lat));
+        out
     }
 
     /// The latency from `nation`'s sensors, or `None` if they do not reach this picture.
@@ -202,6 +234,37 @@ impl PictureConfig {
         }
         Ok(())
     }
+}
+
+fn sharing_pair(nation: Nation) -> (Nation, &'static str, &'static str) {
+    SHARING_PAIRS
+        .into_iter()
+        .find(|p| p.0 == nation)
+        .unwrap_or(SHARING_PAIRS[0])
+}
+
+/// For each picture, the first picture with the same links (the same nations at the same latencies, in any
+/// order): they receive the same measurements at the same times, so their trackers and scores are the same and
+/// one run serves both.
+pub fn same_links(pictures: &[PictureConfig]) -> Vec<usize> {
+    let key = |p: &PictureConfig| {
+        let mut links: Vec<(usize, i64)> = p
+            .links
+            .iter()
+            .map(|l| {
+                (
+                    NATIONS.iter().position(|n| *n == l.from).unwrap_or(3),
+                    l.latency_ms,
+                )
+            })
+            .collect();
+        links.sort_unstable();
+        links
+    };
+    let keys: Vec<_> = pictures.iter().map(key).collect();
+    (0..keys.len())
+        .map(|i| keys[..i].iter().position(|k| *k == keys[i]).unwrap_or(i))
+        .collect()
 }
 
 /// A measurement's arrival at a fusion centre.
