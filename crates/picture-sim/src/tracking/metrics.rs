@@ -249,7 +249,7 @@ pub fn evaluate_picture_counted(
     // Whether each missile had a plot in the current delivery (for the established milestone).
     let mut seen = vec![false; n];
     let ballistic = tracker_config.predictor.models[super::predictor::MODE_BALLISTIC];
-    let coast_s = (tracker_config.deleter.max_coast_ms as f64 / 1000.0).max(1.0);
+    let coast_s = tracker_config.deleter.max_coast_ms as f64 / 1000.0;
     let tracker = run_picture(
         config,
         sensor_nations,
@@ -286,18 +286,18 @@ pub fn evaluate_picture_counted(
             for (i, tr) in tracks.iter().enumerate() {
                 let g = tr.estimate();
                 let pos = g.position();
-                // Of two tracks on one missile, the picture's is the nearer and the more current: a track
-                // built late from plots a slow link delivered minutes after they were measured describes the
-                // missile as it was then. Both terms are below 1/2, so a lone track near a missile is always
-                // its track.
-                let lag_s = (now - g.time).as_secs_f64().max(0.0);
-                let staleness = lag_s / (lag_s + coast_s);
+                // Of two tracks on one missile, the picture's is a current one, then the nearer: a track
+                // built from plots a slow link delivered minutes after they were measured (its estimate older
+                // than the longest a track may coast) describes the missile as it was then. Both terms are
+                // below 1/2, so a lone track near a missile is always its track.
+                let stale = (now - g.time).as_secs_f64() > coast_s;
+                let staleness = if stale { 0.5 } else { 0.0 };
                 snapshots
                     .at(g.time)
                     .near(&pos, mc.association_distance_m, |k, d| {
                         if k < n {
                             let nearness = (d / mc.association_distance_m).powi(2);
-                            costs.push((k, i, 0.5 * (nearness + staleness)));
+                            costs.push((k, i, 0.5 * nearness + staleness));
                             errors[k].push((i, d));
                         }
                     });
