@@ -3,7 +3,7 @@ import type { ChartName } from './charts';
 import { download } from './controls';
 
 export type SavedFile = { name: string; body: Buffer; text: string };
-export type DataExport = 'trajectories' | 'measurements' | 'tracks' | 'geojson' | 'kml' | 'czml';
+export type DataExport = 'trajectories' | 'measurements' | 'tracks' | 'pictures' | 'geojson' | 'kml' | 'czml';
 export type PictureExport = `${'map' | ChartName}-${'svg' | 'png'}`;
 
 /** The export panel: each button saves a file, which the tests read back. */

@@ -21,7 +21,7 @@ export class PicturesPanel {
     this.compareWith = this.region.getByRole('combobox', { name: /^Compare with/ });
     this.sideBySide = this.region.getByRole('checkbox', { name: 'Side by side (two maps)', exact: true });
     this.summary = this.region.locator('.picture-summary');
-    this.comparison = this.region.locator('table.comparison');
+    this.comparison = this.region.locator('table.comparison:not(.siap-table)');
     this.comparisonRows = this.comparison.locator('tbody tr');
     this.result = this.region.locator('.comparison, .pictures-error').first();
   }
@@ -46,6 +46,15 @@ export class PicturesPanel {
       this.comparison.locator(`tr[data-picture="${picture}"] td[data-event="established"]`),
       'data-warning-s',
     );
+  }
+
+  /** One SIAP measure of a picture (`siap_completeness`...), opening the SIAP table if it is closed. */
+  async siap(picture: string, key: string): Promise<number> {
+    const details = this.region.locator('details.siap');
+    if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator('summary').click();
+    const cell = details.locator(`tr[data-picture="${picture}"] td[data-siap="${key}"]`);
+    await expect(cell).toBeVisible();
+    return Number(await cell.innerText());
   }
 
   /** The row stating a nation's gain from sharing ("Japan: gain from sharing"). */

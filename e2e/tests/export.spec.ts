@@ -40,6 +40,15 @@ test('CSV exports: trajectories, measurements and tracks parse into rows and col
   expect(tracks.length).toBeGreaterThan(10);
   for (const r of tracks) expect(r.length).toBe(tracks[0].length);
   expect(tracks.slice(1).some((r) => r[0].startsWith('Trilateral'))).toBe(true);
+
+  // Each picture's milestones and SIAP measures, one row per picture.
+  const pictures = parseCsv((await ex.save('pictures')).text);
+  expect(pictures[0][0]).toBe('picture');
+  expect(pictures[0]).toContain('siap_completeness');
+  const row = (name: string) => pictures.find((r) => r[0] === name)!;
+  const c = pictures[0].indexOf('siap_completeness');
+  expect(Number(row('Japan alone')[c])).toBeLessThan(Number(row('Japan with sharing')[c]));
+  for (const r of pictures) expect(r.length).toBe(pictures[0].length);
 });
 
 test('GeoJSON, KML and CZML exports parse with the expected features and packets', async ({ page }) => {

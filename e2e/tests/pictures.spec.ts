@@ -18,6 +18,10 @@ test('switching from Japan alone to Japan with sharing shows an earlier first tr
   expect(tri.warning).toBeGreaterThan(japan.warning);
   // The figures are on screen, and the gain row says the same.
   await expect(app.pictures.gainRow('Japan: gain from sharing')).toContainText('+');
+  // Sharing completes Japan's picture: a larger share of the flight tracked (SIAP completeness).
+  const complete = (name: string) => app.pictures.siap(name, 'siap_completeness');
+  expect(await complete('Japan alone')).toBeLessThan(await complete('Japan with sharing'));
+  expect(await app.pictures.siap('Japan with sharing', 'siap_ambiguity')).toBeGreaterThanOrEqual(1);
 });
 
 test('the map shows the chosen picture\'s tracks, and a second picture to compare with', async ({ page }) => {

@@ -1,5 +1,5 @@
 //! CSV tables (RFC 4180, comma separated, header row, SI units named in the headers): the trajectories, the
-//! sensors' measurements and the pictures' tracks.
+//! sensors' measurements, the pictures' tracks and the pictures' milestones and quality.
 
 use crate::present::flight::FlightView;
 use crate::present::pictures::PictureRun;
@@ -178,6 +178,33 @@ pub fn tracks_csv(runs: &[PictureRun]) -> String {
     out
 }
 
+/// Each picture's worst-case warning time left at each milestone and its SIAP measures over the flight.
+///
+/// # Units
+/// Seconds; the SIAP ratios are plain numbers, the errors metres and metres per second.
+pub fn pictures_csv(rows: &[picture_sim::tracking::metrics::ComparisonRow]) -> String {
+    use picture_sim::tracking::metrics::Siap;
+    let mut out = String::from(
+        "picture,warning_left_s_at_first_detection,warning_left_s_at_track_established,\
+         warning_left_s_at_impact_within_100_km,warning_left_s_at_impact_within_25_km",
+    );
+    for (name, _, _) in Siap::default().columns() {
+        let _ = write!(out, ",{name}");
+    }
+    out.push('\n');
+    for r in rows {
+        out += &field(&r.picture);
+        for w in r.warning_left_s {
+            let _ = write!(out, ",{}", opt(w, 3));
+        }
+        for (_, v, decimals) in r.siap.columns() {
+            let _ = write!(out, ",{}", opt(v, decimals + 2));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -298,5 +325,15 @@ pub(crate) mod tests {
         assert_eq!(t.len(), rows + 1);
         assert!(t.iter().all(|r| r.len() == t[0].len()));
         assert!(t[1..].iter().any(|r| r[0].starts_with("Trilateral")));
+        // The pictures' table: one row per picture, the milestones then the SIAP measures, as the core has them.
+        let p = table(&pictures_csv(&out.comparison.rows));
+        assert_eq!(p.len(), out.comparison.rows.len() + 1);
+        assert_eq!(p[0].len(), 1 + 4 + 7);
+        assert_eq!(p[0][5], "siap_completeness");
+        for (row, r) in p[1..].iter().zip(&out.comparison.rows) {
+            assert_eq!(row[0], r.picture);
+            let c: f64 = row[5].parse().unwrap();
+            assert!((c - r.siap.completeness.unwrap()).abs() < 1e-4, "{row:?}");
+        }
     }
 }

@@ -159,6 +159,18 @@ pub fn ExportPanel() -> impl IntoView {
                     text,
                 })
             }
+            "pictures" => {
+                let text = app.analysis.pictures.with_untracked(|p| {
+                    p.as_ref()
+                        .map(|p| csv::pictures_csv(&p.comparison.rows))
+                        .map_err(|e| ExportError::Tracks(e.clone()))
+                })?;
+                Ok(FileOut {
+                    name: "shared-picture-pictures.csv",
+                    mime: "text/csv",
+                    text,
+                })
+            }
             "geojson" | "kml" => {
                 let mut features = arcs(&flights, &names);
                 let alt_km = app.view.fan_alt_km.get_untracked();
@@ -282,6 +294,7 @@ pub fn ExportPanel() -> impl IntoView {
                 {button("Trajectories CSV", "trajectories")}
                 {button("Measurements CSV", "measurements")}
                 {button("Tracks CSV", "tracks")}
+                {button("Pictures CSV (milestones, SIAP)", "pictures")}
                 {button("GeoJSON", "geojson")}
                 {button("KML", "kml")}
                 {button("CZML (Cesium)", "czml")}

@@ -10,6 +10,17 @@ use leptos::prelude::*;
 use picture_sim::tracking::metrics::Event;
 
 /// The table's columns: each scored event with its key (the cells' `data-event`) and heading.
+/// The heads of the SIAP table's columns, in the order of `Siap::columns`.
+const SIAP_HEADS: [&str; 7] = [
+    "Complete",
+    "Ambiguity",
+    "Spurious",
+    "Position error (m)",
+    "Velocity error (m/s)",
+    "Track changes per min",
+    "Longest hold",
+];
+
 const EVENTS: [(Event, &str, &str); 4] = [
     (Event::FirstDetection, "first-detection", "First detection"),
     (Event::Established, "established", "Track"),
@@ -155,6 +166,22 @@ pub fn PicturesPanel() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        <details class="siap">
+                            <summary>"Picture quality (SIAP measures)"</summary>
+                            <table class="comparison siap-table">
+                                <caption>"Over the flight: share of it tracked, tracks per tracked missile, share of tracks on no missile, mean errors, track changes, longest hold by one track"</caption>
+                                <thead><tr><th scope="col">"Picture"</th>{SIAP_HEADS.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
+                                <tbody>
+                                    {rows.iter().map(|r| view! {
+                                        <tr data-picture=r.picture.clone()><th scope="row">{r.picture.clone()}</th>
+                                            {r.siap.columns().into_iter().map(|(key, v, decimals)| view! {
+                                                <td data-siap=key>{v.map_or_else(|| "—".to_string(), |v| format!("{v:.decimals$}"))}</td>
+                                            }).collect_view()}
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </details>
                     }.into_any()
                 }
             })}

@@ -144,6 +144,7 @@ mod tests {
                     })
                     .collect(),
                 stats: Default::default(),
+                siap: Default::default(),
             },
             snapshots: vec![],
         }

@@ -20,7 +20,8 @@ pub const MODEL_CHANGES: &[(u32, &str)] = &[
         2,
         "each nation has a picture alone and with sharing (the default comparison is Japan alone against \
          Japan with sharing); milestones count from the time after which they hold: a track must be kept \
-         while the missile is seen, and a predicted impact must stay within its distance until impact",
+         while the missile is seen, and a predicted impact must stay within its distance until impact; \
+         each picture reports its SIAP measures",
     ),
 ];
 

@@ -42,6 +42,9 @@ fn figures() -> String {
         .collect();
         out += &format!("picture {}: {}\n", row.picture, cells.join(" "));
     }
+    for row in &run.comparison.rows {
+        out += &format!("siap {}:{}\n", row.picture, row.siap);
+    }
     out += &format!("measurements {}\n", run.measurements);
     out
 }

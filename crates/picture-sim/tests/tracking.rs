@@ -508,3 +508,46 @@ fn bad_measurements_do_not_panic() {
     assert_eq!(tracker.stats().rejected, 3);
     assert!(tracker.tracks().iter().all(|t| t.estimate().is_finite()));
 }
+
+/// The SIAP measures of the example scenario (one missile), against what its milestones say independently:
+/// a picture that holds its track from "track established" to impact is complete for that share of the flight.
+#[test]
+fn siap_measures_agree_with_the_milestones() {
+    use picture_sim::scenario::Scenario;
+    let s = Scenario::example();
+    let run = s.run().unwrap();
+    let flight_s = {
+        let m = &run.pictures[0].missiles[0];
+        m.true_impact_time.as_secs()
+    };
+    for p in &run.pictures {
+        let q = p.siap;
+        let m = &p.missiles[0];
+        let held_s = m.warning_left_s(m.established).unwrap();
+        let c = q.completeness.unwrap();
+        println!(
+            "{}: {q:?}, held {held_s:.0} s of {flight_s:.0} s",
+            p.picture
+        );
+        // Tracked from its first confirmed track (at or before the kept one) to impact, less any gap.
+        assert!(c <= (held_s + 15.0) / flight_s, "{}: C {c}", p.picture);
+        assert!(c >= (held_s - 15.0) / flight_s, "{}: C {c}", p.picture);
+        let a = q.ambiguity.unwrap();
+        assert!((1.0..1.5).contains(&a), "{}: A {a}", p.picture);
+        assert!(q.spuriousness.unwrap() < 0.1, "{}", p.picture);
+        assert!(q.position_accuracy_m.unwrap() < 2_000.0, "{}", p.picture);
+        assert!(q.velocity_accuracy_m_s.unwrap() < 500.0, "{}", p.picture);
+        assert!(q.longest_segment.unwrap() <= c + 1e-9, "{}", p.picture);
+    }
+    let c = |name: &str| {
+        run.pictures
+            .iter()
+            .find(|p| p.picture == name)
+            .and_then(|p| p.siap.completeness)
+            .unwrap()
+    };
+    assert!(
+        c(JAPAN) < c(JAPAN_SHARING),
+        "sharing completes Japan's picture"
+    );
+}

@@ -33,6 +33,7 @@ use crate::earth::{inverse, Ecef, Ellipsoid, Geodetic, LocalFrame};
 use crate::measurement::{Measurement, MeasurementKind};
 use crate::time::{Duration, SimTime};
 use crate::truth::Truth;
+use nalgebra::Vector3;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -102,6 +103,134 @@ pub struct PictureMetrics {
     pub picture: String,
     pub missiles: Vec<MissileMetrics>,
     pub stats: TrackerStats,
+    /// The picture's quality over the scenario, as the SIAP measures define it.
+    #[serde(default)]
+    pub siap: Siap,
+}
+
+/// The single-integrated-air-picture (SIAP) measures of a picture over the deliveries at which some missile
+/// is in flight, as Stone Soup's `SIAPMetrics` computes them (after Votruba et al., "Single Integrated Air
+/// Picture (SIAP) Metrics Implementation", 2001): sums over the deliveries of each count, then ratios of the
+/// sums. A confirmed track is associated with the nearest missile within the association distance (at the
+/// track's estimate time); a missile may have several tracks. `None` where a ratio has nothing to divide by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Siap {
+    /// Completeness C: the share of missiles in flight that some track is associated with (target 1).
+    pub completeness: Option<f64>,
+    /// Ambiguity A: associated tracks per tracked missile (target 1; above 1, duplicate tracks).
+    pub ambiguity: Option<f64>,
+    /// Spuriousness S: the share of confirmed tracks associated with no missile (target 0).
+    pub spuriousness: Option<f64>,
+    /// Positional accuracy PA: mean position error of the associations, metres.
+    pub position_accuracy_m: Option<f64>,
+    /// Velocity accuracy VA: mean velocity error of the associations, metres per second.
+    pub velocity_accuracy_m_s: Option<f64>,
+    /// Rate of track number changes R: per missile, the tracks that held it (the picture's track of the
+    /// missile, delivery by delivery) less one, over the time it was tracked; per second (target 0).
+    pub track_changes_per_s: Option<f64>,
+    /// Longest track segment LS: per missile, the longest time one track held it, over its flight time
+    /// (target 1).
+    pub longest_segment: Option<f64>,
+}
+
+/// Time integrals for [`Siap`]: what a delivery finds holds until the next one.
+#[derive(Debug, Default)]
+struct SiapSums {
+    /// Integrals over time, track-seconds: confirmed tracks, tracks associated with a missile, and the
+    /// associations' position (metre-seconds) and velocity errors.
+    tracks_s: f64,
+    associated_s: f64,
+    position_error_m_s: f64,
+    velocity_error_m: f64,
+    /// What the last delivery found (tracks, associated, position error sum, velocity error sum), and when.
+    now: (f64, f64, f64, f64),
+    last: Option<SimTime>,
+    held: Vec<Hold>,
+}
+
+/// How one missile was held: the track holding it since the last delivery and since when, the distinct tracks
+/// that held it, the time tracked and the longest hold, seconds.
+#[derive(Debug, Clone, Default)]
+struct Hold {
+    by: Option<(u64, SimTime)>,
+    tracks: Vec<u64>,
+    tracked_s: f64,
+    longest_s: f64,
+}
+
+impl SiapSums {
+    fn new(missiles: usize) -> Self {
+        SiapSums {
+            held: vec![Hold::default(); missiles],
+            ..SiapSums::default()
+        }
+    }
+
+    /// Closes the interval since the last delivery at `now`.
+    fn advance(&mut self, now: SimTime) {
+        let dt_s = self.last.map_or(0.0, |t| (now - t).as_secs_f64().max(0.0));
+        self.tracks_s += self.now.0 * dt_s;
+        self.associated_s += self.now.1 * dt_s;
+        self.position_error_m_s += self.now.2 * dt_s;
+        self.velocity_error_m += self.now.3 * dt_s;
+        self.last = Some(now);
+    }
+
+    /// The picture's track of missile `k` (its assignment) from `now` on, until `end` at the latest (its
+    /// impact); `previous` is the last delivery's time.
+    fn hold(&mut self, k: usize, track: Option<u64>, previous: Option<SimTime>, now: SimTime) {
+        let h = &mut self.held[k];
+        if let (Some((_, since)), Some(p)) = (h.by, previous) {
+            h.tracked_s += (now - p).as_secs_f64().max(0.0);
+            h.longest_s = h.longest_s.max((now - since).as_secs_f64());
+        }
+        match (h.by, track) {
+            (Some((id, _)), Some(t)) if id == t => {}
+            (_, Some(t)) => {
+                h.by = Some((t, now));
+                if !h.tracks.contains(&t) {
+                    h.tracks.push(t);
+                }
+            }
+            (_, None) => h.by = None,
+        }
+    }
+
+    /// The measures, the last delivery's findings holding until each missile's impact.
+    fn finish(mut self, starts: &[SimTime], impacts: &[SimTime]) -> Siap {
+        if let Some(last) = self.last {
+            let end = impacts.iter().copied().max().unwrap_or(last).max(last);
+            self.advance(end);
+            for (h, &impact) in self.held.iter_mut().zip(impacts) {
+                if let Some((_, since)) = h.by {
+                    h.tracked_s += (impact - last).as_secs_f64().max(0.0);
+                    h.longest_s = h.longest_s.max((impact - since).as_secs_f64());
+                }
+            }
+        }
+        let ratio = |a: f64, b: f64| (b > 0.0).then(|| a / b);
+        let changes: f64 = self
+            .held
+            .iter()
+            .map(|h| h.tracks.len().saturating_sub(1) as f64)
+            .sum();
+        let tracked_s: f64 = self.held.iter().map(|h| h.tracked_s).sum();
+        let longest_s: f64 = self.held.iter().map(|h| h.longest_s).sum();
+        let flight_s: f64 = starts
+            .iter()
+            .zip(impacts)
+            .map(|(s, i)| (*i - *s).as_secs_f64().max(0.0))
+            .sum();
+        Siap {
+            completeness: ratio(tracked_s, flight_s),
+            ambiguity: ratio(self.associated_s, tracked_s),
+            spuriousness: ratio(self.tracks_s - self.associated_s, self.tracks_s),
+            position_accuracy_m: ratio(self.position_error_m_s, self.associated_s),
+            velocity_accuracy_m_s: ratio(self.velocity_error_m, self.associated_s),
+            track_changes_per_s: ratio(changes, tracked_s),
+            longest_segment: ratio(longest_s, flight_s),
+        }
+    }
 }
 
 /// The events scored, in order.
@@ -248,6 +377,7 @@ pub fn evaluate_picture_counted(
     let mut last_impact_check: Vec<Option<SimTime>> = vec![None; n];
     // Whether each missile had a plot in the current delivery (for the established milestone).
     let mut seen = vec![false; n];
+    let mut siap = SiapSums::new(n);
     let ballistic = tracker_config.predictor.models[super::predictor::MODE_BALLISTIC];
     let coast_s = tracker_config.deleter.max_coast_ms as f64 / 1000.0;
     let tracker = run_picture(
@@ -283,6 +413,8 @@ pub fn evaluate_picture_counted(
             // Each missile's distances to the tracks near it (few): lists, not a map, which keeps the browser
             // build smaller.
             let mut errors: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+            // SIAP: each track's nearest missile, with the position and velocity errors.
+            let mut nearest: Vec<Option<(usize, f64, f64)>> = vec![None; tracks.len()];
             for (i, tr) in tracks.iter().enumerate() {
                 let g = tr.estimate();
                 let pos = g.position();
@@ -292,10 +424,15 @@ pub fn evaluate_picture_counted(
                 // below 1/2, so a lone track near a missile is always its track.
                 let stale = (now - g.time).as_secs_f64() > coast_s;
                 let staleness = if stale { 0.5 } else { 0.0 };
+                let vel = g.velocity_m_s();
+                let best = &mut nearest[i];
                 snapshots
                     .at(g.time)
-                    .near(&pos, mc.association_distance_m, |k, d| {
+                    .near(&pos, mc.association_distance_m, |k, d, v| {
                         if k < n {
+                            if best.is_none_or(|(bk, bd, _)| d < bd || (d == bd && k < bk)) {
+                                *best = Some((k, d, (vel - v).norm()));
+                            }
                             let nearness = (d / mc.association_distance_m).powi(2);
                             costs.push((k, i, 0.5 * nearness + staleness));
                             errors[k].push((i, d));
@@ -304,6 +441,23 @@ pub fn evaluate_picture_counted(
             }
             let assignment =
                 assign_min_cost_counted(n, tracks.len(), &costs, 1.0, &mut work.assignment_cells);
+            let in_flight: Vec<bool> = (0..n)
+                .map(|k| truths[k].start() <= now && now < impacts[k].time)
+                .collect();
+            if in_flight.iter().any(|f| *f) {
+                let previous = siap.last;
+                siap.advance(now);
+                let mut found = (tracks.len() as f64, 0.0, 0.0, 0.0);
+                for &(_, d, dv) in nearest.iter().flatten() {
+                    found.1 += 1.0;
+                    found.2 += d;
+                    found.3 += dv;
+                }
+                siap.now = found;
+                for k in (0..n).filter(|&k| in_flight[k]) {
+                    siap.hold(k, assignment[k].map(|i| tracks[i].id.0), previous, now);
+                }
+            }
             for (k, a) in assignment.iter().enumerate() {
                 let mm = &mut missiles[k];
                 let Some(i) = a else {
@@ -354,6 +508,10 @@ pub fn evaluate_picture_counted(
             picture: config.name.clone(),
             missiles,
             stats: tracker.stats(),
+            siap: siap.finish(
+                &truths[..n].iter().map(|t| t.start()).collect::<Vec<_>>(),
+                &impacts[..n].iter().map(|i| i.time).collect::<Vec<_>>(),
+            ),
         },
         work,
     ))
@@ -375,7 +533,7 @@ type Cell = (i64, i64, i64);
 struct Snapshot {
     /// (cell, missile, position) in increasing order of cell, then missile: a cell's missiles are found by
     /// bisection (a sorted list rather than a hash map keeps the browser build smaller).
-    cells: Vec<(Cell, usize, Ecef)>,
+    cells: Vec<(Cell, usize, Ecef, Vector3<f64>)>,
     /// The side of a cell, metres: a hair over the association distance, so that every missile within it of a
     /// point lies in the point's cell or one of its 26 neighbours whatever the rounding of the division. Not
     /// finite or not positive: one cell for all.
@@ -395,7 +553,12 @@ impl Snapshot {
 
     /// Calls `found(missile, distance_m)` for each missile within `max_m` of `pos`, each once, in no
     /// particular order; returns how many distances it computed.
-    fn near(&self, pos: &Ecef, max_m: f64, mut found: impl FnMut(usize, f64)) -> u64 {
+    fn near(
+        &self,
+        pos: &Ecef,
+        max_m: f64,
+        mut found: impl FnMut(usize, f64, &Vector3<f64>),
+    ) -> u64 {
         let mut tests = 0;
         let (x, y, z) = Self::cell(self.side_m, pos);
         for dx in -1..=1 {
@@ -407,11 +570,11 @@ impl Snapshot {
                         z.saturating_add(dz),
                     );
                     let from = self.cells.partition_point(|e| e.0 < c);
-                    for (_, k, p) in self.cells[from..].iter().take_while(|e| e.0 == c) {
+                    for (_, k, p, v) in self.cells[from..].iter().take_while(|e| e.0 == c) {
                         tests += 1;
                         let d = (p.0 - pos.0).norm();
                         if d <= max_m {
-                            found(*k, d);
+                            found(*k, d, v);
                         }
                     }
                 }
@@ -460,7 +623,7 @@ impl<'a> Snapshots<'a> {
                     }
                     *samples += 1;
                     if let Some(s) = t.state_at(time) {
-                        cells.push((Snapshot::cell(side_m, &s.pos), k, s.pos));
+                        cells.push((Snapshot::cell(side_m, &s.pos), k, s.pos, s.vel_ecef_m_s));
                     }
                 }
                 // One entry per track per batch: (cell, track) is unique, so stable and unstable agree.
@@ -497,7 +660,7 @@ struct SnapshotRef<'s> {
 }
 
 impl SnapshotRef<'_> {
-    fn near(self, pos: &Ecef, max_m: f64, found: impl FnMut(usize, f64)) {
+    fn near(self, pos: &Ecef, max_m: f64, found: impl FnMut(usize, f64, &Vector3<f64>)) {
         *self.distance_tests += self.snapshot.near(pos, max_m, found);
     }
 }
@@ -516,7 +679,7 @@ fn attribute(
             let pos = LocalFrame::at(ellipsoid, *site).ecef_of(&aer.to_enu());
             // The nearest; of equally near ones the first, as the exhaustive search would find.
             let mut best: Option<(usize, f64)> = None;
-            snapshots.at(m.time).near(&pos, max_m, |k, d| {
+            snapshots.at(m.time).near(&pos, max_m, |k, d, _| {
                 if best.is_none_or(|(bk, b)| d < b || (d == b && k < bk)) {
                     best = Some((k, d));
                 }
@@ -591,6 +754,8 @@ pub fn evaluate_pictures(
 pub struct ComparisonRow {
     pub picture: String,
     pub warning_left_s: [Option<f64>; 4],
+    #[serde(default)]
+    pub siap: Siap,
 }
 
 impl ComparisonRow {
@@ -644,6 +809,7 @@ pub fn compare(results: &[PictureMetrics]) -> Comparison {
         .map(|r| ComparisonRow {
             picture: r.picture.clone(),
             warning_left_s: Event::ALL.map(|e| r.worst_warning_left_s(e)),
+            siap: r.siap,
         })
         .collect();
     let row = |name: &str| rows.iter().find(|r| r.picture == name);
@@ -691,6 +857,51 @@ impl fmt::Display for Comparison {
             }
             writeln!(f)?;
         }
+        writeln!(
+            f,
+            "\npicture quality (SIAP){}",
+            " ".repeat(14) + Siap::HEADER
+        )?;
+        for r in &self.rows {
+            writeln!(f, "{:<36}{}", r.picture, r.siap)?;
+        }
+        Ok(())
+    }
+}
+
+impl Siap {
+    /// The column heads of [`Siap`]'s `Display`.
+    pub const HEADER: &'static str =
+        " | complete | ambiguity | spurious | pos. error | vel. error | changes/min | longest";
+
+    /// (name, value, decimals, unit) of each measure, in the order of [`Siap::HEADER`]: what the tables and
+    /// CSV files show.
+    pub fn columns(&self) -> [(&'static str, Option<f64>, usize); 7] {
+        [
+            ("siap_completeness", self.completeness, 2),
+            ("siap_ambiguity", self.ambiguity, 2),
+            ("siap_spuriousness", self.spuriousness, 2),
+            ("siap_position_error_m", self.position_accuracy_m, 0),
+            ("siap_velocity_error_m_s", self.velocity_accuracy_m_s, 1),
+            (
+                "siap_track_changes_per_min",
+                self.track_changes_per_s.map(|r| r * 60.0),
+                2,
+            ),
+            ("siap_longest_segment", self.longest_segment, 2),
+        ]
+    }
+}
+
+impl fmt::Display for Siap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let widths = [8, 9, 8, 10, 10, 11, 7];
+        for ((_, v, decimals), w) in self.columns().into_iter().zip(widths) {
+            match v {
+                Some(v) => write!(f, " | {v:>w$.decimals$}")?,
+                None => write!(f, " | {:>w$}", "n/a")?,
+            }
+        }
         Ok(())
     }
 }
@@ -698,6 +909,42 @@ impl fmt::Display for Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A hand-worked case of the time integrals: one missile flying 0-100 s; one track (5) from 10 s, a
+    /// duplicate beside it from 20 s, then only another track (7) from 40 s.
+    #[test]
+    fn siap_integrates_what_each_delivery_finds_until_the_next() {
+        let t = SimTime::from_secs;
+        let mut sums = SiapSums::new(1);
+        for (now, found, held) in [
+            (10.0, (1.0, 1.0, 100.0, 10.0), 5),
+            (20.0, (2.0, 2.0, 400.0, 30.0), 5),
+            (40.0, (1.0, 1.0, 50.0, 5.0), 7),
+        ] {
+            let previous = sums.last;
+            sums.advance(t(now));
+            sums.now = found;
+            sums.hold(0, Some(held), previous, t(now));
+        }
+        let q = sums.finish(&[t(0.0)], &[t(100.0)]);
+        let close =
+            |a: Option<f64>, b: f64| assert!((a.unwrap() - b).abs() < 1e-9, "{a:?} against {b}");
+        // Tracked 10-100 s of 100 s; track-seconds 1x10 + 2x20 + 1x60 = 110, all associated.
+        close(q.completeness, 0.9);
+        close(q.ambiguity, 110.0 / 90.0);
+        close(q.spuriousness, 0.0);
+        close(
+            q.position_accuracy_m,
+            (100.0 * 10.0 + 400.0 * 20.0 + 50.0 * 60.0) / 110.0,
+        );
+        close(
+            q.velocity_accuracy_m_s,
+            (10.0 * 10.0 + 30.0 * 20.0 + 5.0 * 60.0) / 110.0,
+        );
+        // Two tracks held it: one change in 90 s tracked; the longest hold is track 7's 60 s.
+        close(q.track_changes_per_s, 1.0 / 90.0);
+        close(q.longest_segment, 0.6);
+    }
 
     #[test]
     fn each_event_indexes_its_own_column() {
@@ -707,6 +954,7 @@ mod tests {
         let row = ComparisonRow {
             picture: "p".into(),
             warning_left_s: [Some(1.0), Some(2.0), None, Some(4.0)],
+            siap: Siap::default(),
         };
         assert_eq!(row.warning_left_s_at(Event::Established), Some(2.0));
         assert_eq!(row.warning_left_s_at(Event::ImpactWithin100Km), None);
