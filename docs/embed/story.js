@@ -40,7 +40,8 @@
         else pending = commands;
       }
     },
-    { rootMargin: '-45% 0px -45% 0px' },
+    // A section drives the embed when it reaches the band just below the figure.
+    { rootMargin: '-60% 0px -30% 0px' },
   );
   document.querySelectorAll('section[data-commands]').forEach((s) => observer.observe(s));
 })();

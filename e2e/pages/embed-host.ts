@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppPage } from './app-page';
@@ -11,7 +11,7 @@ import { AppPage } from './app-page';
 export class EmbedHost {
   readonly port: number;
   readonly origin: string;
-  private readonly dir = mkdtempSync(join(tmpdir(), 'embed-host-'));
+  readonly dir = mkdtempSync(join(tmpdir(), 'embed-host-'));
   private server: ChildProcess | undefined;
 
   constructor(port: number) {
@@ -52,6 +52,39 @@ window.tell = (m) => document.querySelector('iframe').contentWindow.postMessage(
     );
     await page.goto(`${this.origin}/host.html?w=${width}`);
     return new EmbeddedApp(page);
+  }
+}
+
+/** The scrolling story of docs/embed/ (a host page driving an embed as its sections scroll into view), with
+ * its frame pointed at the app under test. */
+export class StoryPage {
+  readonly page: Page;
+  readonly embed: EmbeddedApp;
+  readonly sections: Locator;
+  readonly log: Locator;
+  readonly status: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.embed = new EmbeddedApp(page);
+    this.sections = page.locator('section[data-commands]');
+    this.log = page.getByRole('list', { name: 'What the embed said' });
+    this.status = page.locator('#status');
+  }
+
+  /** Copies the story beside the host's article, its frame on `appUrl` (the app's address), and opens it. */
+  static async open(host: EmbedHost, page: Page, appUrl: string): Promise<StoryPage> {
+    const docs = join(__dirname, '..', '..', 'docs', 'embed');
+    for (const f of ['story.js', 'story.css']) writeFileSync(join(host.dir, f), readFileSync(join(docs, f)));
+    const html = readFileSync(join(docs, 'story.html'), 'utf8').replace('http://127.0.0.1:8080/', appUrl);
+    writeFileSync(join(host.dir, 'story.html'), html);
+    await page.goto(`${host.origin}/story.html`);
+    return new StoryPage(page);
+  }
+
+  /** Scrolls section `i` to the middle of the window. */
+  async scrollTo(i: number) {
+    await this.sections.nth(i).evaluate((s) => s.scrollIntoView({ block: 'center' }));
   }
 }
 

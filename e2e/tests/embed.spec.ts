@@ -1,6 +1,6 @@
 import { expect, test } from '../pages/test';
 import { AppPage } from '../pages/app-page';
-import { EmbedHost, snippetSrc } from '../pages/embed-host';
+import { EmbedHost, snippetSrc, StoryPage } from '../pages/embed-host';
 
 // The article's server listens 1000 ports above the app's, so parallel checkouts (E2E_PORT) do not clash.
 const host = new EmbedHost(Number(process.env.E2E_PORT ?? 8091) + 1000);
@@ -217,4 +217,47 @@ test('by default an embed takes no commands from, and tells nothing to, another 
   await expect(embed.clock.speed).toHaveValue('64');
   await expect(embed.clock.elapsed).toHaveText('T+00:00');
   expect(await embed.heard()).toEqual([]);
+});
+
+test('an embed plays at once, loops between its start and end, and hides the chrome its link names', async ({ page }) => {
+  const snippet = await embedSnippet(new AppPage(page));
+  const options = `?embed&amp;autoplay&amp;loop&amp;from=100&amp;to=130&amp;hide=legend,clock&amp;origin=${encodeURIComponent(host.origin)}`;
+  const embed = await host.open(page, snippet.replace('?embed', options), 800);
+  const ready = await embed.hears('ready');
+  expect(ready.t_s).toBe(100);
+  await embed.hears('time', { playing: true });
+  // It reaches the end time, then starts again from the start time.
+  await expect
+    .poll(async () => {
+      const times = (await embed.heard()).filter((e) => e.event === 'time').map((e) => e.t_s as number);
+      const end = times.findIndex((t) => t >= 125);
+      return end >= 0 && times.slice(end).some((t) => t < 110);
+    }, { timeout: 20_000 })
+    .toBe(true);
+  expect(Math.max(...(await embed.heard()).filter((e) => e.event === 'time').map((e) => e.t_s as number))).toBeLessThanOrEqual(130);
+  await expect(embed.legend).toBeHidden();
+  await expect(embed.clock.bar).toBeHidden();
+  await expect(embed.caption).toHaveText('Shared Picture');
+  // A bad option is left out and named, in the strip and to the host.
+  const bad = await host.open(page, snippet.replace('?embed', `?embed&amp;from=1e308&amp;origin=*`), 800);
+  await expect(bad.titleStrip.getByRole('alert')).toHaveText("embed option from: '1e308' is not a time from 0 to 93600 s after the start");
+  await bad.hears('error', { field: 'from' });
+});
+
+test('the scrolling story of docs/embed drives its embed as each section comes into view', async ({ page, baseURL }) => {
+  const story = await StoryPage.open(host, page, `${baseURL}/`);
+  await story.embed.flightDrawn(20_000);
+  await story.scrollTo(0);
+  await expect(story.log).toContainText('"preset":"2017-08-29-hwasong-12"');
+  await story.scrollTo(1);
+  await expect(story.status).toHaveText('T+1:00');
+  await story.scrollTo(2);
+  await expect(story.embed.mapFrames).toHaveCount(2);
+  await expect(story.status).toHaveText('T+2:00');
+  await expect(story.log).toContainText('"event":"first-detection"');
+  await story.scrollTo(3);
+  await expect(story.embed.mapFrames).toHaveCount(1);
+  await expect(story.status).toContainText('(playing)');
+  await expect(story.log).toContainText('"event":"impact"', { timeout: 60_000 });
+  await expect(story.log).not.toContainText('error');
 });

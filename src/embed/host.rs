@@ -7,7 +7,7 @@ use super::options::{self, Drivers, EmbedOptions};
 use crate::scenario::model::AppScenario;
 use crate::scenario::presets::Preset;
 use crate::scenario::sync;
-use crate::state::AppState;
+use crate::state::{AnalysisError, AppState};
 use crate::timeline::markers::{markers, MarkerKind};
 use leptos::prelude::*;
 
@@ -216,6 +216,7 @@ pub fn start(app: AppState) -> EmbedOptions {
     // Loops and the end time: the clock goes back to the start time, or stops.
     let (from_s, to_s, looped) = (o.from_s.unwrap_or(0.0), o.to_s, o.looped);
     let last = StoredValue::new((clock.time_s.get_untracked(), clock.playing.get_untracked()));
+    let posted_to = StoredValue::new(clock.time_s.get_untracked());
     Effect::new(move |_| {
         let (t, playing) = (clock.time_s.get(), clock.playing.get());
         let end_s = app.analysis.end_s.get_untracked();
@@ -228,14 +229,18 @@ pub fn start(app: AppState) -> EmbedOptions {
                 let _ = a.set_attribute("href", &format!("./#{f}"));
             }
         }
-        if t.floor() != prev_t.floor() || playing != prev_playing {
-            let fields = format!(
-                ",\"t_s\":{},\"playing\":{playing}",
-                (t * 10.0).round() / 10.0
-            );
-            send(api::event("time", &fields));
-        }
-        if t > prev_t {
+        // Events are posted for the markers the clock passed since the last ones posted; while the analyses of
+        // a new scenario are pending it waits for them, so a seek made meanwhile still posts its events.
+        let pending = app.analysis.pending.get()
+            || app
+                .analysis
+                .pictures
+                .with(|p| matches!(p, Err(AnalysisError::Pending)));
+        let posted_s = posted_to.get_value();
+        if t < posted_s {
+            posted_to.set_value(t);
+        } else if t > posted_s && !pending {
+            posted_to.set_value(t);
             let flights: Vec<(f64, f64)> = app.analysis.flights.with_untracked(|fs| {
                 fs.iter()
                     .filter_map(|f| f.as_ref().as_ref().ok())
@@ -247,18 +252,29 @@ pub fn start(app: AppState) -> EmbedOptions {
                 Ok(p) => markers(&flights, &p.runs, &shown),
                 Err(_) => markers(&flights, &[], &shown),
             });
-            for m in marks.iter().filter(|m| m.t_s > prev_t && m.t_s <= t) {
+            for m in marks.iter().filter(|m| m.t_s > posted_s && m.t_s <= t) {
                 send(marker_event(m.kind, &m.label, m.t_s));
             }
         }
-        // Reaching the end (or the end time) while playing: the clock stops there by itself.
+        // Reaching the end (or the end time) while playing: a loop starts again, an end time stops there (the
+        // clock stops at the end by itself). The host hears the time the clock is set to, not the overshoot.
         let reached = t >= stop_s && (playing || prev_playing);
         if reached && looped {
             clock.time_s.set(from_s);
             clock.playing.set(true);
-        } else if reached && to_s.is_some() && playing {
+            return;
+        }
+        if reached && to_s.is_some() && playing {
             clock.time_s.set(stop_s);
             clock.playing.set(false);
+            return;
+        }
+        if t.floor() != prev_t.floor() || playing != prev_playing {
+            let fields = format!(
+                ",\"t_s\":{},\"playing\":{playing}",
+                (t * 10.0).round() / 10.0
+            );
+            send(api::event("time", &fields));
         }
     });
     for e in &errors {
