@@ -81,21 +81,30 @@ test('a link carries the view: picture, comparison, fans, speed, panel and prese
   await app.scenario.preset('2017-11-29-hwasong-15');
   await app.clock.chooseSpeed(128);
   await app.clock.seek(200);
+  // The reader zooms in and pans.
+  await app.map.wheel(await app.map.paneCentre(), -400);
+  const centre = await app.map.paneCentre();
+  await app.map.drag(centre, -120, 80);
+  const looked = { at: await app.map.readAt(centre), scale: await app.map.scale() };
   const { link } = await app.scenario.openShareDialog();
-  expect(link).toMatch(/&v=1&p=\d+&a=100&k=1\.33+\d*&x=128&pr=2017-11-29-hwasong-15$/);
-  // Each link opened in a page of its own (a reader's first visit).
+  expect(link).toMatch(/&v=1&p=\d+&a=100&k=1\.33+\d*&z=[\d.]+,[\d.]+,[\d.]+&x=128&pr=2017-11-29-hwasong-15$/);
+  // Each link opened in a page of its own (a reader's first visit), of the same size.
   const open = async (hash: string) => {
-    const opened = new AppPage(await (await browser.newContext()).newPage());
+    const opened = new AppPage(await (await browser.newContext({ viewport: page.viewportSize() })).newPage());
     await opened.goto(`/${hash}`);
     return opened;
   };
-  // A link whose view compares Japan alone, side by side, with fans at 300 km.
-  let other = await open(new URL(link).hash.replace(/&p=\d+/, '&p=0&c=4s').replace('&a=100', '&a=300&o=explorer'));
+  // The link as it is: the same moment, speed and preset, and the map where the reader left it.
+  let other = await open(new URL(link).hash);
   await expect(other.clock.elapsed).toHaveText('T+03:20');
-  await expect(other.mapFrames).toHaveCount(2);
   await expect(other.clock.speed).toHaveValue('128');
   await expect(other.scenario.presetNote).toHaveAttribute('data-preset', '2017-11-29-hwasong-15');
-  await expect(other.explorer.root).toBeVisible();
+  const at = await other.map.readAt(await other.map.paneCentre());
+  expect(Math.abs(at.lat - looked.at.lat) + Math.abs(at.lon - looked.at.lon)).toBeLessThan(0.02);
+  expect(Math.abs((await other.map.scale()) / looked.scale - 1)).toBeLessThan(0.01);
+  // A link whose view compares Japan alone, side by side, with fans at 300 km.
+  other = await open(new URL(link).hash.replace(/&p=\d+/, '&p=0&c=4s').replace('&a=100', '&a=300'));
+  await expect(other.mapFrames).toHaveCount(2);
   // The page writes the view it opened back into its address.
   await expect.poll(() => other.page.url()).toContain('&a=300&');
   // A link made before links carried the view opens as it did.
@@ -103,6 +112,9 @@ test('a link carries the view: picture, comparison, fans, speed, panel and prese
   other = await open(old);
   await expect(other.clock.elapsed).toHaveText('T+03:20');
   await expect(other.mapFrames).toHaveCount(1);
+  // The open panel.
+  other = await open(`${old}&v=1&o=explorer`);
+  await expect(other.explorer.root).toBeVisible();
   // A hostile view field is refused with its name.
   other = await open(`${old}&v=1&a=1e308`);
   await expect(other.root.getByText("link view a: '1e308' is not a number from 0 to 1000")).toBeVisible();
@@ -142,6 +154,8 @@ test('a host page drives a cross-origin embed through every command and hears ev
   await expect(embed.caption).toHaveText(caption);
   await expect(embed.titleStrip.locator('img')).toHaveCount(0);
   await expect(embed.openFull).toHaveAttribute('target', '_blank');
+  // The full view of what the embed shows: the page itself (no embed query), with its scenario and view.
+  await expect(embed.openFull).toHaveAttribute('href', /^\.\/#s=1\.[^&]+&m=\d+&t=0&v=1&.*pr=2017-08-29-hwasong-12$/);
   await embed.analysesDone();
 
   // speed, play, pause

@@ -88,8 +88,8 @@ test('the readout over Seoul reads Seoul within 0.1 degree', async ({ page }) =>
 
 /** The page-weight budget: gzip bytes (level 9) of everything the page loads. */
 // 600 kB until the analyses' worker (11 kB net), the map's legend, "now" line, sensor lighting and fan filter
-// (6 kB), and the view in links with the embed's options and host-page API (15 kB): README, Architecture.
-const PAGE_WEIGHT_BUDGET_BYTES = 636_000;
+// (6 kB), and the view in links with the embed's options and host-page API (17 kB): README, Architecture.
+const PAGE_WEIGHT_BUDGET_BYTES = 637_000;
 
 test('size and speed: gzip bytes of everything loaded, time to the first drawn map', async ({ page }) => {
   const loads = recordLoads(page);

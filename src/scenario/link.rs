@@ -129,9 +129,20 @@ pub enum Panel {
     Explorer,
 }
 
+/// Where the map looks: its centre in degrees and its zoom relative to the view it opens on (1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapAt {
+    pub lat_deg: f64,
+    pub lon_deg: f64,
+    pub zoom: f64,
+}
+
+/// The zooms a link may ask for, relative to the opening view (the map's own limits clamp further).
+pub const ZOOM_RANGE: (f64, f64) = (0.5, 64.0);
+
 /// How the scenario is looked at, carried by a link after `v=1`: the picture shown (`p`, its index among the
 /// scenario's pictures), the compared one (`c`, with `s` after it for side by side), the fans' altitude (`a`,
-/// km) and k (`k`), the speed (`x`) and whether it plays
+/// km) and k (`k`), the map's centre and zoom (`z=lat,lon,zoom`), the speed (`x`) and whether it plays
 /// (`play=1`), the open panel (`o=explorer`), and the preset it came from (`pr`). Each is optional.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LinkView {
@@ -140,6 +151,7 @@ pub struct LinkView {
     pub compare: Option<(String, bool)>,
     pub fan_alt_km: Option<f64>,
     pub k: Option<f64>,
+    pub map: Option<MapAt>,
     pub speed: Option<f64>,
     pub playing: bool,
     pub panel: Option<Panel>,
@@ -167,6 +179,22 @@ pub fn encode_view(v: &LinkView, pictures: &[PictureConfig]) -> String {
     // link must give its figures again.
     if let Some(k) = v.k {
         let _ = write!(out, "&k={k}");
+    }
+    if let Some(m) = v.map {
+        // Within what a link may ask for, so that every link written opens (a centre in a corner of the map
+        // data can lie just outside its latitudes and longitudes).
+        let (la, lo) = (
+            crate::map::graticule::LAT_RANGE_DEG,
+            crate::map::graticule::LON_RANGE_DEG,
+        );
+        let r = |x: f64, (min, max): (f64, f64)| ((x * 1000.0).round() / 1000.0).clamp(min, max);
+        let _ = write!(
+            out,
+            "&z={},{},{}",
+            r(m.lat_deg, la),
+            r(m.lon_deg, lo),
+            r(m.zoom, ZOOM_RANGE)
+        );
     }
     if let Some(x) = v.speed {
         let _ = write!(out, "&x={x}");
@@ -239,6 +267,21 @@ pub fn decode_view(
             }
             "a" => v.fan_alt_km = Some(number_in("a", value, 0.0, FAN_ALT_MAX_KM)?),
             "k" => v.k = Some(number_in("k", value, K_RANGE.0, K_RANGE.1)?),
+            "z" => {
+                let n: Vec<&str> = value.splitn(4, ',').collect();
+                let [lat, lon, zoom] = n[..] else {
+                    return Err(bad("z", value, "latitude,longitude,zoom"));
+                };
+                let (la, lo) = (
+                    crate::map::graticule::LAT_RANGE_DEG,
+                    crate::map::graticule::LON_RANGE_DEG,
+                );
+                v.map = Some(MapAt {
+                    lat_deg: number_in("z", lat, la.0, la.1)?,
+                    lon_deg: number_in("z", lon, lo.0, lo.1)?,
+                    zoom: number_in("z", zoom, ZOOM_RANGE.0, ZOOM_RANGE.1)?,
+                });
+            }
             "x" => {
                 v.speed = Some(
                     value
@@ -667,6 +710,11 @@ mod tests {
             compare: Some((picture_sim::tracking::picture::TRILATERAL.to_string(), true)),
             fan_alt_km: Some(250.0),
             k: Some(1.0),
+            map: Some(MapAt {
+                lat_deg: 38.5,
+                lon_deg: 131.25,
+                zoom: 2.0,
+            }),
             speed: Some(64.0),
             playing: true,
             panel: Some(Panel::Explorer),
@@ -674,7 +722,7 @@ mod tests {
         };
         let frag = encode(&s, 30.0, &cat).unwrap() + &encode_view(&view, &s.pictures);
         assert!(
-            frag.contains("&v=1&p=0&c=4s&a=250&k=1&x=64&play=1&o=explorer&pr="),
+            frag.contains("&v=1&p=0&c=4s&a=250&k=1&z=38.5,131.25,2&x=64&play=1&o=explorer&pr="),
             "{frag}"
         );
         let l = decode(&frag, &cat).unwrap().unwrap();
@@ -692,6 +740,18 @@ mod tests {
             decode(&frag, &cat).unwrap().unwrap().view.k,
             Some(4.0 / 3.0)
         );
+        // A map centre beyond what a link may ask for is written within it, so the link opens.
+        let corner = LinkView {
+            map: Some(MapAt {
+                lat_deg: 70.0,
+                lon_deg: 200.0,
+                zoom: 1e6,
+            }),
+            ..LinkView::default()
+        };
+        let frag = encode(&s, 0.0, &cat).unwrap() + &encode_view(&corner, &s.pictures);
+        assert!(frag.ends_with("&z=62,180,64"), "{frag}");
+        assert!(decode(&frag, &cat).is_ok());
         // A link made before links carried the view: the scenario and time, and no view.
         let old = encode(&s, 30.0, &cat).unwrap();
         let l = decode(&old, &cat).unwrap().unwrap();
@@ -719,6 +779,13 @@ mod tests {
             ("a=-5", "link view a:"),
             ("k=0", "link view k: '0' is not a number from 0.5 to 3"),
             ("k=inf", "link view k:"),
+            ("z=1,2", "link view z: '1,2' is not latitude,longitude,zoom"),
+            (
+                "z=38,130,1e9",
+                "link view z: '1e9' is not a number from 0.5 to 64",
+            ),
+            ("z=95,130,1", "link view z:"),
+            ("z=38,130,1,4", "link view z:"),
             ("x=3", "link view x: '3' is not a speed"),
             ("x=1e400", "link view x:"),
             ("o=<script>", "link view o: '<script>' is not a panel"),

@@ -4,8 +4,12 @@
 
 use super::browser::{self, BrowserError};
 use super::keep::{Act, Event, Keeping, Opened, Shown};
-use super::link::{self, LinkError, LinkView, Panel};
+use super::link::{self, LinkError, LinkView, MapAt, Panel};
 use super::model::{AppScenario, ModelError};
+use crate::map::projection::LambertConformal;
+use crate::map::use_pan_zoom::request_view;
+use crate::map::view::{data_bounds, theatre_bounds};
+use crate::map::viewport::Viewport;
 use crate::schedule::Coalesce;
 use crate::state::{AppState, ScenarioError};
 use leptos::prelude::*;
@@ -138,6 +142,7 @@ pub fn current_view(app: &AppState) -> LinkView {
             .map(|c| (c, v.side_by_side.get_untracked())),
         fan_alt_km: Some(v.fan_alt_km.get_untracked()),
         k: Some(v.k.get_untracked()),
+        map: map_at(),
         speed: Some(app.clock.speed.get_untracked()),
         playing: app.clock.playing.get_untracked(),
         panel: v.explorer_open.get_untracked().then_some(Panel::Explorer),
@@ -146,6 +151,40 @@ pub fn current_view(app: &AppState) -> LinkView {
                 .and_then(super::presets::Preset::find)
                 .map(|p| p.id)
         }),
+    }
+}
+
+/// Where the first map looks, when it is not the view it opens on (a link without it opens the same way).
+fn map_at() -> Option<MapAt> {
+    let c = crate::map::split::primary()?;
+    let v = c.view.try_get_untracked()?;
+    let fit = Viewport::fit(theatre_bounds(&c.proj), v.width_px, v.height_px);
+    let zoom = v.scale_px_per_km / fit.scale_px_per_km;
+    let moved_px = (v.center.x_km - fit.center.x_km).hypot(v.center.y_km - fit.center.y_km)
+        * v.scale_px_per_km;
+    if (zoom - 1.0).abs() < 1e-3 && moved_px < 1.0 {
+        return None;
+    }
+    let (lat_deg, lon_deg) = c.proj.inverse(v.center);
+    Some(MapAt {
+        lat_deg,
+        lon_deg,
+        zoom,
+    })
+}
+
+/// Moves the first map to where a link looks, or asks the map to open there if it is not laid out yet.
+fn show_map_at(m: MapAt) {
+    let proj = LambertConformal::theatre();
+    let center = proj.forward(m.lat_deg, m.lon_deg);
+    match crate::map::split::primary() {
+        Some(c) => {
+            if let Some(v) = c.view.try_get_untracked() {
+                let fit = Viewport::fit(theatre_bounds(&proj), v.width_px, v.height_px);
+                c.view.set(fit.at(center, m.zoom, data_bounds(&proj)));
+            }
+        }
+        None => request_view(center, m.zoom),
     }
 }
 
@@ -165,6 +204,9 @@ pub fn apply_view(app: &AppState, l: &LinkView) {
     }
     if let Some(k) = l.k {
         v.k.set(k);
+    }
+    if let Some(m) = l.map {
+        show_map_at(m);
     }
     if let Some(x) = l.speed {
         app.clock.speed.set(x);
