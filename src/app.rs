@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
     // The flight, the detections and five trackers take a few tens of milliseconds: the map paints first.
     let map_drawn = RwSignal::new(false);
     // The horizon explorer is built only when opened, so it costs the first paint nothing.
-    let explorer_open = RwSignal::new(false);
+    let explorer_open = app.view.explorer_open;
     // A click on the map aims the selected launch there.
     let pick = move |(lat_deg, lon_deg): (f64, f64)| {
         if embed {
@@ -40,13 +40,20 @@ pub fn App() -> impl IntoView {
         app.clock.rewind();
     };
     if embed {
+        let options = crate::embed::host::start(app);
+        let hides = |h: &str| options.hide.contains(&h);
+        let main_class = if hides("legend") {
+            "workspace embed hide-legend"
+        } else {
+            "workspace embed"
+        };
         return view! {
-            <main class="workspace embed">
+            <main class=main_class>
                 <div class="map-pane">
                     <PictureMaps on_pick=pick map_drawn=map_drawn/>
                 </div>
             </main>
-            <footer class="clockbar"><Clock/></footer>
+            <footer class="clockbar" hidden=hides("clock")><Clock/></footer>
         }
         .into_any();
     }

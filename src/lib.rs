@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod charts;
+pub mod embed;
 pub mod explorer;
 pub mod export;
 pub mod map;

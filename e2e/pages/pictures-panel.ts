@@ -21,7 +21,7 @@ export class PicturesPanel {
     this.compareWith = this.region.getByRole('combobox', { name: /^Compare with/ });
     this.sideBySide = this.region.getByRole('checkbox', { name: 'Side by side (two maps)', exact: true });
     this.summary = this.region.locator('.picture-summary');
-    this.comparison = this.region.locator('table.comparison:not(.siap-table)');
+    this.comparison = this.region.locator('table.comparison');
     this.comparisonRows = this.comparison.locator('tbody tr');
     this.result = this.region.locator('.comparison, .pictures-error').first();
   }

@@ -198,11 +198,25 @@ export class ShareDialog {
   readonly link: Locator;
   readonly snippet: Locator;
   readonly closeButton: Locator;
+  readonly autoplay: Locator;
+  readonly loop: Locator;
+  readonly hideLegend: Locator;
+  readonly caption: Locator;
+  readonly origin: Locator;
+  readonly optionError: Locator;
+  readonly preview: Locator;
 
   constructor(root: Locator) {
     this.root = root;
     this.link = root.getByLabel('Link to this scenario at this moment', { exact: true });
     this.snippet = root.getByLabel('Embed in a page', { exact: true });
+    this.autoplay = root.getByLabel('Play at once', { exact: true });
+    this.loop = root.getByLabel('Loop', { exact: true });
+    this.hideLegend = root.getByLabel('Hide the legend', { exact: true });
+    this.caption = root.getByLabel('Caption', { exact: true });
+    this.origin = root.getByLabel('Page that may drive it (origin, or *)', { exact: true });
+    this.optionError = root.locator('.scenario-error');
+    this.preview = root.locator('iframe.embed-preview');
     this.closeButton = root.getByRole('button', { name: 'Close', exact: true });
   }
 

@@ -38,8 +38,8 @@ test('a shared link opened in a new page shows the same tracks at the same time'
   const tracks = await app.map.trackPositions();
   expect(tracks.length).toBeGreaterThan(0);
   const { link, snippet } = await app.scenario.openShareDialog();
-  // The scenario, the model's version it was made with, and the clock.
-  expect(link).toMatch(/#s=1\.[A-Za-z0-9_-]+&m=\d+&t=700$/);
+  // The scenario, the model's version it was made with, and the clock, then the view.
+  expect(link).toMatch(/#s=1\.[A-Za-z0-9_-]+&m=\d+&t=700&v=1&/);
   expect(snippet).toContain('?embed#s=1.');
   await expect.poll(() => page.url()).toBe(link);
 

@@ -6,7 +6,7 @@ import { AppPage } from '../pages/app-page';
  * it, so once the address bar shows the seek, storage holds whatever the page decided to store. */
 async function settled(app: AppPage, seconds: number) {
   await app.clock.seek(seconds);
-  await expect.poll(() => app.page.url()).toMatch(new RegExp(`&t=${seconds}$`));
+  await expect.poll(() => app.page.url()).toMatch(new RegExp(`&t=${seconds}&v=1&`));
 }
 
 /** A share link to a preset's scenario, made in the open page (which then shows that preset). */

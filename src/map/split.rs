@@ -9,6 +9,16 @@ use crate::map::legend::MapLegend;
 use crate::state::AppState;
 use leptos::prelude::*;
 
+thread_local! {
+    /// The first map's context, for the share link (its centre and zoom).
+    static PRIMARY: std::cell::Cell<Option<MapContext>> = const { std::cell::Cell::new(None) };
+}
+
+/// The first map's context, once it is mounted.
+pub fn primary() -> Option<MapContext> {
+    PRIMARY.with(|p| p.get())
+}
+
 /// Copies `from`'s centre and scale into `to`, keeping `to`'s own size (the two panes may differ by a pixel).
 fn follow(from: MapContext, to: MapContext) {
     let (a, b) = (from.view.get(), to.view.get_untracked());
@@ -53,7 +63,7 @@ pub fn PictureMaps(
                     <figcaption>{move || app.view.picture.get()}</figcaption>
                 </Show>
                 <MapView on_pick=on_pick on_drawn=move |_| map_drawn.set(true)
-                    on_context=move |c| left.set(Some(c))>
+                    on_context=move |c| { PRIMARY.with(|p| p.set(Some(c))); left.set(Some(c)) }>
                     <Show when=move || map_drawn.get()>
                         <SensorLayer/>
                         <FlightLayer/>

@@ -10,6 +10,17 @@ use std::collections::BTreeMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    /// A view asked for (by a link) before the map was laid out: its centre and zoom, taken by the first map
+    /// that fits itself to its element.
+    static REQUESTED: std::cell::Cell<Option<(super::projection::MapPoint, f64)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Asks the map that fits itself next to open on `center`, zoomed by `zoom` (1: the fitted view).
+pub fn request_view(center: super::projection::MapPoint, zoom: f64) {
+    REQUESTED.with(|r| r.set(Some((center, zoom))));
+}
+
 /// Wheel zoom per pixel of wheel travel: one notch (100 px) zooms by about 1.22.
 const WHEEL_ZOOM_PER_PX: f64 = 0.002;
 /// A press that moves less than this (px) before release is a click, not a drag.
@@ -59,7 +70,10 @@ pub fn use_pan_zoom(initial: MapBounds, limits: MapBounds) -> UsePanZoomReturn {
                 let r = el.get_bounding_client_rect();
                 if r.width() > 0.0 && r.height() > 0.0 {
                     fitted.set_value(true);
-                    pz.view.set(Viewport::fit(initial, r.width(), r.height()));
+                    let fit = Viewport::fit(initial, r.width(), r.height());
+                    let asked = REQUESTED.with(|r| r.take());
+                    pz.view
+                        .set(asked.map_or(fit, |(c, z)| fit.at(c, z, limits)));
                 }
             }
         });

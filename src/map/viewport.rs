@@ -119,6 +119,18 @@ impl Viewport {
         }
     }
 
+    /// This view (fitted to its screen) moved to `center` and zoomed by `zoom` (1: as fitted), kept within the
+    /// zoom limits and `limits`.
+    pub fn at(&self, center: MapPoint, zoom: f64, limits: MapBounds) -> Viewport {
+        Viewport {
+            center,
+            scale_px_per_km: (self.scale_px_per_km * zoom)
+                .clamp(self.min_scale_px_per_km, MAX_SCALE),
+            ..*self
+        }
+        .clamped_to(limits)
+    }
+
     /// The SVG transform that draws map km on this screen (y flipped: north is up).
     pub fn svg_transform(&self) -> String {
         let s = self.scale_px_per_km;
@@ -176,6 +188,40 @@ mod tests {
             );
             assert!((z.scale_px_per_km - 0.2 * f).abs() < 1e-12);
         }
+    }
+
+    #[test]
+    fn a_requested_view_keeps_within_the_zoom_limits_and_the_data() {
+        let v = view();
+        let limits = MapBounds {
+            min: MapPoint {
+                x_km: -1000.0,
+                y_km: -1000.0,
+            },
+            max: MapPoint {
+                x_km: 1000.0,
+                y_km: 1000.0,
+            },
+        };
+        let c = MapPoint {
+            x_km: 300.0,
+            y_km: 200.0,
+        };
+        let at = v.at(c, 2.0, limits);
+        assert_eq!((at.center, at.scale_px_per_km), (c, 0.4));
+        assert_eq!(v.at(c, 64.0, limits).scale_px_per_km, MAX_SCALE);
+        assert_eq!(v.at(c, 0.01, limits).scale_px_per_km, 0.05);
+        let far = MapPoint {
+            x_km: 9e9,
+            y_km: -9e9,
+        };
+        assert_eq!(
+            v.at(far, 1.0, limits).center,
+            MapPoint {
+                x_km: 1000.0,
+                y_km: -1000.0
+            }
+        );
     }
 
     #[test]

@@ -168,7 +168,7 @@ pub fn PicturesPanel() -> impl IntoView {
                         </table>
                         <details class="siap">
                             <summary>"Picture quality (SIAP measures)"</summary>
-                            <table class="comparison siap-table">
+                            <table class="siap-table">
                                 <caption>"Over the flight: share of it tracked, tracks per tracked missile, share of tracks on no missile, mean errors, track changes, longest hold by one track"</caption>
                                 <thead><tr><th scope="col">"Picture"</th>{SIAP_HEADS.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
                                 <tbody>

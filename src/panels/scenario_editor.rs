@@ -3,6 +3,7 @@
 //! scenario file, and the share link and embed snippet. A value that is not valid shows a message naming the
 //! field, and the scenario stays as it was.
 
+use crate::embed::options as embed_options;
 use crate::present::launch_form::parse_field;
 use crate::scenario::browser::{self, BrowserError};
 use crate::scenario::link::LinkError;
@@ -95,7 +96,12 @@ pub fn ScenarioEditor(
     let notice = keeper.notice;
     let error = RwSignal::new(None::<EditorError>);
     let status = RwSignal::new(None::<EditorStatus>);
-    let preset = RwSignal::new(None::<&'static Preset>);
+    // The preset the scenario came from (a link carries it too).
+    let preset = move || {
+        app.view
+            .preset
+            .with(|id| id.as_deref().and_then(Preset::find))
+    };
     let sharing = RwSignal::new(false);
 
     let load_preset = move |id: String| {
@@ -103,7 +109,7 @@ pub fn ScenarioEditor(
         match app.load(p.scenario()) {
             Ok(()) => {
                 error.set(None);
-                preset.set(Some(p));
+                app.view.preset.set(Some(p.id.to_string()));
             }
             Err(e) => error.set(Some(e.into())),
         }
@@ -215,7 +221,7 @@ pub fn ScenarioEditor(
             match outcome {
                 Ok(()) => {
                     error.set(None);
-                    preset.set(None);
+                    app.view.preset.set(None);
                     status.set(Some(EditorStatus::Imported));
                 }
                 Err(e) => {
@@ -265,13 +271,13 @@ pub fn ScenarioEditor(
             })}
             <label>"Preset"
                 <select name="preset" on:change=move |ev| load_preset(event_target_value(&ev))>
-                    <option value="" selected=move || preset.get().is_none()>"Your scenario"</option>
+                    <option value="" selected=move || preset().is_none()>"Your scenario"</option>
                     {PRESETS.iter().map(|p| view! {
-                        <option value=p.id selected=move || preset.get().is_some_and(|q| q.id == p.id)>{p.title}</option>
+                        <option value=p.id selected=move || preset().is_some_and(|q| q.id == p.id)>{p.title}</option>
                     }).collect_view()}
                 </select>
             </label>
-            {move || preset.get().map(|p| view! {
+            {move || preset().map(|p| view! {
                 <div class="preset-note" data-preset=p.id>
                     <p>{p.note}</p>
                     <p class="sources">"Sources: " {p.sources.join("; ")}</p>
@@ -362,24 +368,83 @@ pub fn ScenarioEditor(
     }
 }
 
-/// The share link and the iframe snippet, each with a copy button.
+/// The embed's options, as static markup (no user text): read back by name on each change.
+const EMBED_OPTIONS_HTML: &str = concat!(
+    "<legend>Embed options</legend>",
+    "<label><input type=\"checkbox\" name=\"autoplay\"> Play at once</label>",
+    "<label><input type=\"checkbox\" name=\"loop\"> Loop</label>",
+    "<label>Start (s) <input type=\"number\" name=\"from\" min=\"0\" step=\"any\"></label>",
+    "<label>End (s) <input type=\"number\" name=\"to\" min=\"0\" step=\"any\"></label>",
+    "<label><input type=\"checkbox\" name=\"hide-title\"> Hide the title strip</label>",
+    "<label><input type=\"checkbox\" name=\"hide-legend\"> Hide the legend</label>",
+    "<label><input type=\"checkbox\" name=\"hide-clock\"> Hide the clock</label>",
+    "<label>Caption <input type=\"text\" name=\"caption\" maxlength=\"200\"></label>",
+    "<label>Page that may drive it (origin, or *) <input type=\"text\" name=\"origin\" placeholder=\"https://example.org\"></label>",
+);
+
+/// The embed query the options form asks for, checked as an embed reads it: the query and the first
+/// option left out.
+fn embed_query(form: &web_sys::Element) -> (String, Option<String>) {
+    let input = |name: &str| {
+        form.query_selector(&format!("[name={name}]"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    };
+    let checked = |name: &str| input(name).is_some_and(|i| i.checked());
+    let text = |name: &str| input(name).map(|i| i.value()).unwrap_or_default();
+    let mut raw = format!(
+        "embed&autoplay={}&loop={}",
+        checked("autoplay") as u8,
+        checked("loop") as u8
+    );
+    let hide: Vec<&str> = embed_options::HIDEABLE
+        .into_iter()
+        .filter(|h| checked(&format!("hide-{h}")))
+        .collect();
+    raw.push_str(&format!("&hide={}", hide.join(",")));
+    for name in ["from", "to", "caption", "origin"] {
+        let v = text(name);
+        if !v.trim().is_empty() {
+            raw.push_str(&format!(
+                "&{name}={}",
+                embed_options::percent_encode(v.trim())
+            ));
+        }
+    }
+    let (o, errors) = embed_options::parse(&raw);
+    (
+        embed_options::to_query(&o),
+        errors.first().map(|e| e.to_string()),
+    )
+}
+
+/// The share link, the embed's options, its responsive snippet and a preview, with copy buttons.
 #[component]
 fn EmbedDialog(on_close: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let app = AppState::get();
     let fragment = sync::share_fragment(&app);
     let base = browser::page_base();
-    let (link, snippet) = match &fragment {
-        Ok(f) => (
-            format!("{base}#{f}"),
-            format!(
-                "<iframe src=\"{base}?embed#{f}\" width=\"800\" height=\"500\" style=\"border:0\" \
-                 title=\"Shared Picture\" allowfullscreen></iframe>"
-            ),
-        ),
-        Err(e) => (unshareable(e), String::new()),
+    let query = RwSignal::new("embed".to_string());
+    let option_error = RwSignal::new(None::<String>);
+    let (link, fragment) = match fragment {
+        Ok(f) => (format!("{base}#{f}"), f),
+        Err(e) => (unshareable(&e), String::new()),
+    };
+    // Empty when the scenario cannot be shared (the link field says why).
+    let fragment = StoredValue::new(fragment);
+    let src = move || {
+        fragment.with_value(|f| match f.is_empty() {
+            true => String::new(),
+            false => format!("{}?{}#{f}", browser::page_base(), query.get()),
+        })
+    };
+    let snippet = move || match src() {
+        s if s.is_empty() => s,
+        s => embed_options::snippet(&s, "Shared Picture"),
     };
     let copied = RwSignal::new(None::<&'static str>);
-    let (l2, s2) = (link.clone(), snippet.clone());
+    let l2 = link.clone();
     view! {
         <div class="embed-dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title">
             <h3 id="embed-title">"Share and embed"</h3>
@@ -387,11 +452,18 @@ fn EmbedDialog(on_close: impl Fn() + Send + Sync + 'static) -> impl IntoView {
                 <input class="share-link" readonly prop:value=link/>
             </label>
             <button class="copy-link" on:click=move |_| if browser::copy(&l2) { copied.set(Some("Link copied")) }>"Copy link"</button>
+            <fieldset class="embed-options" inner_html=EMBED_OPTIONS_HTML on:change=move |ev| {
+                let (q, e) = embed_query(&event_target::<web_sys::Element>(&ev).closest("fieldset").ok().flatten().unwrap_or_else(|| event_target(&ev)));
+                option_error.set(e);
+                query.set(q);
+            }></fieldset>
+            {move || option_error.get().map(|e| view! { <p class="scenario-error" role="alert">{e}</p> })}
             <label>"Embed in a page"
                 <textarea class="embed-snippet" readonly rows="4" prop:value=snippet></textarea>
             </label>
-            <button class="copy-snippet" on:click=move |_| if browser::copy(&s2) { copied.set(Some("Snippet copied")) }>"Copy snippet"</button>
+            <button class="copy-snippet" on:click=move |_| if browser::copy(&snippet()) { copied.set(Some("Snippet copied")) }>"Copy snippet"</button>
             {move || copied.get().map(|c| view! { <p role="status">{c}</p> })}
+            <iframe class="embed-preview" title="Preview of the embed" prop:src=src></iframe>
             <button class="close-dialog" on:click=move |_| on_close()>"Close"</button>
         </div>
     }

@@ -104,7 +104,221 @@ pub enum LinkError {
     /// The scenario fails the file's checks.
     #[error(transparent)]
     Model(#[from] ModelError),
+    /// A view field that is not what it must be: the field, the value (cut to 40 characters) and what is
+    /// allowed.
+    #[error("link view {field}: '{value}' is not {allowed}")]
+    View {
+        field: &'static str,
+        value: String,
+        allowed: String,
+    },
+    /// A view of another version.
+    #[error(
+        "link view v: version {0} is not one this page reads (it reads version {VIEW_VERSION})"
+    )]
+    ViewVersion(String),
 }
+
+/// The version of the view fields (`v=`) this code writes and reads; links without `v` carry no view.
+pub const VIEW_VERSION: u32 = 1;
+
+/// The panel a link opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    /// The horizon explorer.
+    Explorer,
+}
+
+/// Where the map looks: its centre in degrees and its zoom relative to the view it opens on (1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapAt {
+    pub lat_deg: f64,
+    pub lon_deg: f64,
+    pub zoom: f64,
+}
+
+/// The zooms a link may ask for, relative to the opening view (the map's own limits clamp further).
+pub const ZOOM_RANGE: (f64, f64) = (0.5, 64.0);
+
+/// How the scenario is looked at, carried by a link after `v=1`: the picture shown (`p`, its index among the
+/// scenario's pictures), the compared one (`c`, with `s` after it for side by side), the fans' altitude (`a`,
+/// km) and k (`k`), the map's centre and zoom (`z=lat,lon,zoom`), the speed (`x`) and whether it plays
+/// (`play=1`), the open panel (`o=explorer`), and the preset it came from (`pr`). Each is optional.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LinkView {
+    pub picture: Option<String>,
+    /// The compared picture and whether side by side; `None`: none compared.
+    pub compare: Option<(String, bool)>,
+    pub fan_alt_km: Option<f64>,
+    pub k: Option<f64>,
+    pub map: Option<MapAt>,
+    pub speed: Option<f64>,
+    pub playing: bool,
+    pub panel: Option<Panel>,
+    /// The preset's id (one of `presets::PRESETS`).
+    pub preset: Option<&'static str>,
+}
+
+/// Writes the view fields (`&v=1&...`) for a scenario whose pictures are `pictures`.
+pub fn encode_view(v: &LinkView, pictures: &[PictureConfig]) -> String {
+    use std::fmt::Write;
+    let index = |name: &str| pictures.iter().position(|p| p.name == name);
+    let mut out = format!("&v={VIEW_VERSION}");
+    if let Some(i) = v.picture.as_deref().and_then(index) {
+        let _ = write!(out, "&p={i}");
+    }
+    if let Some((name, side)) = &v.compare {
+        if let Some(i) = index(name) {
+            let _ = write!(out, "&c={i}{}", if *side { "s" } else { "" });
+        }
+    }
+    if let Some(a) = v.fan_alt_km {
+        let _ = write!(out, "&a={a}");
+    }
+    // Exactly (the shortest text that reads back the same number): k also refracts the detections, and a
+    // link must give its figures again.
+    if let Some(k) = v.k {
+        let _ = write!(out, "&k={k}");
+    }
+    if let Some(m) = v.map {
+        // Within what a link may ask for, so that every link written opens (a centre in a corner of the map
+        // data can lie just outside its latitudes and longitudes).
+        let (la, lo) = (
+            crate::map::graticule::LAT_RANGE_DEG,
+            crate::map::graticule::LON_RANGE_DEG,
+        );
+        let r = |x: f64, (min, max): (f64, f64)| ((x * 1000.0).round() / 1000.0).clamp(min, max);
+        let _ = write!(
+            out,
+            "&z={},{},{}",
+            r(m.lat_deg, la),
+            r(m.lon_deg, lo),
+            r(m.zoom, ZOOM_RANGE)
+        );
+    }
+    if let Some(x) = v.speed {
+        let _ = write!(out, "&x={x}");
+    }
+    if v.playing {
+        out.push_str("&play=1");
+    }
+    if v.panel == Some(Panel::Explorer) {
+        out.push_str("&o=explorer");
+    }
+    if let Some(p) = v.preset {
+        let _ = write!(out, "&pr={p}");
+    }
+    out
+}
+
+/// A view field's error.
+fn bad(field: &'static str, value: &str, allowed: impl Into<String>) -> LinkError {
+    LinkError::View {
+        field,
+        value: value.chars().take(40).collect(),
+        allowed: allowed.into(),
+    }
+}
+
+/// A finite number within `lo..=hi`.
+fn number_in(field: &'static str, value: &str, lo: f64, hi: f64) -> Result<f64, LinkError> {
+    value
+        .parse::<f64>()
+        .ok()
+        .filter(|x| (lo..=hi).contains(x))
+        .ok_or_else(|| bad(field, value, format!("a number from {lo} to {hi}")))
+}
+
+/// Reads the view fields (each `(key, value)` after the scenario) against the scenario's pictures.
+pub fn decode_view(
+    parts: &[(&str, &str)],
+    pictures: &[PictureConfig],
+) -> Result<LinkView, LinkError> {
+    let mut v = LinkView::default();
+    let Some((_, version)) = parts.iter().find(|(k, _)| *k == "v") else {
+        return Ok(v);
+    };
+    if version.parse::<u32>() != Ok(VIEW_VERSION) {
+        return Err(LinkError::ViewVersion(version.chars().take(40).collect()));
+    }
+    let picture = |field, value: &str| {
+        value
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| pictures.get(i))
+            .map(|p| p.name.clone())
+            .ok_or_else(|| {
+                bad(
+                    field,
+                    value,
+                    format!("a picture (0 to {})", pictures.len().saturating_sub(1)),
+                )
+            })
+    };
+    for &(key, value) in parts {
+        match key {
+            "p" => v.picture = Some(picture("p", value)?),
+            "c" => {
+                let (i, side) = match value.strip_suffix('s') {
+                    Some(i) => (i, true),
+                    None => (value, false),
+                };
+                v.compare = Some((picture("c", i)?, side));
+            }
+            "a" => v.fan_alt_km = Some(number_in("a", value, 0.0, FAN_ALT_MAX_KM)?),
+            "k" => v.k = Some(number_in("k", value, K_RANGE.0, K_RANGE.1)?),
+            "z" => {
+                let n: Vec<&str> = value.splitn(4, ',').collect();
+                let [lat, lon, zoom] = n[..] else {
+                    return Err(bad("z", value, "latitude,longitude,zoom"));
+                };
+                let (la, lo) = (
+                    crate::map::graticule::LAT_RANGE_DEG,
+                    crate::map::graticule::LON_RANGE_DEG,
+                );
+                v.map = Some(MapAt {
+                    lat_deg: number_in("z", lat, la.0, la.1)?,
+                    lon_deg: number_in("z", lon, lo.0, lo.1)?,
+                    zoom: number_in("z", zoom, ZOOM_RANGE.0, ZOOM_RANGE.1)?,
+                });
+            }
+            "x" => {
+                v.speed = Some(
+                    value
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|x| SPEEDS.contains(x))
+                        .ok_or_else(|| {
+                            bad("x", value, "a speed of 1, 2, 4, 8, 16, 32, 64 or 128")
+                        })?,
+                )
+            }
+            "play" => v.playing = value == "1",
+            "o" => {
+                v.panel = match value {
+                    "explorer" => Some(Panel::Explorer),
+                    _ => return Err(bad("o", value, "a panel (explorer)")),
+                }
+            }
+            "pr" => {
+                v.preset = Some(
+                    super::presets::Preset::find(value)
+                        .map(|p| p.id)
+                        .ok_or_else(|| bad("pr", value, "a preset's id"))?,
+                )
+            }
+            _ => {}
+        }
+    }
+    Ok(v)
+}
+
+/// The fans' highest altitude a link may ask for, km (the horizon explorer's).
+pub const FAN_ALT_MAX_KM: f64 = 1000.0;
+/// The k a link may ask for (the horizon explorer's slider).
+pub const K_RANGE: (f64, f64) = (0.5, 3.0);
+/// The playback speeds (the clock's).
+pub const SPEEDS: [f64; 8] = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0];
 
 /// Whether a link version is older or newer than this page's, for the message.
 fn version_age(version: &u32) -> &'static str {
@@ -119,6 +333,8 @@ fn version_age(version: &u32) -> &'static str {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     pub scenario: AppScenario,
+    /// How it is looked at (all `None` in a link made before links carried the view).
+    pub view: LinkView,
     /// The clock, seconds after the scenario start.
     pub time_s: Option<f64>,
     /// The model version of the page that made the link (`picture_sim::model`); `None` for a link made
@@ -234,8 +450,14 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, LinkEr
     let mut payload = None;
     let mut time_s = None;
     let mut model = None;
+    let mut view_parts = Vec::new();
     for part in fragment.split('&') {
-        if let Some(v) = part.strip_prefix("s=") {
+        if let Some(kv) = part
+            .split_once('=')
+            .filter(|(k, _)| !matches!(*k, "s" | "m" | "t"))
+        {
+            view_parts.push(kv);
+        } else if let Some(v) = part.strip_prefix("s=") {
             payload = Some(v);
         } else if let Some(v) = part.strip_prefix("m=") {
             model = Some(
@@ -344,8 +566,10 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, LinkEr
     };
     // The same checks as a file (ships that are ships, pictures that are valid).
     scenario.to_file()?;
+    let view = decode_view(&view_parts, &scenario.pictures)?;
     Ok(Some(Link {
         scenario,
+        view,
         time_s,
         model,
     }))
@@ -475,5 +699,111 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.starts_with("launches[0]: Missile:"), "{e}");
+    }
+
+    #[test]
+    fn a_link_carries_the_view_and_an_older_link_opens_without_one() {
+        let cat = catalog();
+        let s = PRESETS[1].scenario();
+        let view = LinkView {
+            picture: Some(picture_sim::tracking::picture::JAPAN.to_string()),
+            compare: Some((picture_sim::tracking::picture::TRILATERAL.to_string(), true)),
+            fan_alt_km: Some(250.0),
+            k: Some(1.0),
+            map: Some(MapAt {
+                lat_deg: 38.5,
+                lon_deg: 131.25,
+                zoom: 2.0,
+            }),
+            speed: Some(64.0),
+            playing: true,
+            panel: Some(Panel::Explorer),
+            preset: Some(PRESETS[1].id),
+        };
+        let frag = encode(&s, 30.0, &cat).unwrap() + &encode_view(&view, &s.pictures);
+        assert!(
+            frag.contains("&v=1&p=0&c=7s&a=250&k=1&z=38.5,131.25,2&x=64&play=1&o=explorer&pr="),
+            "{frag}"
+        );
+        let l = decode(&frag, &cat).unwrap().unwrap();
+        assert_eq!(
+            (l.view, l.time_s, l.scenario),
+            (view, Some(30.0), s.clone())
+        );
+        // k refracts the detections: it comes back exactly, so the link gives the same figures.
+        let k = LinkView {
+            k: Some(4.0 / 3.0),
+            ..LinkView::default()
+        };
+        let frag = encode(&s, 0.0, &cat).unwrap() + &encode_view(&k, &s.pictures);
+        assert_eq!(
+            decode(&frag, &cat).unwrap().unwrap().view.k,
+            Some(4.0 / 3.0)
+        );
+        // A map centre beyond what a link may ask for is written within it, so the link opens.
+        let corner = LinkView {
+            map: Some(MapAt {
+                lat_deg: 70.0,
+                lon_deg: 200.0,
+                zoom: 1e6,
+            }),
+            ..LinkView::default()
+        };
+        let frag = encode(&s, 0.0, &cat).unwrap() + &encode_view(&corner, &s.pictures);
+        assert!(frag.ends_with("&z=62,180,64"), "{frag}");
+        assert!(decode(&frag, &cat).is_ok());
+        // A link made before links carried the view: the scenario and time, and no view.
+        let old = encode(&s, 30.0, &cat).unwrap();
+        let l = decode(&old, &cat).unwrap().unwrap();
+        assert_eq!((l.view, l.scenario), (LinkView::default(), s));
+    }
+
+    #[test]
+    fn every_view_field_from_a_link_is_checked_and_named() {
+        let cat = catalog();
+        let base = encode(&AppScenario::default(), 0.0, &cat).unwrap();
+        let err = |extra: &str| {
+            decode(&format!("{base}&v=1&{extra}"), &cat)
+                .unwrap_err()
+                .to_string()
+        };
+        for (extra, start) in [
+            ("p=99", "link view p: '99' is not a picture (0 to 7)"),
+            ("p=-1", "link view p: '-1'"),
+            ("c=1e300", "link view c:"),
+            (
+                "a=1e308",
+                "link view a: '1e308' is not a number from 0 to 1000",
+            ),
+            ("a=NaN", "link view a:"),
+            ("a=-5", "link view a:"),
+            ("k=0", "link view k: '0' is not a number from 0.5 to 3"),
+            ("k=inf", "link view k:"),
+            ("z=1,2", "link view z: '1,2' is not latitude,longitude,zoom"),
+            (
+                "z=38,130,1e9",
+                "link view z: '1e9' is not a number from 0.5 to 64",
+            ),
+            ("z=95,130,1", "link view z:"),
+            ("z=38,130,1,4", "link view z:"),
+            ("x=3", "link view x: '3' is not a speed"),
+            ("x=1e400", "link view x:"),
+            ("o=<script>", "link view o: '<script>' is not a panel"),
+            ("pr=nope", "link view pr: 'nope' is not a preset's id"),
+        ] {
+            let e = err(extra);
+            assert!(e.starts_with(start), "{extra}: {e}");
+        }
+        // A long value is cut in the message.
+        let e = err(&format!("pr={}", "x".repeat(10_000)));
+        assert!(e.len() < 120, "{e}");
+        // A view of another version is refused with its version.
+        let e = decode(&format!("{base}&v=2&p=0"), &cat)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "link view v: version 2 is not one this page reads (it reads version 1)"
+        );
     }
 }

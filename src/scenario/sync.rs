@@ -4,8 +4,12 @@
 
 use super::browser::{self, BrowserError};
 use super::keep::{Act, Event, Keeping, Opened, Shown};
-use super::link::{self, LinkError};
+use super::link::{self, LinkError, LinkView, MapAt, Panel};
 use super::model::{AppScenario, ModelError};
+use crate::map::projection::LambertConformal;
+use crate::map::use_pan_zoom::request_view;
+use crate::map::view::{data_bounds, theatre_bounds};
+use crate::map::viewport::Viewport;
 use crate::schedule::Coalesce;
 use crate::state::{AppState, ScenarioError};
 use leptos::prelude::*;
@@ -115,17 +119,109 @@ pub fn catalog_names(app: &AppState) -> Vec<String> {
     })
 }
 
-/// The share fragment for the scenario at the current time.
+/// The share fragment for the scenario at the current time, with how it is looked at.
 pub fn share_fragment(app: &AppState) -> Result<String, LinkError> {
-    link::encode(
-        &app.scenario.snapshot(),
+    let scenario = app.scenario.snapshot();
+    let mut f = link::encode(
+        &scenario,
         app.clock.time_s.get_untracked(),
         &catalog_names(app),
-    )
+    )?;
+    f.push_str(&link::encode_view(&current_view(app), &scenario.pictures));
+    Ok(f)
+}
+
+/// How the page looks at the scenario now, as a link carries it.
+pub fn current_view(app: &AppState) -> LinkView {
+    let v = app.view;
+    LinkView {
+        picture: Some(v.picture.get_untracked()),
+        compare: v
+            .compare_with
+            .get_untracked()
+            .map(|c| (c, v.side_by_side.get_untracked())),
+        fan_alt_km: Some(v.fan_alt_km.get_untracked()),
+        k: Some(v.k.get_untracked()),
+        map: map_at(),
+        speed: Some(app.clock.speed.get_untracked()),
+        playing: app.clock.playing.get_untracked(),
+        panel: v.explorer_open.get_untracked().then_some(Panel::Explorer),
+        preset: v.preset.with_untracked(|p| {
+            p.as_deref()
+                .and_then(super::presets::Preset::find)
+                .map(|p| p.id)
+        }),
+    }
+}
+
+/// Where the first map looks, when it is not the view it opens on (a link without it opens the same way).
+fn map_at() -> Option<MapAt> {
+    let c = crate::map::split::primary()?;
+    let v = c.view.try_get_untracked()?;
+    let fit = Viewport::fit(theatre_bounds(&c.proj), v.width_px, v.height_px);
+    let zoom = v.scale_px_per_km / fit.scale_px_per_km;
+    let moved_px = (v.center.x_km - fit.center.x_km).hypot(v.center.y_km - fit.center.y_km)
+        * v.scale_px_per_km;
+    if (zoom - 1.0).abs() < 1e-3 && moved_px < 1.0 {
+        return None;
+    }
+    let (lat_deg, lon_deg) = c.proj.inverse(v.center);
+    Some(MapAt {
+        lat_deg,
+        lon_deg,
+        zoom,
+    })
+}
+
+/// Moves the first map to where a link looks, or asks the map to open there if it is not laid out yet.
+fn show_map_at(m: MapAt) {
+    let proj = LambertConformal::theatre();
+    let center = proj.forward(m.lat_deg, m.lon_deg);
+    match crate::map::split::primary() {
+        Some(c) => {
+            if let Some(v) = c.view.try_get_untracked() {
+                let fit = Viewport::fit(theatre_bounds(&proj), v.width_px, v.height_px);
+                c.view.set(fit.at(center, m.zoom, data_bounds(&proj)));
+            }
+        }
+        None => request_view(center, m.zoom),
+    }
+}
+
+/// Shows the scenario as a link's view says; what it leaves out is left as it is, except the preset (a link
+/// without one is not a preset's).
+pub fn apply_view(app: &AppState, l: &LinkView) {
+    let v = app.view;
+    if let Some(p) = &l.picture {
+        v.picture.set(p.clone());
+    }
+    if let Some((c, side)) = &l.compare {
+        v.compare_with.set(Some(c.clone()));
+        v.side_by_side.set(*side);
+    }
+    if let Some(a) = l.fan_alt_km {
+        v.fan_alt_km.set(a);
+    }
+    if let Some(k) = l.k {
+        v.k.set(k);
+    }
+    if let Some(m) = l.map {
+        show_map_at(m);
+    }
+    if let Some(x) = l.speed {
+        app.clock.speed.set(x);
+    }
+    if l.panel == Some(Panel::Explorer) {
+        v.explorer_open.set(true);
+    }
+    v.preset.set(l.preset.map(str::to_string));
+    if l.playing {
+        app.clock.playing.set(true);
+    }
 }
 
 /// What opening a link did.
-enum LinkOpened {
+pub enum LinkOpened {
     /// The fragment holds no scenario.
     Nothing,
     /// Its scenario is shown; the model it was made with, if not this page's (see [`Notice::OtherModel`]).
@@ -133,7 +229,7 @@ enum LinkOpened {
 }
 
 /// Opens the scenario in a link. The error says why it cannot be opened; then nothing has changed.
-fn open_link(app: &AppState, fragment: &str) -> Result<LinkOpened, OpenError> {
+pub fn open_link(app: &AppState, fragment: &str) -> Result<LinkOpened, OpenError> {
     let Some(l) = link::decode(fragment, &catalog_names(app))? else {
         return Ok(LinkOpened::Nothing);
     };
@@ -141,6 +237,7 @@ fn open_link(app: &AppState, fragment: &str) -> Result<LinkOpened, OpenError> {
     if let Some(t) = l.time_s {
         app.clock.time_s.set(t);
     }
+    apply_view(app, &l.view);
     let other_model = (l.model != Some(picture_sim::model::MODEL_VERSION))
         .then_some(Notice::OtherModel { made: l.model });
     Ok(LinkOpened::Scenario { other_model })
@@ -349,6 +446,7 @@ pub fn start(app: AppState, embed: bool) -> Keeper {
     Effect::new(move |_| {
         track_scenario(&app);
         app.clock.time_s.track();
+        track_view(&app);
         if app.clock.playing.get() {
             return;
         }
@@ -385,6 +483,19 @@ pub fn start(app: AppState, embed: bool) -> Keeper {
     });
     on_cleanup(move || listener.remove());
     keeper
+}
+
+/// Subscribes the running effect to every part of the view a link carries.
+fn track_view(app: &AppState) {
+    let v = app.view;
+    v.picture.track();
+    v.compare_with.track();
+    v.side_by_side.track();
+    v.fan_alt_km.track();
+    v.k.track();
+    v.explorer_open.track();
+    v.preset.track();
+    app.clock.speed.track();
 }
 
 /// Subscribes the running effect to every part of the scenario.

@@ -25,6 +25,10 @@ pub struct ViewState {
     pub k: RwSignal<f64>,
     /// Whether each nation's fans are shown, in [`FAN_NATIONS`] order.
     pub fans_shown: [RwSignal<bool>; 3],
+    /// The preset the scenario came from (its id), whose note and sources are shown.
+    pub preset: RwSignal<Option<String>>,
+    /// Whether the horizon explorer is open.
+    pub explorer_open: RwSignal<bool>,
 }
 
 /// The nations of the fans' filter, in the order the story is told.
@@ -49,6 +53,8 @@ impl ViewState {
                 RwSignal::new(true),
                 RwSignal::new(true),
             ],
+            preset: RwSignal::new(None),
+            explorer_open: RwSignal::new(false),
         }
     }
 }

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 /// Playback tick: 30 frames a second is smooth for a marker moving a few pixels a frame.
 const TICK: Duration = Duration::from_millis(33);
-pub const SPEEDS: [f64; 8] = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0];
+pub use crate::scenario::link::SPEEDS;
 /// Arrow-key steps, seconds (with Shift the long step).
 const STEP_S: f64 = 10.0;
 const LONG_STEP_S: f64 = 60.0;
