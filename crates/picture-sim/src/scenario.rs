@@ -18,9 +18,9 @@ use crate::sensors::{
 use crate::sites;
 use crate::time::SimTime;
 use crate::tracking::metrics::{
-    compare, evaluate_picture_observed, Comparison, MetricsConfig, PictureMetrics, TrueImpact,
+    compare, evaluate_pictures_observed, Comparison, MetricsConfig, PictureMetrics, TrueImpact,
 };
-use crate::tracking::picture::{same_links, LatencyDefaults, PictureConfig, PictureError};
+use crate::tracking::picture::{LatencyDefaults, PictureConfig, PictureError};
 use crate::tracking::tracker::{Tracker, TrackerConfig};
 use crate::truth::Truth;
 use serde::{Deserialize, Serialize};
@@ -394,7 +394,7 @@ pub fn score_pictures_with(
     nations: &[Nation],
     measurements: &[Measurement],
     metrics: &MetricsConfig,
-    mut observe: impl FnMut(usize, SimTime, &Tracker),
+    observe: impl FnMut(usize, SimTime, &Tracker),
 ) -> Result<Scored, PictureError> {
     let (tracker, ellipsoid, _) = pipeline_models();
     let truths: Vec<&dyn Truth> = flights
@@ -403,31 +403,17 @@ pub fn score_pictures_with(
         .collect();
     let impacts: Vec<TrueImpact> = flights.iter().map(|f| true_impact(f)).collect();
     // Pictures with the same links are run once; the observer sees that run as each of them.
-    let first = same_links(pictures);
-    let mut scored: Vec<PictureMetrics> = Vec::with_capacity(pictures.len());
-    for (i, p) in pictures.iter().enumerate() {
-        let metrics = if first[i] < i {
-            PictureMetrics {
-                picture: p.name.clone(),
-                ..scored[first[i]].clone()
-            }
-        } else {
-            let twins: Vec<usize> = (i..pictures.len()).filter(|&j| first[j] == i).collect();
-            evaluate_picture_observed(
-                p,
-                nations,
-                measurements,
-                &tracker,
-                &ellipsoid,
-                &truths,
-                &impacts,
-                metrics,
-                |now, _, t| twins.iter().for_each(|&j| observe(j, now, t)),
-            )?
-        };
-        scored.push(metrics);
-    }
-    let pictures = scored;
+    let pictures = evaluate_pictures_observed(
+        pictures,
+        nations,
+        measurements,
+        &tracker,
+        &ellipsoid,
+        &truths,
+        &impacts,
+        metrics,
+        observe,
+    )?;
     let comparison = compare(&pictures);
     Ok(Scored {
         pictures,

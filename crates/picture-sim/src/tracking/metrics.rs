@@ -723,6 +723,33 @@ pub fn evaluate_pictures(
     impacts: &[TrueImpact],
     metrics_config: &MetricsConfig,
 ) -> Result<Vec<PictureMetrics>, PictureError> {
+    evaluate_pictures_observed(
+        pictures,
+        sensor_nations,
+        measurements,
+        tracker_config,
+        ellipsoid,
+        truths,
+        impacts,
+        metrics_config,
+        |_, _, _| {},
+    )
+}
+
+/// As [`evaluate_pictures`], calling `observe(picture, arrival_time, tracker)` after each delivery: a run that
+/// serves several pictures with the same links is observed as each of them.
+#[allow(clippy::too_many_arguments)]
+pub fn evaluate_pictures_observed(
+    pictures: &[PictureConfig],
+    sensor_nations: &[Nation],
+    measurements: &[Measurement],
+    tracker_config: &TrackerConfig,
+    ellipsoid: &Ellipsoid,
+    truths: &[&dyn Truth],
+    impacts: &[TrueImpact],
+    metrics_config: &MetricsConfig,
+    mut observe: impl FnMut(usize, SimTime, &Tracker),
+) -> Result<Vec<PictureMetrics>, PictureError> {
     let first = same_links(pictures);
     let mut out: Vec<PictureMetrics> = Vec::with_capacity(pictures.len());
     for (i, p) in pictures.iter().enumerate() {
@@ -732,6 +759,7 @@ pub fn evaluate_pictures(
                 ..out[first[i]].clone()
             }
         } else {
+            let twins: Vec<usize> = (i..pictures.len()).filter(|&j| first[j] == i).collect();
             evaluate_picture_observed(
                 p,
                 sensor_nations,
@@ -741,7 +769,7 @@ pub fn evaluate_pictures(
                 truths,
                 impacts,
                 metrics_config,
-                |_, _, _| {},
+                |now, _, t| twins.iter().for_each(|&j| observe(j, now, t)),
             )?
         };
         out.push(metrics);
