@@ -8,6 +8,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
 cd "$root"
 step() { printf '\n== %s\n' "$*"; }
+# A test run builds every target once: incremental caches would only take disk (1.6 GB on a fresh clone).
+export CARGO_INCREMENTAL=0
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+df -h "$root" | tail -1 | awk '{print "disk free at the start: " $4 " of " $2}'
 
 step "format and lints"
 # A clone has no sibling shared folder beside it: the code and tests use the copies in data/reference.
@@ -23,10 +27,13 @@ step "native tests"
 cargo test --workspace
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=/usr/bin/chromedriver \
+# ChromeDriver leaves each Chromium profile (about 100 MB) in TMPDIR: give it a folder of its own and remove it.
+chromium_tmp="$(mktemp -d)"
+TMPDIR="$chromium_tmp" CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test -p shared-picture --target wasm32-unknown-unknown --test web --test web_salvo -- --nocapture
+rm -rf "$chromium_tmp"
 
 step "release build"
 trunk build --release --offline
@@ -52,3 +59,6 @@ step "the uncertainty study's speed (a figure, not a pass/fail)"
 "$PICTURE_BIN" scenario example > "${TMPDIR:-/tmp}/picture-study-example.json"
 uptime
 "$PICTURE_BIN" study "${TMPDIR:-/tmp}/picture-study-example.json" --runs 1000 | tail -3
+
+step "disk used by the build (a figure, not a pass/fail)"
+du -sh "$target_dir" "$target_dir"/* 2>/dev/null || true
