@@ -103,8 +103,12 @@ export type FactKey = 'apogee' | 'range' | 'flight-time' | 'max-speed' | 'burnou
 export class FlightFacts {
   readonly region: Locator;
 
+  /** What the solve changed to fly the shape (a cut burn, a lighter payload), in words. */
+  readonly adjusted: Locator;
+
   constructor(root: Locator) {
     this.region = root.getByRole('region', { name: 'Flight figures', exact: true });
+    this.adjusted = this.region.locator('p.flight-adjusted');
   }
 
   fact(key: FactKey): Locator {

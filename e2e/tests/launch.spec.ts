@@ -112,3 +112,17 @@ test('speed: editing a launch redraws its arc (measured, budget one frame)', asy
   // another range, or leaves the analyses behind.
   report(lines);
 });
+
+test('the flight figures say what an as-reported solve changed, against the catalog', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  // The default flight reaches its reported 550 km apogee and 2,700 km by cutting the thrust, not the payload.
+  await expect(app.facts.adjusted).toHaveText(/^The thrust was cut after \d+ s, \d+ % of the full 120 s burn\.$/);
+  // The 2023-07-12 Hwasong-18 needs a lighter payload for its 6,648 km apogee: said, and checked against the
+  // catalog's 680-920 kg.
+  await app.scenario.preset('2023-07-12-hwasong-18');
+  await expect(app.facts.adjusted).toContainText(
+    /The model flew a \d+ kg payload, \d+ % of the catalog's 800 kg, inside the 680-920 kg its sources allow\./,
+  );
+  await expect(app.facts.adjusted).not.toHaveClass(/contradicts/);
+});

@@ -46,6 +46,22 @@ pub fn FlightFacts() -> impl IntoView {
             })
         })
     };
+    // What the solve changed to fly this shape (a cut burn, a lighter payload), in the core's own words; a
+    // payload outside the catalog's bounds is marked, since the flight then is not the catalog's missile.
+    let adjusted = move || {
+        app.analysis.flight.with(|f| {
+            let a = f.as_ref().ok()?.flight.adjustments()?;
+            let text = [
+                a.burn.map(|b| b.sentence()),
+                a.payload.map(|p| p.sentence()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+            (!text.is_empty()).then(|| (text, a.contradicts_catalog()))
+        })
+    };
     view! {
         <section class="panel flight-facts" aria-label="Flight figures">
             <dl>
@@ -53,6 +69,9 @@ pub fn FlightFacts() -> impl IntoView {
                     <div class="fact" data-fact=key><dt>{name}</dt><dd>{value}</dd></div>
                 }).collect_view()}
             </dl>
+            {move || adjusted().map(|(text, contradicts)| view! {
+                <p class="flight-adjusted" class:contradicts=contradicts>{text}</p>
+            })}
         </section>
     }
 }

@@ -151,6 +151,8 @@ pub fn run(args: &FlyArgs) -> Result<String, String> {
             "launch_azimuth_deg": s.launch_azimuth_deg,
             "energy": s.energy,
             "payload_kg": s.payload_kg,
+            "pitch_final_deg": s.pitch_final_deg,
+            "adjustments": flight.adjustments(),
             "events": s.events,
         });
         return Ok(format!("{value}\n"));
@@ -188,5 +190,18 @@ pub fn run(args: &FlyArgs) -> Result<String, String> {
         "  launch azimuth  {:8.2} deg, energy {:.3}, payload {:.0} kg",
         s.launch_azimuth_deg, s.energy, s.payload_kg
     );
+    if let Some(a) = flight.adjustments() {
+        let _ = writeln!(out, "  pitch at burnout {:7.1} deg", a.pitch_final_deg);
+        // What the solve changed, in words: a lighter payload changes the missile and must not pass unsaid.
+        for sentence in [
+            a.burn.map(|b| b.sentence()),
+            a.payload.map(|p| p.sentence()),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let _ = writeln!(out, "  {sentence}");
+        }
+    }
     Ok(out)
 }

@@ -210,3 +210,67 @@ fn missiles_lists_the_catalog() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("Hwasong-17"));
 }
+
+/// The 2017-07-28 Hwasong-14 (KCNA: 3,724.9 km apogee, 998 km) cannot be flown with the catalog's 500 kg: the
+/// command says what it flew instead, in its JSON and its text, and checks it against the catalog's 300-700 kg.
+#[test]
+fn as_reported_flight_says_what_it_changed() {
+    let args = [
+        "fly",
+        "--missile",
+        "hwasong-14",
+        "--from",
+        "40.611,126.426",
+        "--azimuth",
+        "70.3",
+        "--range-km",
+        "998",
+        "--apogee-km",
+        "3724.9",
+    ];
+    let mut with_json = args.to_vec();
+    with_json.push("--json");
+    let v = json_of(&with_json);
+    let payload = &v["adjustments"]["payload"];
+    let factor = payload["factor"].as_f64().expect("a payload factor");
+    assert!((0.6..0.95).contains(&factor), "payload factor {factor}");
+    assert_eq!(payload["catalog_kg"].as_f64(), Some(500.0));
+    let flown = payload["flown_kg"].as_f64().expect("the flown payload");
+    assert!((flown - 500.0 * factor).abs() < 1e-6, "{flown} kg");
+    assert_eq!(payload["allowed"]["low"].as_f64(), Some(0.6));
+    assert!(
+        v["adjustments"]["burn"].is_null(),
+        "a lighter payload flies the full burn"
+    );
+
+    let out = picture().args(args).output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let expected = format!(
+        "The model flew a {:.0} kg payload, {:.0} % of the catalog's 500 kg, inside the 300-700 kg its sources allow.",
+        flown,
+        factor * 100.0
+    );
+    assert!(text.contains(&expected), "{text}");
+}
+
+/// A minimum-energy flight short of the maximum keeps the payload and cuts the burn, and says so.
+#[test]
+fn a_short_flight_reports_its_cut_burn_and_keeps_the_payload() {
+    let v = json_of(&[
+        "fly",
+        "--missile",
+        "hwasong-12",
+        "--from",
+        "sunan",
+        "--azimuth",
+        "90",
+        "--range-km",
+        "1500",
+        "--json",
+    ]);
+    assert!(v["adjustments"]["payload"].is_null());
+    let burn = &v["adjustments"]["burn"];
+    let fraction = burn["fraction"].as_f64().expect("a burn fraction");
+    assert!(fraction > 0.3 && fraction < 1.0, "burn fraction {fraction}");
+    assert_eq!(burn["full_s"].as_f64(), Some(120.0));
+}

@@ -393,7 +393,7 @@ fn each_nation_with_sharing_is_never_later_than_alone() {
         100.0 * share
     );
     assert!(
-        share < 0.2,
+        share < 0.15,
         "{:.1} % of impact milestones later",
         100.0 * share
     );

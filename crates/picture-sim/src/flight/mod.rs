@@ -11,6 +11,7 @@
 //! Wheelon, "Free flight of a ballistic missile", ARS Journal 29 (1959) (closed forms in [`kepler`]); Wright,
 //! UCS analyses of North Korean tests (method of fitting reported apogee and range).
 
+pub mod adjusted;
 pub mod catalog;
 pub mod dynamics;
 pub mod integrator;
@@ -22,6 +23,7 @@ pub mod trajectory;
 pub mod uncertain;
 pub mod vehicle;
 
+pub use adjusted::{Adjustments, BurnCut, PayloadChange};
 pub use dynamics::EarthModel;
 pub use shaping::ShapingMemory;
 pub use simulate::Program;

@@ -16,7 +16,13 @@
 //!
 //! Attribution: a radar plot belongs to the nearest missile at its time (within `association_distance_m`), a
 //! launch report to the missile launched nearest its launch point; confirmed tracks are assigned to missiles by
-//! optimal assignment on distance (within `association_distance_m`). All times are fusion-centre arrival times.
+//! optimal assignment (within `association_distance_m`). Of several tracks near one missile, the picture's is
+//! a current one, then the one of best quality, as a Link 16 network gives reporting responsibility for a
+//! target to the unit whose track has the highest track quality, a measure of its position's uncertainty
+//! (MIL-STD-6016; NATO STANAG 5516); nearness only breaks ties. Otherwise a duplicate track confirmed late in
+//! the flight, a few hundred metres nearer but with a velocity from three plots, took the missile for one
+//! delivery and its wild impact prediction broke the milestone of a picture whose own track never lost it.
+//! All times are fusion-centre arrival times.
 //!
 //! Cost. Scoring looks at every missile only where it can matter: the missiles in flight are sampled once per
 //! time a track or a plot refers to (in ECEF, the frame the distances are taken in), and kept in a grid of
@@ -418,12 +424,13 @@ pub fn evaluate_picture_counted(
             for (i, tr) in tracks.iter().enumerate() {
                 let g = tr.estimate();
                 let pos = g.position();
-                // Of two tracks on one missile, the picture's is a current one, then the nearer: a track
-                // built from plots a slow link delivered minutes after they were measured (its estimate older
-                // than the longest a track may coast) describes the missile as it was then. Both terms are
-                // below 1/2, so a lone track near a missile is always its track.
+                // Of two tracks on one missile, the picture's is a current one (a track built from plots a
+                // slow link delivered minutes after they were measured, its estimate older than the longest a
+                // track may coast, describes the missile as it was then), then the one of best quality (see the
+                // module's notes), then the nearer.
                 let stale = (now - g.time).as_secs_f64() > coast_s;
-                let staleness = if stale { 0.5 } else { 0.0 };
+                let staleness = if stale { STALE_COST } else { 0.0 };
+                let quality = QUALITY_COST * unit_interval(position_sigma_m(&g), QUALITY_SCALE_M);
                 let vel = g.velocity_m_s();
                 let best = &mut nearest[i];
                 snapshots
@@ -434,7 +441,7 @@ pub fn evaluate_picture_counted(
                                 *best = Some((k, d, (vel - v).norm()));
                             }
                             let nearness = (d / mc.association_distance_m).powi(2);
-                            costs.push((k, i, 0.5 * nearness + staleness));
+                            costs.push((k, i, NEAR_COST * nearness + quality + staleness));
                             errors[k].push((i, d));
                         }
                     });
@@ -515,6 +522,34 @@ pub fn evaluate_picture_counted(
         },
         work,
     ))
+}
+
+/// The track-to-missile assignment's costs (against 1 for leaving a missile without a track): a stale track
+/// costs more than any current one; among current ones, quality (the position's uncertainty, mapped into
+/// [0, 1) about `QUALITY_SCALE_M`) weighs most and nearness (the square of the distance over the association
+/// distance) next. The sum stays below 1, so a lone track near a missile is always its track.
+const STALE_COST: f64 = 0.5;
+const QUALITY_COST: f64 = 0.3;
+const NEAR_COST: f64 = 0.19;
+/// The position uncertainty at which a track's quality cost is half its weight: a track updated by radars
+/// at hundreds of kilometres is known to some hundred metres, a new track from three plots to kilometres.
+const QUALITY_SCALE_M: f64 = 100.0;
+
+/// The root-mean-square position standard deviation of an estimate, metres.
+fn position_sigma_m(g: &super::GaussianState) -> f64 {
+    ((g.covar[(0, 0)] + g.covar[(1, 1)] + g.covar[(2, 2)]) / 3.0)
+        .max(0.0)
+        .sqrt()
+}
+
+/// `x / (x + scale)`: 0 at 0, 1/2 at `scale`, below 1 always (and 1 for an infinite or NaN `x`, the worst).
+fn unit_interval(x: f64, scale: f64) -> f64 {
+    let u = x / (x + scale);
+    if u.is_finite() {
+        u
+    } else {
+        1.0
+    }
 }
 
 /// A milestone that counts from the time after which it holds: set when it first holds, cleared when it fails.
