@@ -1,0 +1,56 @@
+import { type Locator, type Page } from '@playwright/test';
+
+/** The offline copy (web/sw.js, registered by web/loader.js) as a page sees it, and its "next visit" line. */
+export class OfflineCopy {
+  readonly updateLine: Locator;
+  readonly dismiss: Locator;
+
+  constructor(readonly page: Page) {
+    this.updateLine = page.getByRole('status').filter({ hasText: 'A new version of Shared Picture is ready' });
+    this.dismiss = this.updateLine.getByRole('button', { name: 'Dismiss' });
+  }
+
+  /** Waits until the page's service worker is active and returns its scope. */
+  ready(): Promise<string> {
+    return this.page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  }
+
+  /** Whether a service worker answers this page's requests. */
+  controlled(): Promise<boolean> {
+    return this.page.evaluate(() => navigator.serviceWorker.controller !== null);
+  }
+
+  /** The paths (from the scope on) held in the cache of the worker whose scope is `scope`. */
+  cachedPaths(scope: string): Promise<string[]> {
+    return this.page.evaluate(async (scope) => {
+      const names = (await caches.keys()).filter((n) => n.endsWith(` ${scope}`));
+      const paths: string[] = [];
+      for (const name of names) {
+        for (const request of await (await caches.open(name)).keys()) paths.push(request.url.slice(scope.length));
+      }
+      return paths.sort();
+    }, scope);
+  }
+
+  /** What a request to the network gives the page now, through its service worker: 'answered' or 'failed'. */
+  network(): Promise<'answered' | 'failed'> {
+    return this.page.evaluate(() =>
+      fetch(`./not-cached-${Date.now()}.txt`).then(
+        () => 'answered' as const,
+        () => 'failed' as const,
+      ),
+    );
+  }
+
+  /** The style sheets this page names (its build's, and a next build's). */
+  styleSheets(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (l) => l.getAttribute('href') ?? ''),
+    );
+  }
+
+  /** The value of a custom property on the root element, as the page's style sheets set it. */
+  rootProperty(name: string): Promise<string> {
+    return this.page.evaluate((name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim(), name);
+  }
+}
