@@ -34,53 +34,32 @@ if (typeof WebAssembly !== 'object') {
   }
 }
 
-// The offline copy (sw.js, beside this file at the site's root, whatever path the site is served from),
-// registered once the page has loaded, so that copying the shell into the cache never competes with the page's
-// own start. Where it cannot register (plain http from another host, a browser without service workers) the
-// page runs as before, online.
+// The offline copy (sw.js, at the site's root), registered once the page has loaded so that caching never slows
+// its start; without it (no service workers, plain http) the page runs online as before.
 function registerOffline() {
-  if (!('serviceWorker' in navigator)) return;
-  const register = () =>
-    navigator.serviceWorker
-      .register(new URL('sw.js', import.meta.url), { scope: new URL('./', import.meta.url).href })
-      .catch((e) => console.info(`Shared Picture works online only here: ${e.message || e}`));
-  if (document.readyState === 'complete') register();
-  else addEventListener('load', register, { once: true });
+  const sw = navigator.serviceWorker;
+  const register = () => sw.register(new URL('sw.js', import.meta.url), { scope: './' }).catch(() => {});
+  if (sw) document.readyState === 'complete' ? register() : addEventListener('load', register, { once: true });
 }
 
-// When the worker has cached a new build, a page of another build says that the new one takes effect on the next
-// visit; an embed does not, being a part of its host's page. A build is known by the files its page's head
-// names (hashed), which sw.js reads the same way from the new page; read here before the app can add any.
-// Listened for before the module loads: the worker's word can come as soon as the page's request.
+// A page of another build (the hashed files its head names, which sw.js reads alike from the new page) says
+// when a new one is cached; not an embed, a part of its host's page. Listened for from the start: the word can
+// come as soon as the page's request.
 function hearUpdates() {
-  if (!('serviceWorker' in navigator)) return;
-  const build = [
-    ...new Set(
-      Array.from(document.head.querySelectorAll('[href], [src]'), (el) => {
-        const url = new URL(el.getAttribute('href') ?? el.getAttribute('src'), document.baseURI);
-        url.hash = '';
-        return url.href;
-      }),
-    ),
-  ].sort();
-  navigator.serviceWorker.addEventListener('message', ({ data }) => {
-    const ours = data && Array.isArray(data.build) && data.build.join(' ') === build.join(' ');
-    if (data && data.sharedPicture === 'update-ready' && !ours && window.top === window) updateReady();
-  });
-  navigator.serviceWorker.startMessages();
-}
-
-function updateReady() {
-  if (document.querySelector('.update-ready')) return;
-  const line = document.createElement('p');
-  line.className = 'update-ready';
-  line.setAttribute('role', 'status');
-  const text = document.createElement('span');
-  text.textContent = 'A new version of Shared Picture is ready: it takes effect on your next visit.';
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.textContent = 'Dismiss';
-  close.addEventListener('click', () => line.remove());
-  line.append(text, close);
-  document.body.append(line);
+  const sw = navigator.serviceWorker;
+  if (!sw || window.top !== window) return;
+  const build = new Set(Array.from(document.head.querySelectorAll('[href],[src]'), (el) => el.href || el.src));
+  sw.onmessage = ({ data }) => {
+    if (data?.sharedPicture !== 'update-ready' || (data.build.length === build.size && data.build.every((f) => build.has(f)))) return;
+    if (document.querySelector('.update-ready')) return;
+    const line = document.createElement('p');
+    const close = document.createElement('button');
+    line.className = 'update-ready';
+    line.setAttribute('role', 'status');
+    line.textContent = 'A new version of Shared Picture is ready: it takes effect on your next visit. ';
+    close.textContent = 'Dismiss';
+    close.onclick = () => line.remove();
+    line.append(close);
+    document.body.append(line);
+  };
 }

@@ -19,8 +19,8 @@ const INDEX = self.registration.scope;
 // (src/worker/client.rs, WORKER_SCRIPT).
 const UNNAMED = ['public/analysis-worker.js'];
 // Trunk's hashed file names: the same name is the same bytes, so a copy already cached (or in the browser's
-// HTTP cache, from the page's own load) is never fetched again.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// HTTP cache, from the page's own load) is never fetched again. The hash is written without leading zeros.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 
 const scopePath = new URL(INDEX).pathname;
 const isIndex = (url) => url.pathname === scopePath || url.pathname === `${scopePath}index.html`;
@@ -38,11 +38,11 @@ function shellOf(html) {
   return [...urls];
 }
 
-/** Every `href` and `src` in `html`, as absolute addresses without fragment, sorted: the head's are a build's
- * identity, which web/loader.js computes the same way from the page it runs in. */
+/** Every `href` and `src` in `html` (outside comments), as absolute addresses without fragment, sorted: the
+ * head's are a build's identity, which web/loader.js computes the same way from the page it runs in. */
 function namesIn(html) {
   const names = new Set();
-  for (const [, name] of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+  for (const [, name] of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/\s(?:href|src)="([^"]+)"/g)) {
     const url = new URL(name.replaceAll('&amp;', '&'), INDEX);
     url.hash = '';
     names.add(url.href);
@@ -59,8 +59,9 @@ async function store(cache, url) {
   await cache.put(url, response);
 }
 
-/** Fetches the page at `pageUrl` and, if it is new, its files then itself; tells the open pages of an update. */
-async function revalidate(pageUrl) {
+/** Fetches the page at `pageUrl` and, if it is new, its files then itself; tells the open pages of an update,
+ * among them the one being opened (`openingId`) once it can hear. */
+async function revalidate(pageUrl, openingId) {
   const response = await fetch(pageUrl, { cache: 'no-cache', credentials: 'same-origin' });
   if (!response.ok || response.redirected) throw new Error(`${pageUrl}: ${response.status}`);
   const html = await response.clone().text();
@@ -76,13 +77,15 @@ async function revalidate(pageUrl) {
   for (const request of await cache.keys()) if (!keep.has(request.url)) await cache.delete(request);
   if (oldHtml === null) return;
   const build = namesIn(html.slice(0, html.indexOf('</head>')));
+  // A page still loading is not yet among the clients; `get` waits until it is.
+  if (openingId) await self.clients.get(openingId);
   const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   for (const page of pages) if (page.url.startsWith(INDEX)) page.postMessage({ sharedPicture: 'update-ready', build });
 }
 
 /** A failed revalidation (offline, a server error, a file missing) leaves the cache as it was, and says why. */
-const revalidateQuietly = (pageUrl) =>
-  revalidate(pageUrl).catch((e) => console.info(`Shared Picture: the cached copy was kept (${e.message || e})`));
+const revalidateQuietly = (pageUrl, openingId) =>
+  revalidate(pageUrl, openingId).catch((e) => console.info(`Shared Picture: the cached copy was kept (${e.message || e})`));
 
 self.addEventListener('install', (event) => {
   // The first copy of the shell: the worker is installed only once it is whole.
@@ -108,7 +111,7 @@ async function servePage(event) {
   const cached = await caches.match(INDEX, { cacheName: CACHE });
   const url = new URL(event.request.url);
   url.hash = '';
-  const updating = revalidateQuietly(url.href);
+  const updating = revalidateQuietly(url.href, event.resultingClientId);
   event.waitUntil(updating);
   return cached || fetch(event.request);
 }

@@ -10,6 +10,19 @@ export class OfflineCopy {
     this.dismiss = this.updateLine.getByRole('button', { name: 'Dismiss' });
   }
 
+  /** The manifest as Chromium reads it (DevTools protocol): parse errors, the resolved manifest, and why the
+   * page could not be installed (Playwright's contexts are incognito, which alone refuses it). */
+  async manifest() {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    const { errors, manifest } = (await cdp.send('Page.getAppManifest', {})) as unknown as {
+      errors: { message: string }[];
+      manifest?: { name: string; startUrl: string; scope: string; display: string; icons: { url: string }[] };
+    };
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    await cdp.detach();
+    return { errors: errors.map((e) => e.message), manifest, installabilityErrors: installabilityErrors.map((e) => e.errorId) };
+  }
+
   /** Waits until the page's service worker is active and returns its scope. */
   ready(): Promise<string> {
     return this.page.evaluate(async () => (await navigator.serviceWorker.ready).scope);

@@ -34,10 +34,10 @@ test('after one visit the app starts offline under a sub-path, draws the map and
   const cached = await offline.cachedPaths(scope);
   for (const file of [
     /^$/,
-    /^shared-picture-[0-9a-f]{16}\.js$/,
-    /^shared-picture-[0-9a-f]{16}_bg\.wasm$/,
-    /^main-[0-9a-f]{16}\.css$/,
-    /^loader-[0-9a-f]{16}\.js$/,
+    /^shared-picture-[0-9a-f]{12,16}\.js$/,
+    /^shared-picture-[0-9a-f]{12,16}_bg\.wasm$/,
+    /^main-[0-9a-f]{12,16}\.css$/,
+    /^loader-[0-9a-f]{12,16}\.js$/,
     /^public\/analysis-worker\.js$/,
     /^public\/favicon\.svg$/,
     /^manifest\.webmanifest$/,
@@ -125,4 +125,21 @@ test('a new build whose files cannot all be fetched is not stored: offline, the 
   expect(await offline.styleSheets()).not.toContain('./e2e-missing.css');
   await new Analyses(page).settled();
   await expect(offline.updateLine).toHaveCount(0);
+});
+
+test('the page can be installed from the sub-path: its manifest starts and scopes the app there, standalone, with an icon', async ({
+  page,
+  baseURL,
+}) => {
+  const { offline } = await firstVisit(page, baseURL!);
+  const site = new URL(SUB_PATH, baseURL).href;
+  const { errors, manifest, installabilityErrors } = await offline.manifest();
+  expect(errors).toEqual([]);
+  expect(manifest!.name).toMatch(/^Shared Picture/);
+  expect(manifest!.startUrl).toBe(site);
+  expect(manifest!.scope).toBe(site);
+  expect(manifest!.display).toBe('kStandalone');
+  expect(manifest!.icons.map((i) => i.url)).toEqual([`${site}public/favicon.svg`]);
+  // Nothing but the test browser's incognito profile stands in the way.
+  expect(installabilityErrors).toEqual(['in-incognito']);
 });
