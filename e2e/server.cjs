@@ -27,6 +27,7 @@ const MIME = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -37,6 +38,15 @@ const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+};
+
+// A next build, for the offline copy's update test: `?e2e-build=next` serves the page naming one more style
+// sheet (E2E_NEXT_CSS, which this server serves), as a new build names new hashed files; `?e2e-build=broken`
+// names one that does not exist. The page's own files are the same, so either still runs.
+const E2E_NEXT_CSS = 'e2e-next-build.css';
+const E2E_BUILDS = {
+  next: `<link rel="stylesheet" href="./${E2E_NEXT_CSS}" />`,
+  broken: '<link rel="stylesheet" href="./e2e-missing.css" />',
 };
 
 /** The file under `root` that `pathname` names, or null when it leaves `root`. */
@@ -64,12 +74,18 @@ function startServer(port, dist) {
     if (url.pathname === SUB_PATH.slice(0, -1)) return send(301, { Location: SUB_PATH + url.search }, '');
     const inSub = url.pathname.startsWith(SUB_PATH);
     const rel = inSub ? url.pathname.slice(SUB_PATH.length - 1) : url.pathname;
+    if (rel === `/${E2E_NEXT_CSS}`) {
+      return send(200, { 'Content-Type': MIME['.css'], 'Cache-Control': 'no-cache' }, ':root { --e2e-build: next; }\n');
+    }
     let path = fileFor(root, rel);
     if (path === null) return send(404, { 'Content-Type': 'text/plain' }, 'not found');
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
+      let body = await readFile(path);
+      const extra = E2E_BUILDS[url.searchParams.get('e2e-build')];
+      if (extra && path === join(root, 'index.html')) body = Buffer.from(String(body).replace('</head>', `${extra}</head>`));
       const type = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
+      // No-cache for every file, the service worker (sw.js) among them: the browser checks it on every visit.
       send(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-cache' }, body);
     } catch {
       send(404, { 'Content-Type': 'text/plain' }, 'not found');
@@ -78,7 +94,7 @@ function startServer(port, dist) {
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
 }
 
-module.exports = { CSP, SUB_PATH, startServer };
+module.exports = { CSP, E2E_NEXT_CSS, SUB_PATH, startServer };
 
 if (require.main === module) {
   const port = Number(process.argv[2] ?? 8091);

@@ -22,12 +22,44 @@ if (typeof WebAssembly !== 'object') {
   try {
     const glue = document.querySelector('link[rel="modulepreload"][href$=".js"]').href;
     const wasmUrl = document.querySelector('link[rel="preload"][href$=".wasm"]').href;
+    hearUpdates();
     const bindings = await import(glue);
     const wasm = await bindings.default({ module_or_path: wasmUrl });
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+    registerOffline();
   } catch (e) {
     poster(String(e && e.message ? e.message : e));
     throw e;
   }
+}
+
+// The offline copy (sw.js, at the site's root), registered once the page has loaded so that caching never slows
+// its start; without it (no service workers, plain http) the page runs online as before.
+function registerOffline() {
+  const sw = navigator.serviceWorker;
+  const register = () => sw.register(new URL('sw.js', import.meta.url), { scope: './' }).catch(() => {});
+  if (sw) document.readyState === 'complete' ? register() : addEventListener('load', register, { once: true });
+}
+
+// A page of another build (the hashed files its head names, which sw.js reads alike from the new page) says
+// when a new one is cached; not an embed, a part of its host's page. Listened for from the start: the word can
+// come as soon as the page's request.
+function hearUpdates() {
+  const sw = navigator.serviceWorker;
+  if (!sw || window.top !== window) return;
+  const build = new Set(Array.from(document.head.querySelectorAll('[href],[src]'), (el) => el.href || el.src));
+  sw.onmessage = ({ data }) => {
+    if (data?.sharedPicture !== 'update-ready' || (data.build.length === build.size && data.build.every((f) => build.has(f)))) return;
+    if (document.querySelector('.update-ready')) return;
+    const line = document.createElement('p');
+    const close = document.createElement('button');
+    line.className = 'update-ready';
+    line.setAttribute('role', 'status');
+    line.textContent = 'A new version of Shared Picture is ready: it takes effect on your next visit. ';
+    close.textContent = 'Dismiss';
+    close.onclick = () => line.remove();
+    line.append(close);
+    document.body.append(line);
+  };
 }

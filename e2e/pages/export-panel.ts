@@ -4,7 +4,7 @@ import { download } from './controls';
 
 export type SavedFile = { name: string; body: Buffer; text: string };
 export type DataExport = 'trajectories' | 'measurements' | 'tracks' | 'pictures' | 'geojson' | 'kml' | 'czml';
-export type PictureExport = `${'map' | ChartName}-${'svg' | 'png'}`;
+export type PictureExport = `${'map' | 'figure' | ChartName}-${'svg' | 'png'}`;
 
 /** The export panel: each button saves a file, which the tests read back. */
 export class ExportPanel {
@@ -49,6 +49,22 @@ export class ExportPanel {
     } finally {
       await blank.close();
     }
+  }
+}
+
+/** An SVG document's words, as a reader of the file sees them: its `text` elements' contents in document order
+ * (wrapped lines joined by a space), and its width and height attributes. Parsed in a blank page, as `parseXml`. */
+export async function svgWords(page: Page, text: string): Promise<{ words: string; width: number; height: number }> {
+  const blank = await page.context().newPage();
+  try {
+    return await blank.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const root = doc.documentElement;
+      const words = Array.from(doc.getElementsByTagName('text'), (t) => t.textContent ?? '').join(' ');
+      return { words, width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')) };
+    }, text);
+  } finally {
+    await blank.close();
   }
 }
 

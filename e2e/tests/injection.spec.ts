@@ -66,7 +66,7 @@ test('picture names made of HTML and SVG markup are shown as text everywhere, an
   expect(await traces(page)).toEqual(CLEAN);
 
   // The exported figures hold the names as text too.
-  for (const what of ['warning-time-svg', 'map-svg'] as const) {
+  for (const what of ['warning-time-svg', 'map-svg', 'figure-svg'] as const) {
     const svg = await app.exports.save(what);
     const parsed = await app.exports.parseXml(svg.text, 'image/svg+xml', ['img', 'image', 'script', 'iframe', 'foreignObject']);
     expect(parsed.error, what).toBe(false);
@@ -74,6 +74,8 @@ test('picture names made of HTML and SVG markup are shown as text everywhere, an
     expect(parsed.handlers, what).toBe(0);
   }
   expect((await app.exports.save('warning-time-svg')).text).toContain('&lt;img src=x onerror=');
+  // The briefing figure's caption names the pictures shown and compared.
+  expect((await app.exports.save('figure-svg')).text).toContain('The picture of &lt;img src=x onerror=');
 
   // Kept across a reload (local storage and the address bar carry the names), and still text.
   await page.reload();

@@ -127,6 +127,16 @@ fn export_size(svg: &Element) -> (f64, f64) {
 
 /// The live `svg` as a standalone SVG document with its styles inlined, and its size in px.
 pub fn standalone_svg(svg: &Element) -> Result<(String, f64, f64), DownloadError> {
+    let (clone, w, h) = standalone_copy(svg)?;
+    let text = web_sys::XmlSerializer::new()
+        .and_then(|s| s.serialize_to_string(&clone))
+        .map_err(|e| js_err("Export SVG", e))?;
+    Ok((text, w, h))
+}
+
+/// A detached copy of the live `svg` with its styles inlined and its size set, and that size in px: a
+/// document of its own, or a part of a larger one (the briefing figure's map and legend swatches).
+pub fn standalone_copy(svg: &Element) -> Result<(Element, f64, f64), DownloadError> {
     let window = web_sys::window().ok_or(DownloadError::NoWindow)?;
     let clone: Element = svg
         .clone_node_with_deep(true)
@@ -177,10 +187,7 @@ pub fn standalone_svg(svg: &Element) -> Result<(String, f64, f64), DownloadError
     }
     // Screen-reader and layout-only attributes mean nothing in a file.
     clone.remove_attribute("class").ok();
-    let text = web_sys::XmlSerializer::new()
-        .and_then(|s| s.serialize_to_string(&clone))
-        .map_err(|e| js_err("Export SVG", e))?;
-    Ok((text, w, h))
+    Ok((clone, w, h))
 }
 
 /// Draws an SVG document into a canvas at [`PNG_SCALE`] on white and saves it as a PNG. Asynchronous: the

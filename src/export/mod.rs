@@ -1,7 +1,7 @@
 //! Exports of the picture as files: CSV tables (trajectories, measurements, tracks), map features as GeoJSON
 //! and KML (arcs, radar fans, predicted-impact ellipses), and CZML for Cesium (each missile and track as a
 //! time-tagged position). Pure functions of slices, so several launches export alike; tested natively.
-//! `download` (browser only) turns the text into a file the user saves.
+//! `download` (browser only) turns the text into a file the user saves; `figure` composes the briefing figure.
 //!
 //! References: RFC 4180 (CSV), RFC 7946 (GeoJSON: longitude first, WGS84, right-hand rings), OGC KML 2.2,
 //! the CZML guide (github.com/AnalyticalGraphicsInc/czml-writer/wiki/CZML-Guide).
@@ -12,6 +12,7 @@ pub mod czml;
 pub mod download;
 pub mod epoch;
 pub mod features;
+pub mod figure;
 pub mod geojson;
 pub mod kml;
 

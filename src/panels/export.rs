@@ -261,13 +261,19 @@ pub fn ExportPanel() -> impl IntoView {
         });
         status.set(Some(r));
     };
-    let picture = move |selector: String, stem: String, png: bool| {
-        status.set(Some(save_picture(&selector, &stem, png, status)));
+    // The SVG element a selector finds, or (without one) the briefing figure composed around the map.
+    let picture = move |selector: Option<String>, stem: String, png: bool| {
+        status.set(Some(match selector {
+            Some(selector) => save_picture(&selector, &stem, png, status),
+            None => save_figure(app, &stem, png, status),
+        }));
     };
     let button = move |label: &'static str, what: &'static str| {
         view! { <button type="button" data-export=what on:click=move |_| save(what)>{label}</button> }
     };
-    let picture_buttons = move |name: &'static str, title: &'static str, selector: String| {
+    let picture_buttons = move |name: &'static str,
+                                title: &'static str,
+                                selector: Option<String>| {
         let stem = format!("shared-picture-{name}");
         let (stem2, selector2) = (stem.clone(), selector.clone());
         view! {
@@ -284,9 +290,10 @@ pub fn ExportPanel() -> impl IntoView {
             <h2 id="export-title">"Export"</h2>
             <h3>"Pictures"</h3>
             <div class="export-group" role="group" aria-label="Map and charts">
-                {picture_buttons("map", "Map", ".map svg.map-svg".to_string())}
+                {picture_buttons("map", "Map", Some(".map svg.map-svg".to_string()))}
+                {picture_buttons("figure", "Briefing figure", None)}
                 {CHARTS.iter().map(|(name, title)| {
-                    picture_buttons(name, title, format!("figure.cursor-chart[data-chart=\"{name}\"] .plot svg"))
+                    picture_buttons(name, title, Some(format!("figure.cursor-chart[data-chart=\"{name}\"] .plot svg")))
                 }).collect_view()}
             </div>
             <h3>"Data"</h3>
@@ -335,12 +342,27 @@ fn save_picture(
     png: bool,
     status: Status,
 ) -> Result<ExportStatus, ExportError> {
-    use crate::export::download::{download_png, download_text, standalone_svg};
     let el = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())
         .ok_or_else(|| ExportError::NotOnPage(stem.to_string()))?;
-    let (svg, w, h) = standalone_svg(&el)?;
+    save_svg(
+        stem,
+        crate::export::download::standalone_svg(&el)?,
+        png,
+        status,
+    )
+}
+
+/// Saves an SVG document of `w` x `h` px as `stem.svg`, or draws it into `stem.png`.
+#[cfg(target_arch = "wasm32")]
+fn save_svg(
+    stem: &str,
+    (svg, w, h): (String, f64, f64),
+    png: bool,
+    status: Status,
+) -> Result<ExportStatus, ExportError> {
+    use crate::export::download::{download_png, download_text};
     if png {
         let name = format!("{stem}.png");
         let report = std::rc::Rc::new(move |e: DownloadError| status.set(Some(Err(e.into()))));
@@ -355,6 +377,88 @@ fn save_picture(
         download_text(&name, "image/svg+xml", &svg)?;
         Ok(ExportStatus::SavedSvg { name })
     }
+}
+
+/// The briefing figure's words: the preset's title and sources (or the reader's own scenario's), the pictures,
+/// the clock and the "now" line as the page shows them.
+#[cfg(target_arch = "wasm32")]
+fn figure_text(app: AppState, now: String) -> crate::export::figure::FigureText {
+    use crate::present::flight::format_elapsed;
+    use crate::scenario::presets::Preset;
+    use crate::timeline::zones::{time_of_day, wall_clock, ZONES};
+    let preset = app.view.preset.get_untracked();
+    let preset = preset.as_deref().and_then(Preset::find);
+    let picture = app.view.picture.get_untracked();
+    // Side by side, the compared picture is on a second map, which the figure leaves out.
+    let shows = match app.view.compare_with.get_untracked() {
+        Some(c) if c != picture && !app.view.side_by_side.get_untracked() => {
+            format!("The picture of {picture}, compared with {c} (dashed)")
+        }
+        _ => format!("The picture of {picture}"),
+    };
+    let (start, t_s) = (
+        app.scenario.start_utc_s.get_untracked(),
+        app.clock.time_s.get_untracked(),
+    );
+    let mut clock = vec![
+        wall_clock(start, t_s, ZONES[0]).map_or_else(|e| e.to_string(), |c| format!("{c} UTC"))
+    ];
+    for z in &ZONES[1..] {
+        clock.push(
+            time_of_day(start, t_s, *z)
+                .map_or_else(|e| e.to_string(), |c| format!("{c} {}", z.name)),
+        );
+    }
+    clock.push(format!("{} after launch", format_elapsed(t_s)));
+    crate::export::figure::FigureText {
+        title: preset.map_or_else(|| "A scenario made in Shared Picture".to_string(), |p| p.title.to_string()),
+        shows,
+        clock: clock.join(" · "),
+        now,
+        sources: preset.map_or_else(
+            || "Sources: the public estimates behind each model, listed under \"Sources and estimates\" in Shared Picture.".to_string(),
+            |p| format!("Sources: {}.", p.sources.join("; ")),
+        ),
+        credit: format!(
+            "Shared Picture, model {}: notional sensor figures fitted to public claims. Map: Natural Earth.",
+            picture_sim::model::MODEL_VERSION
+        ),
+    }
+}
+
+/// Saves the briefing figure as SVG, or draws it into a PNG.
+#[cfg(target_arch = "wasm32")]
+fn save_figure(
+    app: AppState,
+    stem: &str,
+    png: bool,
+    status: Status,
+) -> Result<ExportStatus, ExportError> {
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(DownloadError::NoDocument)?;
+    let find = |selector: &str| doc.query_selector(selector).ok().flatten();
+    let map =
+        find(".map svg.map-svg").ok_or_else(|| ExportError::NotOnPage("the map".to_string()))?;
+    let legend: Vec<web_sys::Element> = doc
+        .query_selector_all("details.map-legend li")
+        .map(|rows| {
+            (0..rows.length())
+                .filter_map(|i| rows.item(i)?.dyn_into().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let now = find(".now-line")
+        .and_then(|n| n.text_content())
+        .unwrap_or_default();
+    let figure = crate::export::figure::figure_svg(&map, &legend, &figure_text(app, now))?;
+    save_svg(stem, figure, png, status)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn save_figure(_: AppState, _: &str, _: bool, _: Status) -> Result<ExportStatus, ExportError> {
+    Err(ExportError::NeedsBrowser("the briefing figure".to_string()))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
