@@ -17,6 +17,7 @@ use crate::state::AppState;
 use crate::theme::ThemeToggle;
 use crate::timeline::clock::Clock;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -48,16 +49,20 @@ pub fn App() -> impl IntoView {
             "workspace embed"
         };
         return view! {
-            <main class=main_class>
+            // Named: the share dialog's preview puts an embed in the full page, landmarks and all.
+            <main class=main_class aria-label="Picture">
                 <div class="map-pane">
                     <PictureMaps on_pick=pick map_drawn=map_drawn/>
                 </div>
             </main>
-            <footer class="clockbar" hidden=hides("clock")><Clock/></footer>
+            <footer class="clockbar" aria-label="Clock" hidden=hides("clock")><Clock/></footer>
         }
         .into_any();
     }
     view! {
+        // The first Tab stops: past the header to the map, or past the map and the panels to the clock.
+        <a class="skip-link" href="#map" on:click=skip_to(".map")>"Skip to the map"</a>
+        <a class="skip-link" href="#controls" on:click=skip_to(".clock .play")>"Skip to the controls"</a>
         <header class="topbar">
             <h1>"Shared Picture"</h1>
             <p class="tagline">"The trilateral missile-warning picture: Japan, South Korea and the United States"</p>
@@ -68,7 +73,7 @@ pub fn App() -> impl IntoView {
             <ThemeToggle/>
         </header>
         <main class="workspace">
-            <div class="map-pane">
+            <div class="map-pane" id="map">
                 <PictureMaps on_pick=pick map_drawn=map_drawn/>
                 <NowLine/>
             </div>
@@ -88,7 +93,23 @@ pub fn App() -> impl IntoView {
         <Show when=move || explorer_open.get()>
             <HorizonExplorer on_close=move |_| explorer_open.set(false)/>
         </Show>
-        <footer class="clockbar"><Clock/></footer>
+        <footer class="clockbar" id="controls"><Clock/></footer>
     }
     .into_any()
+}
+
+/// A skip link's action: the focus moves to the first element matching `selector`, and the address, which holds
+/// the scenario, keeps its fragment.
+fn skip_to(selector: &'static str) -> impl Fn(web_sys::MouseEvent) {
+    move |e| {
+        e.prevent_default();
+        if let Some(el) = document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
 }

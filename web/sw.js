@@ -39,10 +39,14 @@ function shellOf(html) {
 }
 
 /** Every `href` and `src` in `html` (outside comments), as absolute addresses without fragment, sorted: the
- * head's are a build's identity, which web/loader.js computes the same way from the page it runs in. */
+ * head's are a build's identity, which web/loader.js computes the same way from the page it runs in. Values
+ * quoted either way or not at all: the release build's minified page leaves most unquoted (HTML allows it). */
 function namesIn(html) {
   const names = new Set();
-  for (const [, name] of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+  const attrs = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+  for (const m of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(attrs)) {
+    const name = m[1] ?? m[2] ?? m[3];
+    if (!name) continue;
     const url = new URL(name.replaceAll('&amp;', '&'), INDEX);
     url.hash = '';
     names.add(url.href);

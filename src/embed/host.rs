@@ -133,6 +133,8 @@ fn title_strip(caption: &str, error: Option<&str>) -> Option<web_sys::Element> {
     let doc = web_sys::window()?.document()?;
     let strip = doc.create_element("header").ok()?;
     strip.set_class_name("embed-title");
+    // Named: the share dialog's preview puts an embed in the full page, whose banner is the top bar.
+    strip.set_attribute("aria-label", "Title").ok()?;
     let add = |tag: &str, class: &str, text: &str| -> Option<web_sys::Element> {
         let e = doc.create_element(tag).ok()?;
         e.set_class_name(class);

@@ -47,5 +47,7 @@ pub fn NowLine() -> impl IntoView {
             })
         })
     });
-    view! { <p class="now-line">{move || text.get().unwrap_or_default()}</p> }
+    // A focus stop: on a phone its words can outrun its fixed height, and a keyboard scrolls it only when
+    // focused (axe-core's scrollable-region-focusable).
+    view! { <p class="now-line" tabindex="0" role="region" aria-label="Now">{move || text.get().unwrap_or_default()}</p> }
 }

@@ -328,7 +328,8 @@ pub fn HorizonExplorer(
                             <dd>{move || target.get().map(|t| t.1).unwrap_or_else(|e| e.to_string())}</dd>
                         </div>
                     </dl>
-                    <div class="formula" aria-label="The horizon formula with the numbers">
+                    // A focus stop: its lines scroll sideways where the sheet is narrow.
+                    <div class="formula" tabindex="0" role="group" aria-label="The horizon formula with the numbers">
                         {move || numbers.get().map(|f| f.lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view())}
                     </div>
                     <p class="note">"k = 4/3 bends rays as the standard atmosphere does near the ground; the simple model applies it all the way up, which overstates refraction for targets far above the lower atmosphere."</p>

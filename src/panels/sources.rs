@@ -38,10 +38,11 @@ pub fn SourcesButton() -> impl IntoView {
         <button class="sources-button" type="button" on:click=open aria-haspopup="dialog"
             aria-label="Sources and estimates">"Sources"<span class="long">" and estimates"</span></button>
         <dialog class="sources" node_ref=dialog aria-labelledby="sources-title">
-            <header>
+            // Not a <header>: inside the page's banner, it would be a banner within a banner.
+            <div class="dialog-head">
                 <h2 id="sources-title">"Sources and estimates"</h2>
                 <button type="button" class="close" on:click=close aria-label="Close">"×"</button>
-            </header>
+            </div>
             <p>"Every figure behind the models is a public estimate, not an official value. Where they come from:"</p>
             <h3>"Missiles"</h3>
             <table class="sources-table">
