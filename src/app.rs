@@ -8,8 +8,9 @@ use crate::map::split::PictureMaps;
 use crate::panels::explorer::HorizonExplorer;
 use crate::panels::{
     export::ExportPanel, flight_chart::FlightChartPanel, flight_facts::FlightFacts,
-    launch_editor::LaunchEditor, pictures::PicturesPanel, scenario_editor::ScenarioEditor,
-    sensors::SensorsPanel, side_view::SideViewChart, sources::SourcesButton,
+    launch_editor::LaunchEditor, picture_log::PictureLog, pictures::PicturesPanel,
+    scenario_editor::ScenarioEditor, sensors::SensorsPanel, side_view::SideViewChart,
+    sources::SourcesButton,
 };
 use crate::present::launch_form::AimForm;
 use crate::scenario::{browser, sync};
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <SideViewChart/>
                     <FlightChartPanel/>
                     <PicturesPanel/>
+                    <PictureLog/>
                     <SensorsPanel/>
                     <ExportPanel/>
                 </Show>

@@ -103,6 +103,7 @@ export class A11yPage {
   readonly legend: Locator;
   readonly legendSummary: Locator;
   readonly siapDetails: Locator;
+  readonly pictureLog: Locator;
   /** The map first in the page (the one a skip link leads to). */
   readonly firstMap: Locator;
 
@@ -114,6 +115,7 @@ export class A11yPage {
     this.legend = page.locator('details.map-legend').first();
     this.legendSummary = this.legend.locator('summary');
     this.siapDetails = this.app.pictures.region.locator('details.siap');
+    this.pictureLog = page.getByRole('region', { name: 'Picture log', exact: true }).locator('details');
     this.firstMap = page.locator('.map').first();
   }
 
@@ -123,11 +125,12 @@ export class A11yPage {
     await expect(details).toHaveAttribute('open', '');
   }
 
-  /** Opens the legend, the links of the pictures, the SIAP table and every sensor's details. */
+  /** Opens the legend, the links of the pictures, the SIAP table, the picture log and every sensor's details. */
   async openAllSections() {
     await this.openDetails(this.legend);
     await this.openDetails(this.app.scenario.pictureLinks.root);
     await this.openDetails(this.siapDetails);
+    await this.openDetails(this.pictureLog);
     await this.app.sensors.openAllDetails();
   }
 

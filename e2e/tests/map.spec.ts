@@ -90,8 +90,10 @@ test('the readout over Seoul reads Seoul within 0.1 degree', async ({ page }) =>
 // 600 kB until the analyses' worker (11 kB net), the map's legend, "now" line, sensor lighting and fan filter
 // (6 kB), the view in links with the embed's options and host-page API (17 kB), and the pictures' SIAP measures
 // with their table and CSV (5 kB); 650 kB measured at 645.3 kB; 654 kB for the briefing figure (3.8 kB), measured
-// at 652.7 kB with the offline copy's loader and style: README, Architecture.
-const PAGE_WEIGHT_BUDGET_BYTES = 654_000;
+// at 652.7 kB with the offline copy's loader and style; the release build's minified style sheets and page took
+// 3.0 kB off, the accessibility fixes added 1.1 kB, the flight's adjustments 0.3 kB; 658 kB for the picture log
+// (3.7 kB): README, Architecture.
+const PAGE_WEIGHT_BUDGET_BYTES = 658_000;
 
 test('size and speed: gzip bytes of everything loaded, time to the first drawn map', async ({ page }) => {
   const loads = recordLoads(page);

@@ -9,6 +9,7 @@ pub mod export;
 pub mod flight_chart;
 pub mod flight_facts;
 pub mod launch_editor;
+pub mod picture_log;
 pub mod pictures;
 pub mod scenario_editor;
 pub mod sensors;

@@ -10,5 +10,6 @@ pub mod detections;
 pub mod flight;
 pub mod launch_form;
 pub mod now_line;
+pub mod picture_log;
 pub mod pictures;
 pub mod sensor_details;

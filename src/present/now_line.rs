@@ -7,7 +7,7 @@ use crate::present::flight::{format_elapsed, FlightView};
 use picture_sim::sensors::{MissReason, Nation};
 
 /// Nations in the order the story is told: the one nearest the launch sites first.
-const NATIONS: [Nation; 3] = [Nation::KR, Nation::JP, Nation::US];
+pub(crate) const NATIONS: [Nation; 3] = [Nation::KR, Nation::JP, Nation::US];
 
 /// What the line is made from.
 pub struct Moment<'a> {
@@ -33,7 +33,7 @@ struct NationView {
     held_back_by: Option<MissReason>,
 }
 
-fn possessive(n: Nation) -> String {
+pub(crate) fn possessive(n: Nation) -> String {
     match n {
         Nation::US => "the United States'".into(),
         n => format!("{}'s", nation_name(n)),
@@ -42,7 +42,7 @@ fn possessive(n: Nation) -> String {
 
 /// ASCII only (the nations' names are): `char::to_uppercase` would bring Unicode's case tables, 11 kB of
 /// the page.
-fn capitalised(s: &str) -> String {
+pub(crate) fn capitalised(s: &str) -> String {
     let mut out = s.to_string();
     if let Some(first) = out.get_mut(0..1) {
         first.make_ascii_uppercase();
@@ -51,7 +51,7 @@ fn capitalised(s: &str) -> String {
 }
 
 /// "T+01:35" relative to the launch; "T-00:20" before it.
-fn clock(t_after_launch_s: f64) -> String {
+pub(crate) fn clock(t_after_launch_s: f64) -> String {
     if t_after_launch_s < -0.5 {
         format_elapsed(-t_after_launch_s).replacen('+', "-", 1)
     } else {
@@ -60,7 +60,7 @@ fn clock(t_after_launch_s: f64) -> String {
 }
 
 /// Altitude in plain words, never "-0 km".
-fn altitude(alt_km: f64) -> String {
+pub(crate) fn altitude(alt_km: f64) -> String {
     if alt_km < 0.5 {
         "on the ground".into()
     } else {

@@ -9,7 +9,7 @@ use picture_sim::measurement::Measurement;
 use picture_sim::scenario::{pipeline_models, score_pictures};
 use picture_sim::sensors::Nation;
 use picture_sim::tracking::impact::{predict_impact, ErrorEllipse};
-use picture_sim::tracking::metrics::{Comparison, Event, PictureMetrics};
+use picture_sim::tracking::metrics::{Comparison, Event, MissileMetrics, PictureMetrics};
 use picture_sim::tracking::picture::{LatencyDefaults, PictureConfig, PictureError};
 use picture_sim::tracking::predictor::MODE_BALLISTIC;
 use picture_sim::SimTime;
@@ -105,8 +105,13 @@ impl PicturesOutcome {
     /// When the named picture first had a confirmed track on the missile of `launch` (index in the scenario's
     /// launch list), fusion-centre time.
     pub fn established(&self, name: &str, launch: usize) -> Option<SimTime> {
+        self.missile(name, launch)?.established
+    }
+
+    /// The named picture's milestones for the missile of `launch` (index in the scenario's launch list).
+    pub fn missile(&self, name: &str, launch: usize) -> Option<&MissileMetrics> {
         let k = self.launches.iter().position(|l| *l == launch)?;
-        self.run(name)?.metrics.missiles.get(k)?.established
+        self.run(name)?.metrics.missiles.get(k)
     }
 
     /// Each picture's worst-case warning time left at `event`, s, by picture name in the order of the runs.
