@@ -5,7 +5,7 @@
   const status = document.getElementById('status');
   const log = document.getElementById('log');
   // Only messages from the embed's own origin, and only those of the API (they carry `sharedPicture`).
-  const appOrigin = new URL(frame.src).origin;
+  const appOrigin = new URL(frame.dataset.src).origin;
   let ready = false;
   let pending = null;
 
@@ -30,6 +30,10 @@
     item.textContent = m.event === 'error' ? `error in ${m.field}: ${m.message}` : JSON.stringify(m);
     log.append(item);
   });
+
+  // The frame loads only now that the page listens: the embed says `ready` once, and a page still fetching
+  // this script when a quick embed started would never hear it.
+  frame.src = frame.dataset.src;
 
   const observer = new IntersectionObserver(
     (entries) => {

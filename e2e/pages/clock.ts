@@ -75,6 +75,16 @@ export class Clock {
     return this.group.locator(`.zone[data-zone="${zone}"]`);
   }
 
+  /** Every marker, in the order of their times (the order the arrow keys walk). */
+  allMarkers(): Locator {
+    return this.group.locator('.marker');
+  }
+
+  /** The markers' toolbar: one Tab stop for all of them. */
+  markerBar(): Locator {
+    return this.group.getByRole('toolbar', { name: 'Events', exact: true });
+  }
+
   /** The scrubber's markers of one kind. */
   markers(kind: MarkerKind): Locator {
     return this.group.locator(`.marker.${kind}`);

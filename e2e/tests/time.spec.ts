@@ -56,3 +56,33 @@ test('the scrubber marks launch, impact and each picture\'s first detection and 
   await page.keyboard.press('Enter');
   await expect.poll(() => clock.seconds()).toBe(Math.round(tTri));
 });
+
+test('the markers are one Tab stop: the arrows, Home and End move along them without moving the clock', async ({ page }) => {
+  const app = new AppPage(page);
+  const clock = app.clock;
+  await app.gotoApp();
+  await app.analysesSettled();
+  const markers = clock.allMarkers();
+  await expect.poll(() => markers.count()).toBeGreaterThanOrEqual(6);
+  const count = await markers.count();
+  // Only one marker is in the Tab order.
+  await expect(clock.markerBar().locator('[tabindex="0"]')).toHaveCount(1);
+  await expect(clock.markerBar().locator('[tabindex="-1"]')).toHaveCount(count - 1);
+  const before = await clock.seconds();
+  await markers.first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(markers.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(markers.nth(count - 1)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(markers.nth(count - 2)).toBeFocused();
+  // The focused one is now the Tab stop, and the clock has not moved.
+  await expect(markers.nth(count - 2)).toHaveAttribute('tabindex', '0');
+  await expect(clock.markerBar().locator('[tabindex="0"]')).toHaveCount(1);
+  expect(await clock.seconds()).toBe(before);
+  // Enter seeks to the focused marker.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => clock.seconds()).toBe(Math.round(await clock.markerTime(markers.nth(1))));
+});

@@ -98,12 +98,15 @@ pub fn Clock() -> impl IntoView {
             .map(|m| (position_pct(m.t_s, end_s), m))
             .collect::<Vec<_>>()
     });
-    let marker_view = move |(left, m): (f64, Marker)| {
+    // One Tab stop for all the markers (a toolbar's roving focus, WAI-ARIA Authoring Practices): the first
+    // marker takes the focus, the arrows, Home and End move it along (`step_focus`).
+    let marker_view = move |(i, (left, m)): (usize, (f64, Marker))| {
         let kind = m.kind.class();
         let title = format!("{} ({})", m.label, format_elapsed(m.t_s));
         let t_s = m.t_s;
         view! {
             <button class=format!("marker {kind}") style:left=format!("{left:.3}%")
+                tabindex=if i == 0 { "0" } else { "-1" }
                 title=title.clone() aria-label=title data-t=t_s.to_string()
                 on:click=move |_| seek(t_s)></button>
         }
@@ -125,8 +128,8 @@ pub fn Clock() -> impl IntoView {
                 </select>
             </label>
             <div class="scrub">
-                <div class="markers" aria-label="Events">
-                    {move || marks.get().into_iter().map(marker_view).collect_view()}
+                <div class="markers" role="toolbar" aria-label="Events" on:keydown=step_focus>
+                    {move || marks.get().into_iter().enumerate().map(marker_view).collect_view()}
                 </div>
                 <input class="scrubber" type="range" min="0" step="1" aria-label="Time after launch"
                     prop:max=move || duration().to_string()
@@ -148,6 +151,33 @@ pub fn Clock() -> impl IntoView {
                 }).collect_view()}
             </div>
         </div>
+    }
+}
+
+/// Moves the focus between the timeline's markers: the arrows to the neighbour, Home and End to the ends. The
+/// key is then taken (`prevent_default`), so the page-wide keys do not also move the clock.
+fn step_focus(e: ev::KeyboardEvent) {
+    let Some(at) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Some(bar) = at.parent_element() else {
+        return;
+    };
+    let next = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => at.next_element_sibling(),
+        "ArrowLeft" | "ArrowUp" => at.previous_element_sibling(),
+        "Home" => bar.first_element_child(),
+        "End" => bar.last_element_child(),
+        _ => return,
+    };
+    e.prevent_default();
+    if let Some(next) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        at.set_attribute("tabindex", "-1").ok();
+        next.set_attribute("tabindex", "0").ok();
+        next.focus().ok();
     }
 }
 
