@@ -19,7 +19,7 @@
 //! optimal assignment (within `association_distance_m`). Of several tracks near one missile, the picture's is
 //! a current one, then the one of best quality, as a Link 16 network gives reporting responsibility for a
 //! target to the unit whose track has the highest track quality, a measure of its position's uncertainty
-//! (MIL-STD-6016; NATO STANAG 5516); nearness only breaks ties. Otherwise a duplicate track confirmed late in
+//! (MIL-STD-6016; NATO STANAG 5516); nearness counts for less (see `QUALITY_COST`). Otherwise a duplicate track confirmed late in
 //! the flight, a few hundred metres nearer but with a velocity from three plots, took the missile for one
 //! delivery and its wild impact prediction broke the milestone of a picture whose own track never lost it.
 //! All times are fusion-centre arrival times.
