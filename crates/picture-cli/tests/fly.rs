@@ -211,33 +211,35 @@ fn missiles_lists_the_catalog() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Hwasong-17"));
 }
 
-/// The 2017-07-28 Hwasong-14 (KCNA: 3,724.9 km apogee, 998 km) cannot be flown with the catalog's 500 kg: the
-/// command says what it flew instead, in its JSON and its text, and checks it against the catalog's 300-700 kg.
+/// The 2023-07-12 Hwasong-18 (KCNA: 6,648.4 km apogee, 1,001.2 km) cannot be flown with the catalog's 870 kg (the
+/// payload at which the model reaches JMOD's 15,000 km): the command says what it flew instead, in its JSON and its
+/// text, and checks it against the catalog's 650-1,000 kg.
 #[test]
 fn as_reported_flight_says_what_it_changed() {
     let args = [
         "fly",
         "--missile",
-        "hwasong-14",
+        "hwasong-18",
         "--from",
-        "40.611,126.426",
+        "39.112,125.998",
         "--azimuth",
-        "70.3",
+        "66",
         "--range-km",
-        "998",
+        "1001.2",
         "--apogee-km",
-        "3724.9",
+        "6648.4",
     ];
     let mut with_json = args.to_vec();
     with_json.push("--json");
     let v = json_of(&with_json);
     let payload = &v["adjustments"]["payload"];
     let factor = payload["factor"].as_f64().expect("a payload factor");
-    assert!((0.6..0.95).contains(&factor), "payload factor {factor}");
-    assert_eq!(payload["catalog_kg"].as_f64(), Some(500.0));
+    assert!((0.7..0.95).contains(&factor), "payload factor {factor}");
+    assert_eq!(payload["catalog_kg"].as_f64(), Some(870.0));
     let flown = payload["flown_kg"].as_f64().expect("the flown payload");
-    assert!((flown - 500.0 * factor).abs() < 1e-6, "{flown} kg");
-    assert_eq!(payload["allowed"]["low"].as_f64(), Some(0.6));
+    assert!((flown - 870.0 * factor).abs() < 1e-6, "{flown} kg");
+    let low = payload["allowed"]["low"].as_f64().expect("the lower bound");
+    assert!((low - 650.0 / 870.0).abs() < 1e-12, "{low}");
     assert!(
         v["adjustments"]["burn"].is_null(),
         "a lighter payload flies the full burn"
@@ -246,7 +248,7 @@ fn as_reported_flight_says_what_it_changed() {
     let out = picture().args(args).output().expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
     let expected = format!(
-        "The model flew a {:.0} kg payload, {:.0} % of the catalog's 500 kg, inside the 300-700 kg its sources allow.",
+        "The model flew a {:.0} kg payload, {:.0} % of the catalog's 870 kg, inside the 650-1,000 kg its sources allow.",
         flown,
         factor * 100.0
     );

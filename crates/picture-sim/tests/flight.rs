@@ -154,7 +154,8 @@ fn no_flight_beats_the_keplerian_bound() {
         ("hwasong-12", 3000.0, Shape::MinEnergy),
         ("hwasong-12", 1000.0, Shape::Lofted { apogee_m: None }),
         ("hwasong-14", 6000.0, Shape::MinEnergy),
-        ("hwasong-15", 9000.0, Shape::Depressed { apogee_m: None }),
+        // Not the Hwasong-15 since model 4: eastward, its flattest full-burn flight flies past 9,000 km.
+        ("hwasong-14", 8000.0, Shape::Depressed { apogee_m: None }),
         ("hwasong-17", 1000.0, Shape::AsReported { apogee_m: 5.0e6 }),
         ("hwasong-18", 5000.0, Shape::MinEnergy),
         ("hwasong-19", 7000.0, Shape::MinEnergy),
@@ -365,7 +366,13 @@ fn trajectory_is_a_consistent_truth() {
         ]
     );
     let max_h = samples.iter().map(|s| s.geodetic.h_m).fold(0.0, f64::max);
-    assert!(max_h <= f.summary.apogee_m + 1.0 && max_h > f.summary.apogee_m - 5e3);
+    // The apogee is the top of the geocentric radius; on the ellipsoid the height above it can top out a few
+    // metres higher, where the flight has moved towards the equator (the ellipsoid's surface falls away).
+    assert!(
+        max_h <= f.summary.apogee_m + 50.0 && max_h > f.summary.apogee_m - 5e3,
+        "sampled top {max_h} m, apogee {} m",
+        f.summary.apogee_m
+    );
 }
 
 #[test]

@@ -132,8 +132,15 @@ impl Trajectory {
     pub fn samples(&self, n: usize) -> Vec<Sample> {
         let n = n.max(2);
         let d = self.duration_s();
+        // The last is the end itself: d * (n - 1) / (n - 1) can round below d, a sample before impact.
         (0..n)
-            .map(|i| self.sample(d * i as f64 / (n - 1) as f64))
+            .map(|i| {
+                self.sample(if i + 1 == n {
+                    d
+                } else {
+                    d * i as f64 / (n - 1) as f64
+                })
+            })
             .collect()
     }
 
