@@ -12,6 +12,7 @@ export class LaunchEditor {
   readonly shape: Locator;
   readonly azimuth: Locator;
   readonly range: Locator;
+  readonly apogee: Locator;
   readonly aimLat: Locator;
   readonly aimLon: Locator;
   /** Why the launch cannot fly (the form is kept as typed). */
@@ -27,6 +28,7 @@ export class LaunchEditor {
     this.shape = this.region.getByRole('combobox', { name: /^Trajectory/ });
     this.azimuth = this.region.getByLabel('Azimuth (°)', { exact: true });
     this.range = this.region.getByLabel('Range (km)', { exact: true });
+    this.apogee = this.region.getByLabel('Apogee (km)', { exact: true });
     this.aimLat = this.region.getByLabel('Latitude (°)', { exact: true });
     this.aimLon = this.region.getByLabel('Longitude (°)', { exact: true });
     this.flightError = this.region.locator('.flight-error');
@@ -43,6 +45,10 @@ export class LaunchEditor {
 
   async setRangeKm(km: number) {
     await typeNumber(this.range, km);
+  }
+
+  async setApogeeKm(km: number) {
+    await typeNumber(this.apogee, km);
   }
 
   /** Empties the azimuth field and leaves it, as a user who deletes the number would. */

@@ -46,6 +46,25 @@ test('an azimuth and range aim flies that range', async ({ page }) => {
   await expect.poll(() => app.facts.rangeKm()).toBeCloseTo(1500, -1);
 });
 
+test('a pull-up flies the apogee asked of it, 35 to 60 km, as the KN-23 did', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  await app.launch.chooseMissile('hwasong-11');
+  await app.launch.chooseShape('min-energy');
+  await app.launch.setRangeKm(450);
+  // Switching to the pull-up turns the default 550 km apogee into the KN-23's usual 50 km.
+  await app.launch.chooseShape('pull-up');
+  await expect(app.launch.apogee).toHaveValue('50');
+  await expect.poll(() => app.facts.apogeeKm()).toBeCloseTo(50, 0);
+  // 2019-08-06 (JCS): about 450 km at 37 km apogee.
+  await app.launch.setApogeeKm(37);
+  await expect.poll(() => app.facts.apogeeKm()).toBeCloseTo(37, 0);
+  await expect.poll(() => app.facts.rangeKm()).toBeCloseTo(450, -1);
+  await app.launch.setApogeeKm(70);
+  await expect(app.launch.flightError).toContainText('Apogee: 70 km: a pull-up flies between 35 and 60 km');
+  await expect(app.launch.apogee).toHaveValue('70');
+});
+
 test('an impossible launch says why and keeps the form', async ({ page }) => {
   const app = new AppPage(page);
   await app.gotoApp();

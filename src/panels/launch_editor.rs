@@ -56,7 +56,7 @@ pub fn LaunchEditor() -> impl IntoView {
             </label>
             <label>"Trajectory"
                 <select name="shape" on:change=move |ev| {
-                    if let Some(s) = ShapeChoice::from_id(&event_target_value(&ev)) { app.scenario.edit_form(|f| f.shape = s); app.clock.rewind(); }
+                    if let Some(s) = ShapeChoice::from_id(&event_target_value(&ev)) { app.scenario.edit_form(|f| { f.apogee_km = s.apogee_for(f.apogee_km); f.shape = s; }); app.clock.rewind(); }
                 }>
                     {ShapeChoice::ALL.into_iter().map(|s| view! {
                         <option value=s.id() selected=move || form.with(|f| f.shape == s)>{s.label()}</option>

@@ -1,7 +1,10 @@
 //! The launch editor's form: what the user chose, validated into a flight model request. Pure (no web
 //! dependency), tested natively. Messages name the field and the reason.
 
-use picture_sim::flight::{catalog, Aim, LaunchRequest, Shape};
+use picture_sim::flight::shaping::PULL_UP_APOGEE_M;
+use picture_sim::flight::{
+    catalog, Aim, LaunchRequest, Shape, PULL_UP_APOGEE_MAX_M, PULL_UP_APOGEE_MIN_M,
+};
 use picture_sim::{sites, SimTime};
 use serde::{Deserialize, Serialize};
 
@@ -49,10 +52,18 @@ impl ShapeChoice {
 
     /// Whether the shape takes the apogee field.
     pub fn uses_apogee(self) -> bool {
-        matches!(
-            self,
-            ShapeChoice::Lofted | ShapeChoice::Depressed | ShapeChoice::AsReported
-        )
+        !matches!(self, ShapeChoice::MinEnergy)
+    }
+
+    /// The apogee a form keeps when the shape changes to this one, km: a pull-up takes only 35 to 60 km, so
+    /// an apogee outside that (a lofted one, say) becomes the KN-23's usual 50 km.
+    pub fn apogee_for(self, apogee_km: f64) -> f64 {
+        let pull_up_km = PULL_UP_APOGEE_MIN_M / 1e3..=PULL_UP_APOGEE_MAX_M / 1e3;
+        if self == ShapeChoice::PullUp && !pull_up_km.contains(&apogee_km) {
+            PULL_UP_APOGEE_M / 1e3
+        } else {
+            apogee_km
+        }
     }
 }
 
@@ -143,7 +154,18 @@ impl LaunchForm {
                     self.apogee_km
                 ));
             }
-            self.apogee_km * 1000.0
+            let apogee_m = self.apogee_km * 1000.0;
+            if self.shape == ShapeChoice::PullUp
+                && !(PULL_UP_APOGEE_MIN_M..=PULL_UP_APOGEE_MAX_M).contains(&apogee_m)
+            {
+                return Err(format!(
+                    "Apogee: {} km: a pull-up flies between {} and {} km (the KN-23's reported flights)",
+                    self.apogee_km,
+                    PULL_UP_APOGEE_MIN_M / 1e3,
+                    PULL_UP_APOGEE_MAX_M / 1e3
+                ));
+            }
+            apogee_m
         } else {
             0.0
         };
@@ -156,7 +178,9 @@ impl LaunchForm {
                 apogee_m: Some(apogee_m),
             },
             ShapeChoice::AsReported => Shape::AsReported { apogee_m },
-            ShapeChoice::PullUp => Shape::PullUp,
+            ShapeChoice::PullUp => Shape::PullUp {
+                apogee_m: Some(apogee_m),
+            },
         };
         Ok(LaunchRequest {
             missile: self.missile.clone(),
@@ -238,6 +262,36 @@ mod tests {
             Err("Range: '12x' is not a number".into())
         );
         assert!(parse_field("Range", "inf").is_err());
+    }
+
+    #[test]
+    fn a_pull_up_takes_an_apogee_of_35_to_60_km() {
+        let pull_up = |apogee_km: f64| LaunchForm {
+            missile: "hwasong-11".into(),
+            shape: ShapeChoice::PullUp,
+            apogee_km,
+            ..LaunchForm::default()
+        };
+        let r = pull_up(37.0).to_request().unwrap();
+        assert_eq!(
+            r.shape,
+            Shape::PullUp {
+                apogee_m: Some(37_000.0)
+            }
+        );
+        for bad in [30.0, 60.5, 550.0, f64::NAN] {
+            let e = pull_up(bad).to_request().unwrap_err();
+            assert!(e.starts_with("Apogee:"), "{bad}: {e}");
+        }
+        assert_eq!(
+            pull_up(550.0).to_request().unwrap_err(),
+            "Apogee: 550 km: a pull-up flies between 35 and 60 km (the KN-23's reported flights)"
+        );
+        // Switching to the pull-up keeps an apogee it can fly, and makes any other the usual 50 km; other
+        // shapes keep theirs.
+        assert_eq!(ShapeChoice::PullUp.apogee_for(40.0), 40.0);
+        assert_eq!(ShapeChoice::PullUp.apogee_for(550.0), 50.0);
+        assert_eq!(ShapeChoice::Lofted.apogee_for(40.0), 40.0);
     }
 
     #[test]

@@ -518,6 +518,12 @@ pub fn decode(fragment: &str, catalog: &[String]) -> Result<Option<Link>, LinkEr
                         },
                         kind => return Err(LinkError::AimKind { index: i, kind }),
                     };
+                    // Before model 4 a pull-up's apogee was always 50 km, whatever the form's field held.
+                    let apogee_km = if shape == ShapeChoice::PullUp && model.is_none_or(|m| m < 4) {
+                        picture_sim::flight::shaping::PULL_UP_APOGEE_M / 1000.0
+                    } else {
+                        apogee_km
+                    };
                     let form = LaunchForm {
                         site: site.name.to_string(),
                         missile,
@@ -597,6 +603,28 @@ mod tests {
             e.to_string(),
             "link model version m: '<b>x' is not a version number"
         );
+    }
+
+    /// Before model 4 the pull-up always flew at 50 km, and links carried whatever the apogee field held
+    /// (500 km by default): such a link opens at 50 km; a newer one keeps its apogee.
+    #[test]
+    fn an_older_link_flies_its_pull_up_at_50_km() {
+        let cat = catalog();
+        let mut s = AppScenario::default();
+        s.launches[0].form.missile = "hwasong-11".into();
+        s.launches[0].form.shape = ShapeChoice::PullUp;
+        s.launches[0].form.apogee_km = 40.0;
+        let frag = encode(&s, 0.0, &cat).unwrap();
+        let now = decode(&frag, &cat).unwrap().unwrap();
+        assert_eq!(now.scenario.launches[0].form.apogee_km, 40.0);
+        let m = picture_sim::model::MODEL_VERSION;
+        for older in [
+            frag.replace(&format!("&m={m}"), "&m=3"),
+            frag.replace(&format!("&m={m}"), ""),
+        ] {
+            let opened = decode(&older, &cat).unwrap().unwrap();
+            assert_eq!(opened.scenario.launches[0].form.apogee_km, 50.0, "{older}");
+        }
     }
 
     fn catalog() -> Vec<String> {

@@ -167,7 +167,10 @@ impl AppScenario {
                     Shape::Lofted { apogee_m } => (ShapeChoice::Lofted, apogee(apogee_m)?),
                     Shape::Depressed { apogee_m } => (ShapeChoice::Depressed, apogee(apogee_m)?),
                     Shape::AsReported { apogee_m } => (ShapeChoice::AsReported, apogee_m / 1000.0),
-                    Shape::PullUp => (ShapeChoice::PullUp, DEFAULT_APOGEE_KM),
+                    Shape::PullUp { apogee_m } => (
+                        ShapeChoice::PullUp,
+                        apogee_m.unwrap_or(picture_sim::flight::shaping::PULL_UP_APOGEE_M) / 1000.0,
+                    ),
                 };
                 let aim = match r.aim {
                     Aim::Point { lat_deg, lon_deg } => AimForm::Point { lat_deg, lon_deg },
@@ -274,7 +277,7 @@ mod tests {
                 site: "Hodo peninsula".into(),
                 missile: "hwasong-11".into(),
                 shape: ShapeChoice::PullUp,
-                apogee_km: DEFAULT_APOGEE_KM,
+                apogee_km: 45.0,
                 aim: AimForm::Point {
                     lat_deg: 40.5,
                     lon_deg: 132.25,

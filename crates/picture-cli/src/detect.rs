@@ -46,7 +46,7 @@ pub enum ShapeArg {
     Lofted,
     /// Flatter than minimum energy (with --apogee-km: that apogee).
     Depressed,
-    /// Depressed with a pull-up and glide (KN-23).
+    /// Depressed with a pull-up and glide (KN-23; with --apogee-km: that apogee, 35-60 km, else 50).
     PullUp,
 }
 
@@ -146,14 +146,11 @@ impl DetectArgs {
             (None, Some(apogee_m)) => Shape::AsReported { apogee_m },
             (Some(ShapeArg::Lofted), apogee_m) => Shape::Lofted { apogee_m },
             (Some(ShapeArg::Depressed), apogee_m) => Shape::Depressed { apogee_m },
-            (Some(ShapeArg::PullUp), None) => Shape::PullUp,
+            (Some(ShapeArg::PullUp), apogee_m) => Shape::PullUp { apogee_m },
             (Some(ShapeArg::MinEnergy), Some(_)) => {
                 return Err(DetectError::ApogeeNotAllowed {
                     shape: "min-energy",
                 })
-            }
-            (Some(ShapeArg::PullUp), Some(_)) => {
-                return Err(DetectError::ApogeeNotAllowed { shape: "pull-up" })
             }
         };
         Ok(LaunchRequest {

@@ -34,7 +34,7 @@ pub struct FlyArgs {
     #[arg(long, allow_hyphen_values = true, requires = "azimuth")]
     range_km: Option<f64>,
     /// Apogee, km: alone, fly "as reported" (this apogee and the range); with --shape lofted or depressed,
-    /// that shape with this apogee.
+    /// that shape with this apogee; with --shape pull-up, the glide's apogee (35-60 km; 50 when absent).
     #[arg(long, allow_hyphen_values = true)]
     apogee_km: Option<f64>,
     /// Trajectory shape (default: min-energy, or as reported when --apogee-km is given).
@@ -112,7 +112,7 @@ fn request_of(args: &FlyArgs) -> Result<LaunchRequest, String> {
         (None, Some(apogee_m)) => Shape::AsReported { apogee_m },
         (Some(ShapeArg::Lofted), a) => Shape::Lofted { apogee_m: a },
         (Some(ShapeArg::Depressed), a) => Shape::Depressed { apogee_m: a },
-        (Some(ShapeArg::PullUp), None) => Shape::PullUp,
+        (Some(ShapeArg::PullUp), a) => Shape::PullUp { apogee_m: a },
         (Some(s), Some(_)) => {
             return Err(format!(
                 "--apogee-km does not go with --shape {s:?}: its apogee follows from the range"

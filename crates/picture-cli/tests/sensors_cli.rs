@@ -328,10 +328,29 @@ fn detect_errors() {
         "--to",
         "40,137",
         "--shape",
-        "pull-up",
+        "min-energy",
         "--apogee-km",
         "50",
     ]);
     assert!(err.contains("--apogee-km does not go with"), "{err}");
+    assert!(!err.contains("panicked"));
+    // A pull-up takes an apogee, within the KN-23's reported 35-60 km.
+    let err = stderr(&[
+        "detect",
+        "--missile",
+        "hwasong-11",
+        "--from",
+        "Sunan",
+        "--to",
+        "40,131",
+        "--shape",
+        "pull-up",
+        "--apogee-km",
+        "80",
+    ]);
+    assert!(
+        err.contains("pull-up apogee_m = 80000 m must be within 35 to 60 km"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"));
 }

@@ -84,7 +84,7 @@ fn benches(c: &mut Criterion) {
         ),
         (
             "pull_up_solve, hwasong-11 400 km",
-            request("hwasong-11", 75.0, 400.0, Shape::PullUp),
+            request("hwasong-11", 75.0, 400.0, Shape::PullUp { apogee_m: None }),
         ),
     ];
     // The solves repeat one request with one memory, as the editor re-solves in the same flight plane when a

@@ -36,6 +36,10 @@ pub const SITE_HEIGHT_MIN_M: f64 = -500.0;
 /// The highest launch-site height accepted, metres above the ellipsoid: above every mountain, so that a
 /// mistyped height is refused instead of flying a missile from orbit.
 pub const SITE_HEIGHT_MAX_M: f64 = 10_000.0;
+/// The pull-up's apogee, m: the KN-23 flights' reported apogees (JCS: 37 km on 2019-08-06, 50 km on
+/// 2019-07-25, 60 km on 2021-09-15) with a little room. Outside it the glide is not the KN-23's.
+pub const PULL_UP_APOGEE_MIN_M: f64 = 35_000.0;
+pub const PULL_UP_APOGEE_MAX_M: f64 = 60_000.0;
 
 /// Whether `start_utc_s` is an allowed scenario start.
 pub fn start_in_range(start_utc_s: i64) -> bool {

@@ -35,8 +35,10 @@ pub const MODEL_CHANGES: &[(u32, &str)] = &[
         "the catalog's ranges agree with public estimates: the KN-25 carries less propellant (about 406 km, \
          was 474), the Hwasong-14 and -15 engines a higher specific impulse (about 10,100 and 12,900 km, were \
          8,000 and 11,900), and the Hwasong-17, -18 and -19 a heavier payload (about 15,500, 15,300 and \
-         15,600 km, were beyond 19,000 km); flights of these missiles, and the detections and warning times \
-         that follow them, change by seconds",
+         15,600 km, were beyond 19,000 km); the KN-23 glides with its whole body (more drag, a higher \
+         specific impulse: its peak speed meets the JCS's Mach 6.9) and its pull-up takes an apogee of 35 to \
+         60 km; flights of these missiles, and the detections and warning times that follow them, change by \
+         seconds",
     ),
 ];
 

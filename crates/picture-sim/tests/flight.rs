@@ -86,7 +86,7 @@ fn every_shape_lands_on_the_aim() {
             },
         ),
         ("hwasong-17", 1000.0, Shape::AsReported { apogee_m: 6.0e6 }),
-        ("hwasong-11", 400.0, Shape::PullUp),
+        ("hwasong-11", 400.0, Shape::PullUp { apogee_m: None }),
     ];
     for (missile, range_km, shape) in cases {
         let req = request(missile, 75.0, range_km, shape);
@@ -225,7 +225,13 @@ fn shapes_order_their_apogees_and_times() {
 
 #[test]
 fn pull_up_glides_farther_than_a_ballistic_flight_with_the_same_program() {
-    let f = flight::fly(&request("hwasong-11", 60.0, 400.0, Shape::PullUp)).unwrap();
+    let f = flight::fly(&request(
+        "hwasong-11",
+        60.0,
+        400.0,
+        Shape::PullUp { apogee_m: None },
+    ))
+    .unwrap();
     let s = &f.summary;
     assert!(
         (s.apogee_m - 50e3).abs() < 1e3 && (s.range_m - 400e3).abs() < 200.0,
@@ -249,7 +255,13 @@ fn pull_up_glides_farther_than_a_ballistic_flight_with_the_same_program() {
         b.summary.range_m,
         s.range_m
     );
-    let e = flight::fly(&request("hwasong-12", 60.0, 400.0, Shape::PullUp)).unwrap_err();
+    let e = flight::fly(&request(
+        "hwasong-12",
+        60.0,
+        400.0,
+        Shape::PullUp { apogee_m: None },
+    ))
+    .unwrap_err();
     assert!(matches!(e, FlightError::Unreachable { .. }), "{e}");
 }
 
@@ -262,7 +274,12 @@ fn kn_23_pull_up_reaches_the_reported_600_km() {
     let fly = |range_km: f64| {
         flight::fly(&LaunchRequest {
             site: hodo,
-            ..request("hwasong-11", 60.0, range_km, Shape::PullUp)
+            ..request(
+                "hwasong-11",
+                60.0,
+                range_km,
+                Shape::PullUp { apogee_m: None },
+            )
         })
     };
     let reported = fly(600.0).expect("the reported pull-up flight");
@@ -282,6 +299,57 @@ fn kn_23_pull_up_reaches_the_reported_600_km() {
     let e = fly(720.0).unwrap_err();
     assert!(matches!(e, FlightError::Unreachable { .. }), "{e}");
     eprintln!("hwasong-11 pull-up beyond 720 km: {e}");
+}
+
+/// The pull-up's apogee is a parameter: the KN-23's reported flights span 37 to 60 km (JCS). The one with a
+/// reported speed is 2019-08-06, from Kwail on the west coast: about 450 km at 37 km, "Mach 6.9 or more" (JCS,
+/// via Yonhap and CSIS Missile Threat). Taken as 6.9 x 340 m/s (the sea-level speed of sound, as the press
+/// converts the JCS's Mach numbers: about 2,346 m/s), the model's peak speed must be within 5 % of it.
+#[test]
+fn kn_23_pull_up_takes_its_apogee_and_peaks_at_the_reported_speed() {
+    // Kwail county, South Hwanghae (approximate: the JCS named the county).
+    let kwail = Geodetic::from_deg(38.42, 125.02, 0.0).unwrap();
+    let fly = |range_km: f64, apogee_km: f64| {
+        flight::fly(&LaunchRequest {
+            site: kwail,
+            ..request(
+                "hwasong-11",
+                75.0,
+                range_km,
+                Shape::PullUp {
+                    apogee_m: Some(apogee_km * 1e3),
+                },
+            )
+        })
+    };
+    let mut peak_m_s = Vec::new();
+    for apogee_km in [37.0, 45.0, 50.0, 60.0] {
+        let f = fly(450.0, apogee_km).unwrap_or_else(|e| panic!("{apogee_km} km: {e}"));
+        let s = &f.summary;
+        assert!(
+            (s.apogee_m - apogee_km * 1e3).abs() < 1e3 && (s.range_m - 450e3).abs() < 200.0,
+            "{apogee_km} km: {s:?}"
+        );
+        peak_m_s.push(s.max_speed_m_s);
+    }
+    eprintln!(
+        "hwasong-11 pull-up to 450 km, peak speed at apogee 37/45/50/60 km: {peak_m_s:.0?} m/s"
+    );
+    // A flatter flight spends longer in denser air: it needs more speed for the same range.
+    assert!(peak_m_s.windows(2).all(|w| w[0] > w[1]), "{peak_m_s:?}");
+    let jcs_m_s = 6.9 * 340.0;
+    assert!(
+        (peak_m_s[0] - jcs_m_s).abs() < 0.05 * jcs_m_s,
+        "peak {:.0} m/s against the JCS's {jcs_m_s:.0} m/s",
+        peak_m_s[0]
+    );
+    for bad in [30.0, 65.0, f64::NAN] {
+        let e = fly(450.0, bad).unwrap_err();
+        assert!(
+            matches!(e, FlightError::Invalid(_)) && e.to_string().contains("pull-up apogee_m"),
+            "{bad}: {e}"
+        );
+    }
 }
 
 #[test]
@@ -388,6 +456,16 @@ fn launch_request_round_trips_through_json() {
     assert_eq!(back, r);
     let lofted: Shape = serde_json::from_str(r#"{"kind":"lofted"}"#).unwrap();
     assert_eq!(lofted, Shape::Lofted { apogee_m: None });
+    // Files from before the pull-up took an apogee still open, at its 50 km.
+    let pull_up: Shape = serde_json::from_str(r#"{"kind":"pull_up"}"#).unwrap();
+    assert_eq!(pull_up, Shape::PullUp { apogee_m: None });
+    let pull_up: Shape = serde_json::from_str(r#"{"kind":"pull_up","apogee_m":37000}"#).unwrap();
+    assert_eq!(
+        pull_up,
+        Shape::PullUp {
+            apogee_m: Some(37_000.0)
+        }
+    );
 }
 
 #[test]
@@ -448,7 +526,7 @@ fn any_shape() -> impl Strategy<Value = Shape> {
         Just(Shape::MinEnergy),
         Just(Shape::Lofted { apogee_m: None }),
         Just(Shape::Depressed { apogee_m: None }),
-        Just(Shape::PullUp),
+        Just(Shape::PullUp { apogee_m: None }),
         (50.0f64..8000.0).prop_map(|km| Shape::AsReported { apogee_m: km * 1e3 }),
         (50.0f64..8000.0).prop_map(|km| Shape::Lofted {
             apogee_m: Some(km * 1e3)

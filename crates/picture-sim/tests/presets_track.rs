@@ -151,7 +151,7 @@ fn request(l: &PresetLaunch) -> LaunchRequest {
         },
         shape: match shape {
             ShapeKind::AsReported => Shape::AsReported { apogee_m },
-            ShapeKind::PullUp => Shape::PullUp,
+            ShapeKind::PullUp => Shape::PullUp { apogee_m: None },
             ShapeKind::MinEnergy => Shape::MinEnergy,
             ShapeKind::Lofted => Shape::Lofted {
                 apogee_m: Some(apogee_m),

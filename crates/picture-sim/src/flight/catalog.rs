@@ -74,13 +74,17 @@ static CATALOG: [Vehicle; 8] = [
     Vehicle {
         id: "hwasong-11",
         name: "Hwasong-11 (KN-23)",
-        stages: Stages::new(&[stage(2_915.0, 2_530.0, 258.0, 30.0, 0.95)]),
-        payload: Payload { mass_kg: 500.0, ballistic_coefficient_kg_m2: 6_000.0, lift_to_drag: 2.5 },
+        stages: Stages::new(&[stage(2_915.0, 2_530.0, 265.0, 30.0, 0.95)]),
+        payload: Payload { mass_kg: 500.0, ballistic_coefficient_kg_m2: 4_000.0, lift_to_drag: 2.5 },
         source: "CSIS Missile Threat: 7.5 m, 0.95 m, 3,415 kg, 500 kg payload, 450-690 km; single-stage solid \
                  with a depressed flight (apogee about 50 km) and a pull-up manoeuvre (JCS, 2019; Elleman, 38 \
                  North 2019); 2019-07-25: about 600 km at 50 km apogee (JCS, revised from 430 km). The \
                  lift-to-drag ratio of the glide is chosen so that the 50-km pull-up flight reaches that 600 km \
-                 and at most about 660 km (CSIS: 690 km).",
+                 and at most about 630 km (CSIS: 690 km). Model 4, for the peak speed: the whole body glides \
+                 (no separating warhead), about 885 kg on 0.95 m, so a ballistic coefficient of about 4,000 \
+                 kg/m2 (Cd about 0.3), not 6,000, and a mean specific impulse of 265 s, not 258; the \
+                 2019-08-06 flight (JCS: about 450 km at 37 km apogee, Mach 6.9 or more) then peaks at about \
+                 2,280 m/s, against Mach 6.9 x 340 m/s = 2,346 m/s (it was 2,097 m/s, 11 % below).",
         uncertainties: &[
             spread(P::StageMass, Factor::plus_minus(0.15), "launch mass +-15 % (CSIS gives 3,415 kg; no second source)"),
             spread(P::PayloadMass, Factor::plus_minus(0.15), "payload +-15 % (CSIS: 500 kg)"),

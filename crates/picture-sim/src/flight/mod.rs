@@ -69,8 +69,13 @@ pub enum Shape {
     },
     /// Match a reported apogee and range (the range from the aim): energy and pitch are both solved.
     AsReported { apogee_m: f64 },
-    /// The KN-23 flight: depressed (about 50 km apogee) with a pull-up and glide in the descent.
-    PullUp,
+    /// The KN-23 flight: depressed, with a pull-up and glide in the descent. Its apogee is
+    /// [`PULL_UP_APOGEE_MIN_M`] to [`PULL_UP_APOGEE_MAX_M`] (JCS reported 37 to 60 km), 50 km when absent
+    /// ([`shaping::PULL_UP_APOGEE_M`]; files and links written before the field had no other).
+    PullUp {
+        #[serde(default)]
+        apogee_m: Option<f64>,
+    },
 }
 
 /// Everything needed to fly one missile.
@@ -150,7 +155,9 @@ pub enum FlightError {
     Integrator(#[from] IntegratorError),
 }
 
-pub use crate::limits::{SITE_HEIGHT_MAX_M, SITE_HEIGHT_MIN_M};
+pub use crate::limits::{
+    PULL_UP_APOGEE_MAX_M, PULL_UP_APOGEE_MIN_M, SITE_HEIGHT_MAX_M, SITE_HEIGHT_MIN_M,
+};
 
 /// Flies a launch request on the real Earth ([`EarthModel::WGS84`]), searching afresh: for one-shot callers.
 /// A caller that re-solves launches from the same site in the same direction (an editor) keeps a
@@ -202,6 +209,15 @@ pub fn fly_vehicle_on(
             "launch site height h_m = {} m must be finite and in [{SITE_HEIGHT_MIN_M}, {SITE_HEIGHT_MAX_M}] m",
             site.h_m
         )));
+    }
+    if let Shape::PullUp { apogee_m: Some(a) } = request.shape {
+        if !(a.is_finite() && (PULL_UP_APOGEE_MIN_M..=PULL_UP_APOGEE_MAX_M).contains(&a)) {
+            return Err(FlightError::Invalid(format!(
+                "pull-up apogee_m = {a} m must be within {} to {} km (the KN-23's reported flights)",
+                PULL_UP_APOGEE_MIN_M / 1e3,
+                PULL_UP_APOGEE_MAX_M / 1e3
+            )));
+        }
     }
     let (azimuth_deg, range_m) = match request.aim {
         Aim::Point { lat_deg, lon_deg } => {

@@ -141,7 +141,7 @@ fn shape_name(shape: &Shape) -> &'static str {
         Shape::Lofted { .. } => "lofted",
         Shape::Depressed { .. } => "depressed",
         Shape::AsReported { .. } => "reported",
-        Shape::PullUp => "pull-up",
+        Shape::PullUp { .. } => "pull-up",
     }
 }
 

@@ -45,7 +45,8 @@ pub struct Target {
     pub range_m: f64,
 }
 
-/// Apogee of the pull-up flight, m (KN-23 tests: JCS reported 37-60 km, most often about 50 km).
+/// Apogee of the pull-up flight when none is given, m (KN-23 tests: JCS reported 37-60 km, most often about
+/// 50 km).
 pub const PULL_UP_APOGEE_M: f64 = 50_000.0;
 /// Flattest and steepest pitch at burnout the range-only solvers (minimum-energy, full-burn lofted and
 /// depressed) consider, degrees. Below zero the burn ends pointing down: the flattest depressed paths.
@@ -112,7 +113,7 @@ pub fn solve(
         pitch_final_rad: 45f64.to_radians(),
         rise_s: (0.08 * first_burn_s).clamp(3.0, 10.0),
         energy: 1.0,
-        pull_up: matches!(shape, Shape::PullUp),
+        pull_up: matches!(shape, Shape::PullUp { .. }),
     };
     let memo = SolveMemo::new(memory);
     let shooter = |base: Program, hint: Option<PitchEnergy>, tol: Tolerance| {
@@ -169,7 +170,7 @@ pub fn solve(
     let wanted_apogee_m = match *shape {
         Shape::AsReported { apogee_m } => Some(apogee_m),
         Shape::Lofted { apogee_m } | Shape::Depressed { apogee_m } => apogee_m,
-        Shape::PullUp => Some(PULL_UP_APOGEE_M),
+        Shape::PullUp { apogee_m } => Some(apogee_m.unwrap_or(PULL_UP_APOGEE_M)),
         Shape::MinEnergy => None,
     };
     let range_miss_m = (flown.range_m - target.range_m).abs();
@@ -199,6 +200,8 @@ fn solve_in_plane(s: &Shooter, target: &Target, shape: &Shape) -> Result<PitchEn
         Shape::AsReported { apogee_m } => {
             range_apogee::range_and_apogee(s, range_m, apogee_m, Program::MAX_ENERGY)
         }
-        Shape::PullUp => range_apogee::pull_up(s, range_m),
+        Shape::PullUp { apogee_m } => {
+            range_apogee::pull_up(s, range_m, apogee_m.unwrap_or(PULL_UP_APOGEE_M))
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! The shapes given by a range and an apogee: as reported, lofted or depressed with an apogee, and the
-//! pull-up (its apogee fixed at [`PULL_UP_APOGEE_M`]).
+//! pull-up (50 km apogee unless given: [`super::PULL_UP_APOGEE_M`]).
 //!
 //! For each trial pitch the energy that reaches the apogee is solved (secant, bracketing as fallback), and
 //! the pitch for the range (outward bracket search from the Keplerian flight-path angle, then Illinois);
@@ -7,10 +7,7 @@
 
 use super::error::{Branch, Unreachable};
 use super::trial::Shooter;
-use super::{
-    PitchApogee, PitchEnergy, PITCH_BACK_DEG, PITCH_MAX_DEG, PITCH_MIN_DEG, PULL_UP_APOGEE_M,
-    RANGE_TOL_M,
-};
+use super::{PitchApogee, PitchEnergy, PITCH_BACK_DEG, PITCH_MAX_DEG, PITCH_MIN_DEG, RANGE_TOL_M};
 use crate::earth::MEAN_RADIUS_M;
 use crate::flight::integrator::Tolerance;
 use crate::flight::kepler;
@@ -42,15 +39,19 @@ struct Miss {
     apogee_m: f64,
 }
 
-/// The pull-up flight to `range_m`, if the re-entry vehicle has lift.
+/// The pull-up flight to `range_m` with `apogee_m`, if the re-entry vehicle has lift.
 ///
 /// # Units
 /// Metres.
-pub(super) fn pull_up(s: &Shooter, range_m: f64) -> Result<PitchEnergy, FlightError> {
+pub(super) fn pull_up(
+    s: &Shooter,
+    range_m: f64,
+    apogee_m: f64,
+) -> Result<PitchEnergy, FlightError> {
     if s.vehicle.payload.lift_to_drag <= 0.0 {
         return Err(s.unreachable(Unreachable::PullUpWithoutLift));
     }
-    range_and_apogee(s, range_m, PULL_UP_APOGEE_M, 1.0)
+    range_and_apogee(s, range_m, apogee_m, 1.0)
 }
 
 /// The flight to `range_m` with `apogee_m`, at most `max_energy`: Newton steps from the previous pass's
