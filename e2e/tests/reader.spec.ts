@@ -56,3 +56,23 @@ for (const [name, width, height] of [
     await page.screenshot({ path: `test-results/viewport-${width}x${height}.png` });
   });
 }
+
+test('a preset frames its flights: the 2022-10-04 arc lands on screen, a short one opens on the theatre', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  const impact = app.map.root.locator('.flight-event[data-event="Impact"] circle').first();
+  const inside = async () => {
+    const [m, i] = [(await app.map.svg.boundingBox())!, (await impact.boundingBox())!];
+    return i.x >= m.x && i.y >= m.y && i.x + i.width <= m.x + m.width && i.y + i.height <= m.y + m.height;
+  };
+  // The Hwasong-12 of 2022-10-04 lands near 177 E, far east of the theatre's 153 E.
+  await app.scenario.preset('2022-10-04-hwasong-12');
+  await expect(impact).toHaveCount(1);
+  await expect.poll(inside, { message: 'the impact marker is on the map' }).toBe(true);
+  const transform = () => app.map.root.locator('.flight-track').first().getAttribute('transform');
+  const wide = await transform();
+  // A KN-23 salvo into the Sea of Japan: back to the opening view, whatever the last preset needed.
+  await app.scenario.preset('2019-07-25-kn-23-salvo');
+  await expect.poll(inside).toBe(true);
+  await expect.poll(transform).not.toBe(wide);
+});

@@ -73,6 +73,7 @@ fn run(app: &AppState, c: Command) -> Result<(), api::CommandError> {
             })?;
             app.load(p.scenario()).map_err(|e| refuse("id", &e))?;
             app.view.preset.set(Some(p.id.to_string()));
+            crate::map::split::frame_flights(app);
         }
         Command::Link { fragment } => {
             match sync::open_link(app, &fragment).map_err(|e| refuse("link", &e))? {

@@ -19,6 +19,28 @@ pub fn primary() -> Option<MapContext> {
     PRIMARY.with(|p| p.get())
 }
 
+/// Frames the scenario's flights on the maps (the second follows the first): the opening view, widened when
+/// a flight runs beyond the theatre. What a preset does when it is chosen.
+pub fn frame_flights(app: &AppState) {
+    let Some(c) = primary() else { return };
+    let Some(v) = c.view.try_get_untracked() else {
+        return;
+    };
+    let points: Vec<(f64, f64)> = app.analysis.flights.with_untracked(|flights| {
+        flights
+            .iter()
+            .filter_map(|f| f.as_ref().as_ref().ok())
+            .flat_map(|f| f.track.iter().map(|p| (p.lat_deg, p.lon_deg)))
+            .collect()
+    });
+    let fit = super::viewport::Viewport::fit(
+        super::view::theatre_bounds(&c.proj),
+        v.width_px,
+        v.height_px,
+    );
+    c.view.set(super::view::framing(&c.proj, fit, points));
+}
+
 /// Copies `from`'s centre and scale into `to`, keeping `to`'s own size (the two panes may differ by a pixel).
 fn follow(from: MapContext, to: MapContext) {
     let (a, b) = (from.view.get(), to.view.get_untracked());

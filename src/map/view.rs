@@ -42,6 +42,46 @@ pub fn theatre_bounds(proj: &LambertConformal) -> MapBounds {
     extent(proj, (24.0, 48.0), (117.0, 153.0))
 }
 
+/// The view a scenario's flights need, from the theatre's opening view `fit`: that view when every point
+/// (latitude, longitude in degrees: the flights' ground tracks) is inside the theatre, else one widened to
+/// hold them all with a margin (a Hwasong-12 of 2022-10-04 lands far out in the Pacific). A zoom about `fit`,
+/// so the zoom-out limit stays the reset view's.
+pub fn framing(
+    proj: &LambertConformal,
+    fit: Viewport,
+    points: impl IntoIterator<Item = (f64, f64)>,
+) -> Viewport {
+    let theatre = theatre_bounds(proj);
+    let mut b = theatre;
+    for (lat_deg, lon_deg) in points {
+        let p = proj.forward(lat_deg, lon_deg);
+        if p.x_km.is_finite() && p.y_km.is_finite() {
+            b.min.x_km = b.min.x_km.min(p.x_km);
+            b.min.y_km = b.min.y_km.min(p.y_km);
+            b.max.x_km = b.max.x_km.max(p.x_km);
+            b.max.y_km = b.max.y_km.max(p.y_km);
+        }
+    }
+    if b == theatre {
+        return fit;
+    }
+    // A margin of 5 % a side keeps the impact marker and its label off the edge.
+    let (mx, my) = (
+        0.05 * (b.max.x_km - b.min.x_km),
+        0.05 * (b.max.y_km - b.min.y_km),
+    );
+    b.min.x_km -= mx;
+    b.max.x_km += mx;
+    b.min.y_km -= my;
+    b.max.y_km += my;
+    let want = Viewport::fit(b, fit.width_px, fit.height_px);
+    fit.at(
+        b.center(),
+        want.scale_px_per_km / fit.scale_px_per_km,
+        data_bounds(proj),
+    )
+}
+
 /// How far the view's centre may go: the map data's extent.
 pub fn data_bounds(proj: &LambertConformal) -> MapBounds {
     extent(proj, graticule::LAT_RANGE_DEG, graticule::LON_RANGE_DEG)
@@ -256,6 +296,26 @@ pub fn MapView(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn framing_widens_the_view_only_for_flights_beyond_the_theatre() {
+        let proj = LambertConformal::theatre();
+        let fit = Viewport::fit(theatre_bounds(&proj), 1200.0, 700.0);
+        // Inside the theatre (a KN-23 into the Sea of Japan): the opening view.
+        assert_eq!(framing(&proj, fit, [(39.4, 127.5), (40.9, 133.1)]), fit);
+        // Out into the Pacific (2022-10-04: Mupyong-ni to 4,550 km east, impact near 32.8 N 177.1 E): the
+        // impact and the site on screen, and the theatre's corners still too.
+        let far = [(40.61, 126.43), (40.5, 150.0), (32.78, 177.13)];
+        let v = framing(&proj, fit, far);
+        assert!(v.scale_px_per_km < fit.scale_px_per_km);
+        for (lat, lon) in far.into_iter().chain([(24.0, 117.0), (48.0, 153.0)]) {
+            let (x, y) = v.to_screen(proj.forward(lat, lon));
+            assert!(
+                (0.0..=1200.0).contains(&x) && (0.0..=700.0).contains(&y),
+                "{lat}, {lon} at {x}, {y}"
+            );
+        }
+    }
 
     #[test]
     fn theatre_bounds_hold_the_corners() {

@@ -110,6 +110,7 @@ pub fn ScenarioEditor(
             Ok(()) => {
                 error.set(None);
                 app.view.preset.set(Some(p.id.to_string()));
+                crate::map::split::frame_flights(&app);
             }
             Err(e) => error.set(Some(e.into())),
         }
