@@ -117,7 +117,11 @@ pub fn TourCard(tour: TourStepSignal) -> impl IntoView {
         let Some(card) = document().get_element_by_id("tour") else {
             return;
         };
-        let step = open.and_then(|i| Some((i, steps.get(i)?)));
+        // An edit can leave fewer steps (a launch Korea does not see): the last one stands for those gone.
+        let step = open.and_then(|i| {
+            let i = i.min(steps.len().checked_sub(1)?);
+            Some((i, steps.get(i)?))
+        });
         let _ = card.toggle_attribute_with_force("hidden", step.is_none());
         let Some((i, step)) = step else { return };
         set_text(
