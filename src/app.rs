@@ -7,10 +7,17 @@ use crate::map::now::NowLine;
 use crate::map::split::PictureMaps;
 use crate::panels::explorer::HorizonExplorer;
 use crate::panels::{
-    export::ExportPanel, flight_chart::FlightChartPanel, flight_facts::FlightFacts,
-    launch_editor::LaunchEditor, picture_log::PictureLog, pictures::PicturesPanel,
-    scenario_editor::ScenarioEditor, sensors::SensorsPanel, side_view::SideViewChart,
+    export::ExportPanel,
+    flight_chart::FlightChartPanel,
+    flight_facts::FlightFacts,
+    launch_editor::LaunchEditor,
+    picture_log::PictureLog,
+    pictures::PicturesPanel,
+    scenario_editor::ScenarioEditor,
+    sensors::SensorsPanel,
+    side_view::SideViewChart,
     sources::SourcesButton,
+    tour::{first_visit, TourButton, TourCard},
 };
 use crate::present::launch_form::AimForm;
 use crate::scenario::{browser, sync};
@@ -60,6 +67,8 @@ pub fn App() -> impl IntoView {
         }
         .into_any();
     }
+    // The first-visit tour (not in an embed, which has returned above: it shows the map and clock only).
+    let tour = RwSignal::new(first_visit());
     view! {
         // The first Tab stops: past the header to the map, or past the map and the panels to the clock.
         <a class="skip-link" href="#map" on:click=skip_to(".map")>"Skip to the map"</a>
@@ -70,6 +79,7 @@ pub fn App() -> impl IntoView {
             <button type="button" class="open-explorer" aria-controls="horizon-explorer"
                 aria-expanded=move || explorer_open.get().to_string()
                 on:click=move |_| explorer_open.update(|o| *o = !*o)>"Horizon explorer"</button>
+            <TourButton tour=tour/>
             <SourcesButton/>
             <ThemeToggle/>
         </header>
@@ -92,6 +102,7 @@ pub fn App() -> impl IntoView {
                 </Show>
             </aside>
         </main>
+        <TourCard tour=tour/>
         <Show when=move || explorer_open.get()>
             <HorizonExplorer on_close=move |_| explorer_open.set(false)/>
         </Show>

@@ -13,7 +13,13 @@ export interface CspViolations {
  * over: the document's `securitypolicyviolation` event, and Chromium's console message, which also covers what
  * the event does not reach (a worker's).
  */
-export const test = base.extend<{ csp: CspViolations; legendSeen: boolean; _legend: undefined }>({
+export const test = base.extend<{
+  csp: CspViolations;
+  legendSeen: boolean;
+  _legend: undefined;
+  tourSeen: boolean;
+  _tour: undefined;
+}>({
   // A first visit opens the map's legend over the map's lower left corner. Tests that are not about the legend
   // start as a returning reader who closed it, so that it lies over nothing they point at; the legend's own
   // tests set `test.use({ legendSeen: false })`.
@@ -26,6 +32,25 @@ export const test = base.extend<{ csp: CspViolations; legendSeen: boolean; _lege
             if (localStorage.getItem('shared-picture-legend') === null) localStorage.setItem('shared-picture-legend', 'closed');
           } catch {
             // A sandboxed frame has no storage: the legend opens there, as it would for a reader.
+          }
+        });
+      }
+      await use(undefined);
+    },
+    { auto: true },
+  ],
+  // A first visit also opens the tour's card above the clock bar once the analyses have answered, which moves
+  // the page's layout up by its height. Tests that are not about the tour start as a reader who has seen it;
+  // the tour's own tests set `test.use({ tourSeen: false })`.
+  tourSeen: [true, { option: true }],
+  _tour: [
+    async ({ context, tourSeen }, use) => {
+      if (tourSeen) {
+        await context.addInitScript(() => {
+          try {
+            if (localStorage.getItem('shared-picture-tour') === null) localStorage.setItem('shared-picture-tour', 'seen');
+          } catch {
+            // A sandboxed frame has no storage (and an embed has no tour).
           }
         });
       }

@@ -92,8 +92,9 @@ test('the readout over Seoul reads Seoul within 0.1 degree', async ({ page }) =>
 // with their table and CSV (5 kB); 650 kB measured at 645.3 kB; 654 kB for the briefing figure (3.8 kB), measured
 // at 652.7 kB with the offline copy's loader and style; the release build's minified style sheets and page took
 // 3.0 kB off, the accessibility fixes added 1.1 kB, the flight's adjustments 0.3 kB; 658 kB for the picture log
-// (3.7 kB): README, Architecture.
-const PAGE_WEIGHT_BUDGET_BYTES = 658_000;
+// (3.7 kB); 660 kB for the first-visit tour (4.0 kB: its steps in words, the card as fixed markup filled by DOM
+// calls, the header's button), measured at 659.3 kB: README, Architecture.
+const PAGE_WEIGHT_BUDGET_BYTES = 660_000;
 
 test('size and speed: gzip bytes of everything loaded, time to the first drawn map', async ({ page }) => {
   const loads = recordLoads(page);

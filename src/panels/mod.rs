@@ -15,3 +15,4 @@ pub mod scenario_editor;
 pub mod sensors;
 pub mod side_view;
 pub mod sources;
+pub mod tour;

@@ -13,3 +13,4 @@ pub mod now_line;
 pub mod picture_log;
 pub mod pictures;
 pub mod sensor_details;
+pub mod tour;
