@@ -36,7 +36,7 @@ test('after one visit the app starts offline under a sub-path, draws the map and
     /^$/,
     /^shared-picture-[0-9a-f]{12,16}\.js$/,
     /^shared-picture-[0-9a-f]{12,16}_bg\.wasm$/,
-    /^main-[0-9a-f]{12,16}\.css$/,
+    /^app-[0-9a-f]{12,16}\.css$/,
     /^loader-[0-9a-f]{12,16}\.js$/,
     /^public\/analysis-worker\.js$/,
     /^public\/favicon\.svg$/,

@@ -1,6 +1,6 @@
 //! Pointing at a sensor (its site on the map, or its row in the sensors list) or focusing it lights every
 //! element of that sensor (`data-sensor`): its fan, its line of sight, its site and its row stand out and the
-//! others step back (style/panels.css). One pair of listeners on the document, marking elements with
+//! others step back (style/app.css). One pair of listeners on the document, marking elements with
 //! `data-lit`, rather than a signal read by every fan and row: the same effect for a fraction of the code.
 
 use leptos::prelude::*;

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// Where the reader's choice (open or closed) is kept.
 const LEGEND_KEY: &str = "shared-picture-legend";
 
-/// The layout's narrow-screen width (`style/panels.css`), px: below it the map sits above the panels.
+/// The layout's narrow-screen width (`style/app.css`, its panels section), px: below it the map sits above the panels.
 const NARROW_PX: f64 = 800.0;
 
 /// A row: a 24 x 16 swatch and its meaning.

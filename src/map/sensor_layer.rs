@@ -116,7 +116,7 @@ pub fn SensorLayer() -> impl IntoView {
         })
     };
 
-    // A nation's fans are hidden by a class (style/panels.css), so the filter redraws nothing.
+    // A nation's fans are hidden by a class (style/app.css), so the filter redraws nothing.
     let [kr, jp, us] = app.view.fans_shown;
     view! {
         <g class="sensor-layer" class:hide-KR=move || !kr.get() class:hide-JP=move || !jp.get() class:hide-US=move || !us.get()>
