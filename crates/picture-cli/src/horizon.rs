@@ -1,7 +1,8 @@
-//! `picture horizon`: the radar horizon for a radar height and a target altitude (effective-Earth model).
+//! `picture horizon`: the radar horizon for a radar height and a target altitude, by the constant-k
+//! effective-Earth model or by a ray traced through ITU-R P.453's exponential atmosphere.
 
-use clap::Args;
-use picture_sim::sensors::{EffectiveEarth, HorizonError};
+use clap::{Args, ValueEnum};
+use picture_sim::sensors::{EffectiveEarth, ExponentialAtmosphere, HorizonError};
 use serde::Serialize;
 use thiserror::Error;
 
@@ -18,6 +19,8 @@ pub enum HorizonCliError {
     },
     #[error(transparent)]
     Horizon(#[from] HorizonError),
+    #[error("--k goes with --refraction k: the traced ray's bending follows from the atmosphere")]
+    KWithRay,
     #[error("no finite horizon for these arguments; please report it")]
     NotFinite,
     #[error("could not write JSON: {0}")]
@@ -33,20 +36,38 @@ pub struct HorizonArgs {
     /// Target altitude, kilometres.
     #[arg(long, allow_negative_numbers = true)]
     target_alt_km: f64,
-    /// Effective-Earth-radius factor: 4/3 standard atmosphere, 1 geometric. The model bends rays at every
-    /// height, which overstates refraction for targets far above the lower atmosphere.
-    #[arg(long, default_value_t = 4.0 / 3.0, allow_negative_numbers = true)]
-    k: f64,
+    /// How rays bend: `k`, a constant effective-Earth factor (the figures the page's fans and detections
+    /// use today); `ray`, traced through ITU-R P.453's exponential atmosphere (N0 = 315, h0 = 7.35 km), which
+    /// bends rays only where the air is.
+    #[arg(long, value_enum, default_value_t = Refraction::K)]
+    refraction: Refraction,
+    /// Effective-Earth-radius factor, with --refraction k (default 4/3, the standard atmosphere; 1 geometric).
+    /// The model bends rays at every height, which overstates refraction for targets far above the lower
+    /// atmosphere: about 100 km of horizon for a target at 100 km (try --refraction ray).
+    #[arg(long, allow_negative_numbers = true)]
+    k: Option<f64>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
+}
+
+/// How the horizon's rays bend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Refraction {
+    /// A constant effective-Earth factor k.
+    K,
+    /// A ray traced through ITU-R P.453's exponential reference atmosphere.
+    Ray,
 }
 
 #[derive(Debug, Serialize)]
 struct HorizonOut {
     radar_height_m: f64,
     target_alt_km: f64,
-    k: f64,
+    refraction: Refraction,
+    /// The constant-k model's factor; `null` for a traced ray.
+    k: Option<f64>,
     slant_range_km: f64,
     ground_range_km: f64,
 }
@@ -103,21 +124,37 @@ pub fn run(args: &HorizonArgs) -> Result<String, HorizonCliError> {
         (0.0, TARGET_ALT_MAX_KM),
         " km",
     )?;
-    check(
-        "--k",
-        "the effective-Earth factor",
-        args.k,
-        (EffectiveEarth::K_MIN, EffectiveEarth::K_MAX),
-        "",
-    )?;
-    let earth = EffectiveEarth::new(args.k)?;
-    let h = earth.horizon(args.radar_height_m, args.target_alt_km * 1000.0)?;
+    let target_h_m = args.target_alt_km * 1000.0;
+    let (k, slant_range_m, ground_range_m) = match (args.refraction, args.k) {
+        (Refraction::Ray, Some(_)) => return Err(HorizonCliError::KWithRay),
+        (Refraction::Ray, None) => {
+            let atmosphere = ExponentialAtmosphere::ITU_R_P453;
+            (
+                None,
+                atmosphere.horizon_chord_m(args.radar_height_m, target_h_m)?,
+                atmosphere.horizon_ground_range_m(args.radar_height_m, target_h_m)?,
+            )
+        }
+        (Refraction::K, k) => {
+            let k = k.unwrap_or(4.0 / 3.0);
+            check(
+                "--k",
+                "the effective-Earth factor",
+                k,
+                (EffectiveEarth::K_MIN, EffectiveEarth::K_MAX),
+                "",
+            )?;
+            let h = EffectiveEarth::new(k)?.horizon(args.radar_height_m, target_h_m)?;
+            (Some(k), h.slant_range_m, h.ground_range_m)
+        }
+    };
     let out = HorizonOut {
         radar_height_m: args.radar_height_m,
         target_alt_km: args.target_alt_km,
-        k: args.k,
-        slant_range_km: h.slant_range_m / 1000.0,
-        ground_range_km: h.ground_range_m / 1000.0,
+        refraction: args.refraction,
+        k,
+        slant_range_km: slant_range_m / 1000.0,
+        ground_range_km: ground_range_m / 1000.0,
     };
     if !(out.slant_range_km.is_finite() && out.ground_range_km.is_finite()) {
         return Err(HorizonCliError::NotFinite);
@@ -125,8 +162,12 @@ pub fn run(args: &HorizonArgs) -> Result<String, HorizonCliError> {
     if args.json {
         return Ok(serde_json::to_string_pretty(&out)? + "\n");
     }
+    let bending = match out.k {
+        Some(k) => format!("k = {k:.4}"),
+        None => "ray traced through ITU-R P.453's exponential atmosphere".to_string(),
+    };
     Ok(format!(
-        "radar {} m, target {} km, k = {:.4}\nslant_range_km  {:.1}\nground_range_km {:.1}\n",
-        out.radar_height_m, out.target_alt_km, out.k, out.slant_range_km, out.ground_range_km
+        "radar {} m, target {} km, {bending}\nslant_range_km  {:.1}\nground_range_km {:.1}\n",
+        out.radar_height_m, out.target_alt_km, out.slant_range_km, out.ground_range_km
     ))
 }

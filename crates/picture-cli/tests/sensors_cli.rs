@@ -46,6 +46,53 @@ fn horizon_golden_values() {
     }
 }
 
+/// `--refraction ray` traces the ray through ITU-R P.453's atmosphere (`tests/refraction.rs` in the core checks
+/// it against the ray equation): shorter than 4/3's horizon for a high target, and no k.
+#[test]
+fn horizon_by_a_traced_ray() {
+    let ray = json_of(&[
+        "horizon",
+        "--radar-height-m",
+        "0",
+        "--target-alt-km",
+        "100",
+        "--refraction",
+        "ray",
+        "--json",
+    ]);
+    assert_eq!(ray["refraction"], "ray");
+    assert!(ray["k"].is_null());
+    let ground = ray["ground_range_km"].as_f64().unwrap();
+    assert!((ground - 1194.4).abs() < 0.1, "{ground}");
+    let k = json_of(&[
+        "horizon",
+        "--radar-height-m",
+        "0",
+        "--target-alt-km",
+        "100",
+        "--json",
+    ]);
+    assert_eq!(k["refraction"], "k");
+    let over = k["ground_range_km"].as_f64().unwrap() - ground;
+    assert!((60.0..140.0).contains(&over), "4/3 overstates by {over} km");
+    let out = picture()
+        .args([
+            "horizon",
+            "--radar-height-m",
+            "0",
+            "--target-alt-km",
+            "100",
+            "--refraction",
+            "ray",
+            "--k",
+            "1.2",
+        ])
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("--k goes with --refraction k"), "{err}");
+}
+
 #[test]
 fn horizon_text_and_errors() {
     let out = picture()
