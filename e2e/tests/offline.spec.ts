@@ -139,7 +139,15 @@ test('the page can be installed from the sub-path: its manifest starts and scope
   expect(manifest!.startUrl).toBe(site);
   expect(manifest!.scope).toBe(site);
   expect(manifest!.display).toBe('kStandalone');
-  expect(manifest!.icons.map((i) => i.url)).toEqual([`${site}public/favicon.svg`]);
+  // The drawing, and PNGs for the platforms that do not take an SVG icon (rendered from it by Chromium).
+  expect(manifest!.icons.map((i) => i.url)).toEqual(
+    ['favicon.svg', 'icon-192.png', 'icon-512.png'].map((f) => `${site}public/${f}`),
+  );
+  for (const size of [192, 512]) {
+    const png = await (await page.request.get(`${site}public/icon-${size}.png`)).body();
+    // The PNG's IHDR: width and height, big-endian, at bytes 16 and 20.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)], `icon-${size}.png`).toEqual([size, size]);
+  }
   // Nothing but the test browser's incognito profile stands in the way.
   expect(installabilityErrors).toEqual(['in-incognito']);
 });
