@@ -156,10 +156,15 @@ export class AppPage {
     return text === undefined ? rows : rows.filter({ hasText: text });
   }
 
-  /** One of the side-by-side map panes: its caption and its map. */
-  mapFrame(i: number): { caption: Locator; map: MapPage } {
+  /** One of the side-by-side map panes: its caption (the picture's name), whether that picture has a track
+   * yet, and its map. */
+  mapFrame(i: number): { caption: Locator; trackStatus: Locator; map: MapPage } {
     const frame = this.mapFrames.nth(i);
-    return { caption: frame.locator('figcaption'), map: new MapPage(this.page, frame.locator('.map')) };
+    return {
+      caption: frame.locator('figcaption .picture-name'),
+      trackStatus: frame.locator('figcaption .track-status'),
+      map: new MapPage(this.page, frame.locator('.map')),
+    };
   }
 }
 

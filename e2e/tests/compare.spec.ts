@@ -22,6 +22,18 @@ test('two pictures side by side: one map each, same clock, moving together', asy
   await app.clock.seek(Math.ceil((tri + japan) / 2));
   await expect(left.map.trackMarks('primary').first()).toBeAttached();
   await expect(right.map.trackMarks('primary')).toHaveCount(0);
+  // Each says so under its name, at the time the scrubber's marker gives.
+  const mmss = (s: number) => {
+    const t = Math.round(s);
+    return `T+${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+  };
+  await expect(left.trackStatus).toHaveText(`: track since ${mmss(tri)}`);
+  await expect(right.trackStatus).toHaveText(': no track yet');
+  // Each map draws only its own picture's radars: Japan alone has no South Korean fan, site or line of sight.
+  const nations = async (m: typeof left.map) =>
+    new Set(await m.root.locator('.sensor-layer [data-nation]').evaluateAll((els) => els.map((e) => e.getAttribute('data-nation'))));
+  expect([...(await nations(right.map))]).toEqual(['JP']);
+  expect(await nations(left.map)).toContain('KR');
   // Panning the left map pans the right one by the same amount.
   const before = await right.map.transform();
   await left.map.drag(await left.map.paneCentre(), 80, 40);

@@ -8,7 +8,7 @@ use super::view::MapContext;
 use crate::present::detections::nation_colour;
 use crate::state::AppState;
 use leptos::prelude::*;
-use picture_sim::sensors::SensorKind;
+use picture_sim::sensors::{Nation, SensorKind};
 use wasm_bindgen::JsCast;
 
 /// A ship being dragged: its catalog index and where the pointer has it now (lat, lon degrees).
@@ -26,15 +26,31 @@ fn pointer_lat_lon(map: &MapContext, e: &leptos::ev::PointerEvent) -> Option<(f6
     Some(map.proj.inverse(map.view.get_untracked().to_map(x, y)))
 }
 
+/// Whether a nation's sensors are drawn, given the nations shown (`None`: all).
+fn shown(nations: &Option<Vec<Nation>>, n: Nation) -> bool {
+    nations.as_ref().is_none_or(|ns| ns.contains(&n))
+}
+
+/// The radars, their fans and their lines of sight. With `picture`, only the sensors of that picture's nations:
+/// a side-by-side map shows what its own picture is built from.
 #[component]
-pub fn SensorLayer() -> impl IntoView {
+pub fn SensorLayer(picture: Signal<Option<String>>) -> impl IntoView {
     let map = expect_context::<MapContext>();
     let app = AppState::get();
+    // The nations shown, `None` for all.
+    let nations = move || {
+        let name = picture.get()?;
+        app.scenario
+            .picture_configs
+            .with(|c| crate::present::pictures::picture_nations(c, &name))
+    };
     let fans = Memo::new(move |_| {
         let sensors = app.scenario.sensors.get().unwrap_or_default();
+        let ns = nations();
         app.analysis.coverage.with(|c| match c {
             Ok(c) => c
                 .iter()
+                .filter(|(i, _)| shown(&ns, sensors[*i].nation))
                 .map(|(i, f)| {
                     let ring = |r: &[picture_sim::sensors::LatLon]| {
                         path_data(
@@ -51,12 +67,15 @@ pub fn SensorLayer() -> impl IntoView {
     });
     let sites = move || {
         let on = app.scenario.enabled.get();
+        let ns = nations();
         app.scenario.sensors.with(|s| {
             s.as_ref()
                 .map(|s| {
                     s.iter()
                         .enumerate()
-                        .filter(|(i, _)| on.get(*i).copied().unwrap_or(true))
+                        .filter(|(i, s)| {
+                            on.get(*i).copied().unwrap_or(true) && shown(&ns, s.nation)
+                        })
                         .filter_map(|(i, s)| {
                             let ship = matches!(s.kind, SensorKind::ShipRadar(_));
                             s.radar().map(|r| {
@@ -67,6 +86,7 @@ pub fn SensorLayer() -> impl IntoView {
                                     nation_colour(s.nation),
                                     (g.lat_deg(), g.lon_deg()),
                                     ship,
+                                    s.nation,
                                 )
                             })
                         })
@@ -93,6 +113,7 @@ pub fn SensorLayer() -> impl IntoView {
         if missiles.iter().all(Option::is_none) {
             return Vec::new();
         }
+        let ns = nations();
         // Borrowed, not cloned: this runs every frame of playback.
         app.scenario.sensors.with(|sensors| {
             let sensors = sensors.as_deref().unwrap_or_default();
@@ -100,6 +121,9 @@ pub fn SensorLayer() -> impl IntoView {
                 d.rows
                     .iter()
                     .filter_map(|r| {
+                        if !shown(&ns, r.nation) {
+                            return None;
+                        }
                         r.seen_at(t)?;
                         let missile = (*missiles.get(r.launch)?)?;
                         let site = sensors.get(r.index)?.radar()?.site();
@@ -132,24 +156,24 @@ pub fn SensorLayer() -> impl IntoView {
                 }).collect_view()}
             </g>
             <g class="sensor-sites">
-                {move || sites().into_iter().filter(|s| !s.4).map(|(_, name, colour, (lat, lon), _)| {
+                {move || sites().into_iter().filter(|s| !s.4).map(|(_, name, colour, (lat, lon), _, nation)| {
                     let (x, y) = map.screen(lat, lon);
                     let title = name.clone();
                     view! {
                         <path class="sensor-site" d=format!("M{x:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z", y - 6.0, x + 5.5, y + 4.0, x - 5.5, y + 4.0)
-                            fill=colour data-sensor=name>
+                            fill=colour data-sensor=name data-nation=format!("{nation:?}")>
                             <title>{title}</title>
                         </path>
                     }
                 }).collect_view()}
-                {move || sites().into_iter().filter(|s| s.4).map(|(i, name, colour, station, _)| {
+                {move || sites().into_iter().filter(|s| s.4).map(|(i, name, colour, station, _, nation)| {
                     let at = move || match drag.get() {
                         Some((j, p)) if j == i => p,
                         _ => station,
                     };
                     let title = format!("{name}: drag to move the ship");
                     view! {
-                        <circle class="sensor-site ship" r="7" fill=colour data-sensor=name tabindex="0"
+                        <circle class="sensor-site ship" r="7" fill=colour data-sensor=name data-nation=format!("{nation:?}") tabindex="0"
                             cx=move || format!("{:.1}", map.screen(at().0, at().1).0)
                             cy=move || format!("{:.1}", map.screen(at().0, at().1).1)
                             on:pointerdown=move |e: leptos::ev::PointerEvent| {

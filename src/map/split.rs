@@ -82,12 +82,13 @@ pub fn PictureMaps(
         <div class="map-split" class:split=move || split.get()>
             <figure class="map-frame" aria-label=move || if split.get() { format!("Map: {}", app.view.picture.get()) } else { "Map".to_string() }>
                 <Show when=move || split.get()>
-                    <figcaption>{move || app.view.picture.get()}</figcaption>
+                    <figcaption><span class="picture-name">{move || app.view.picture.get()}</span>
+                        <TrackStatus picture=Signal::derive(move || app.view.picture.get())/></figcaption>
                 </Show>
                 <MapView on_pick=on_pick on_drawn=move |_| map_drawn.set(true)
                     on_context=move |c| { PRIMARY.with(|p| p.set(Some(c))); left.set(Some(c)) }>
                     <Show when=move || map_drawn.get()>
-                        <SensorLayer/>
+                        <SensorLayer picture=Signal::derive(move || split.get().then(|| app.view.picture.get()))/>
                         <FlightLayer/>
                         <TrackLayer
                             primary=Signal::derive(move || Some(app.view.picture.get()))
@@ -103,6 +104,25 @@ pub fn PictureMaps(
     }
 }
 
+/// Whether a side-by-side map's picture has a track on the selected launch's missile at the clock's time.
+#[component]
+fn TrackStatus(picture: Signal<String>) -> impl IntoView {
+    let app = AppState::get();
+    let status = move || {
+        let t_s = app.clock.time_s.get();
+        let launch = app.scenario.selected.get();
+        app.analysis.pictures.with(|p| {
+            let p = p.as_ref().ok()?;
+            let established = picture.with(|name| p.established(name, launch));
+            Some(crate::present::pictures::track_status(
+                established.map(|t| t.as_secs()),
+                t_s,
+            ))
+        })
+    };
+    view! { <span class="track-status">{move || status().map(|s| format!(": {s}"))}</span> }
+}
+
 /// The second map, showing the compared picture. It forgets its context when it goes, so the first map stops
 /// following it.
 #[component]
@@ -115,9 +135,10 @@ fn ComparedMap(
     let name = move || app.view.compare_with.get().unwrap_or_default();
     view! {
         <figure class="map-frame compared" aria-label=move || format!("Map: {}", name())>
-            <figcaption>{name}</figcaption>
+            <figcaption><span class="picture-name">{name}</span>
+                <TrackStatus picture=Signal::derive(name)/></figcaption>
             <MapView on_pick=on_pick on_context=move |c| context.set(Some(c))>
-                <SensorLayer/>
+                <SensorLayer picture=Signal::derive(move || Some(name()))/>
                 <FlightLayer/>
                 <TrackLayer primary=Signal::derive(move || app.view.compare_with.get())
                     secondary=Signal::derive(|| None::<String>)/>

@@ -131,6 +131,23 @@ impl PicturesOutcome {
     }
 }
 
+/// The nations whose sensors feed the picture named `name`, `None` if there is no such picture.
+pub fn picture_nations(configs: &[PictureConfig], name: &str) -> Option<Vec<Nation>> {
+    configs
+        .iter()
+        .find(|c| c.name == name)
+        .map(|c| c.links.iter().map(|l| l.from).collect())
+}
+
+/// Whether a picture holds a track at `t_s` (s after the scenario start), given when it established one:
+/// what a side-by-side map says under its name.
+pub fn track_status(established_s: Option<f64>, t_s: f64) -> String {
+    match established_s {
+        Some(e) if e <= t_s => format!("track since {}", super::flight::format_elapsed(e)),
+        _ => "no track yet".to_string(),
+    }
+}
+
 /// The built-in pictures with the default link latencies.
 pub fn builtin_pictures() -> Vec<PictureConfig> {
     PictureConfig::builtin(&LatencyDefaults::default())
@@ -286,6 +303,18 @@ mod tests {
     use picture_sim::tracking::metrics::{MetricsConfig, TrueImpact};
     use picture_sim::tracking::tracker::TrackerConfig;
     use picture_sim::truth::Truth;
+
+    #[test]
+    fn a_side_by_side_map_names_its_nations_and_says_when_it_has_a_track() {
+        let b = builtin_pictures();
+        assert_eq!(picture_nations(&b, "Japan alone"), Some(vec![Nation::JP]));
+        let shared = picture_nations(&b, "Japan with sharing").unwrap();
+        assert!(shared.contains(&Nation::JP) && shared.contains(&Nation::KR));
+        assert_eq!(picture_nations(&b, "Atlantis"), None);
+        assert_eq!(track_status(None, 100.0), "no track yet");
+        assert_eq!(track_status(Some(76.0), 70.0), "no track yet");
+        assert_eq!(track_status(Some(76.0), 76.0), "track since T+01:16");
+    }
 
     /// The default launch, every sensor's detections of it (seed 7) and the built-in pictures run on them.
     fn default_pictures() -> (
