@@ -76,3 +76,23 @@ test('a preset frames its flights: the 2022-10-04 arc lands on screen, a short o
   await expect.poll(inside).toBe(true);
   await expect.poll(transform).not.toBe(wide);
 });
+
+test('on a phone the capitals stay named: no radar or ship marker is drawn over Pyongyang or Seoul', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const app = new AppPage(page);
+  await app.gotoApp();
+  await expect(app.map.root.locator('.sensor-site').first()).toBeAttached();
+  for (const name of ['Pyongyang', 'Seoul']) {
+    const label = app.map.root.locator(`.place[data-place="${name}"] text`);
+    // Every marker whose box meets the label's is painted before it (beneath it), so the name stays readable.
+    const over = await label.evaluate((text) => {
+      const box = text.getBoundingClientRect();
+      const meets = (r: DOMRect) => r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
+      return [...document.querySelectorAll('.map .overlays *')]
+        .filter((e) => meets(e.getBoundingClientRect()))
+        .filter((e) => text.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING)
+        .map((e) => e.getAttribute('class') ?? e.tagName);
+    });
+    expect(over, `drawn over ${name}`).toEqual([]);
+  }
+});

@@ -261,6 +261,9 @@ pub fn MapView(
                         view! { <text x=l.x_px y=l.y_px text-anchor=anchor>{l.text}</text> }
                     }).collect_view()}
                 </g>
+                <g class="overlays">{children.map(|c| c())}</g>
+                // Above the overlays: on a phone the ships' markers and the fans sit where Pyongyang and Seoul are
+                // named, and the names must stay readable (they take no pointer events: style/app.css).
                 <g class="places">
                     {PLACES.iter().map(|p| {
                         let pos = move || view.get().to_screen(proj.forward(p.lat_deg, p.lon_deg));
@@ -272,7 +275,6 @@ pub fn MapView(
                         }
                     }).collect_view()}
                 </g>
-                <g class="overlays">{children.map(|c| c())}</g>
                 <g class="scale-bar" transform=move || format!("translate(16 {})", view.get().height_px - 48.0)>
                     <line x1="0" y1="0" x2=move || bar().length_px y2="0"></line>
                     <line x1="0" y1="-5" x2="0" y2="5"></line>
