@@ -97,6 +97,7 @@ async fn a_chart_cursor_follows_its_signal_without_redrawing_the_chart() {
             ("Trilateral".to_string(), Some(600.0)),
         ],
         900.0,
+        Some("Japan"),
     );
     let axis = chart.as_ref().unwrap().axis;
     let cursor = RwSignal::new(100.0);

@@ -94,8 +94,9 @@ test('the readout over Seoul reads Seoul within 0.1 degree', async ({ page }) =>
 // 3.0 kB off, the accessibility fixes added 1.1 kB, the flight's adjustments 0.3 kB; 658 kB for the picture log
 // (3.7 kB); 660 kB for the first-visit tour (4.0 kB: its steps in words, the card as fixed markup filled by DOM
 // calls, the header's button), measured at 659.3 kB; the pull-up's apogee and the presets' framing 1.8 kB, one
-// style sheet instead of nine 3.7 kB off: measured at 658.2 kB. README, Architecture.
-const PAGE_WEIGHT_BUDGET_BYTES = 660_000;
+// style sheet instead of nine 3.7 kB off: measured at 658.2 kB; 662 kB for the side-by-side maps' own radars
+// and track status (1.4 kB) and the warning chart's gains (0.7 kB), measured at 660.3 kB. README, Architecture.
+const PAGE_WEIGHT_BUDGET_BYTES = 662_000;
 
 test('size and speed: gzip bytes of everything loaded, time to the first drawn map', async ({ page }) => {
   const loads = recordLoads(page);

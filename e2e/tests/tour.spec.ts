@@ -180,3 +180,24 @@ test.describe('an embed', () => {
     await expect(page.getByRole('button', { name: 'Tour', exact: true })).toHaveCount(0);
   });
 });
+
+test.describe('a shared link', () => {
+  test('opens on its own scenario and moment: no tour over it, though the header can start one', async ({ page }) => {
+    const app = new AppPage(page);
+    // A link made by a reader who had seen the tour, at T+11:40 of a preset.
+    await app.gotoApp();
+    await app.scenario.preset('2017-11-29-hwasong-15');
+    await app.clock.seek(700);
+    const { link } = await app.scenario.openShareDialog();
+    // Opened where nothing is stored: a first visit, but to the link's moment.
+    const other = await page.context().browser()!.newContext({ viewport: { width: 1280, height: 800 } });
+    const reader = new AppPage(await other.newPage());
+    await reader.page.goto(link);
+    await expect(reader.clock.elapsed).toHaveText('T+11:40');
+    await expect(reader.clock.markers('track').first()).toBeAttached({ timeout: 30_000 });
+    await expect(reader.page.locator('#tour')).toBeHidden();
+    await expect(reader.clock.elapsed).toHaveText('T+11:40');
+    await expect(reader.page.getByRole('button', { name: 'Tour', exact: true })).toBeVisible();
+    await other.close();
+  });
+});

@@ -13,8 +13,13 @@ const ROW_PX: u32 = 28;
 const LABEL_PX: u32 = 170;
 
 /// Draws one bar per picture: (name, warning time left at first track, s). `max_s` is the axis' end (the
-/// flight time: the most warning there can be).
-pub fn warning_chart(rows: &[(String, Option<f64>)], max_s: f64) -> Result<CursorChart, String> {
+/// flight time: the most warning there can be). With a `baseline` picture, each other bar's value says its
+/// gain over it ("1280 s, +40 s"): a 40 s gain on 1,280 s cannot be seen in the bars' lengths.
+pub fn warning_chart(
+    rows: &[(String, Option<f64>)],
+    max_s: f64,
+    baseline: Option<&str>,
+) -> Result<CursorChart, String> {
     if rows.is_empty() {
         return Err("Warning-time chart: no picture".into());
     }
@@ -23,8 +28,8 @@ pub fn warning_chart(rows: &[(String, Option<f64>)], max_s: f64) -> Result<Curso
         .filter_map(|r| r.1)
         .fold(max_s, f64::max)
         .max(1.0)
-        // Room after the longest bar for its value.
-        * 1.12;
+        // Room after the longest bar for its value and gain.
+        * 1.3;
     let n = rows.len();
     let height_px = 20 + ROW_PX * n as u32 + 40;
     let mut axis = None;
@@ -37,7 +42,10 @@ pub fn warning_chart(rows: &[(String, Option<f64>)], max_s: f64) -> Result<Curso
             .build_cartesian_2d(0.0..max_s, 0.0..n as f64)?;
         chart
             .configure_mesh()
-            .x_desc("warning time left at first track (s)")
+            .x_desc(match baseline {
+                Some(b) => format!("warning time left at first track (s), and the gain over {b}"),
+                None => "warning time left at first track (s)".to_string(),
+            })
             .x_labels(8)
             .x_label_formatter(&|v| format!("{v:.0}"))
             .y_labels(0)
@@ -67,9 +75,14 @@ pub fn warning_chart(rows: &[(String, Option<f64>)], max_s: f64) -> Result<Curso
             let short: String = name.chars().take(26).collect();
             root.draw(&Text::new(short, (x - 6, y), name_style.clone()))?;
             let (xv, yv) = chart.backend_coord(&(w, y_mid));
-            let value = warning_s
-                .map(|s| format!("{s:.0} s"))
-                .unwrap_or_else(|| "no track".into());
+            let base = baseline
+                .filter(|b| b != name)
+                .and_then(|b| rows.iter().find(|r| r.0 == b)?.1);
+            let value = match (warning_s, base) {
+                (Some(s), Some(b)) => format!("{s:.0} s, {:+.0} s", s - b),
+                (Some(s), None) => format!("{s:.0} s"),
+                (None, _) => "no track".into(),
+            };
             root.draw(&Text::new(value, (xv + 4, yv), value_style.clone()))?;
         }
         let (x0, bottom) = chart.backend_coord(&(0.0, 0.0));
@@ -111,7 +124,7 @@ mod tests {
             ("South Korea alone".to_string(), Some(800.0)),
             ("Legacy".to_string(), None),
         ];
-        let c = warning_chart(&rows, 1000.0).unwrap();
+        let c = warning_chart(&rows, 1000.0, None).unwrap();
         for text in [
             "Japan alone",
             "South Korea alone",
@@ -135,7 +148,22 @@ mod tests {
     }
 
     #[test]
+    fn each_bar_says_its_gain_over_the_baseline() {
+        let rows = vec![
+            ("Japan alone".to_string(), Some(1280.0)),
+            ("Japan with sharing".to_string(), Some(1320.4)),
+            ("Legacy".to_string(), None),
+        ];
+        let c = warning_chart(&rows, 1500.0, Some("Japan alone")).unwrap();
+        assert!(c.svg.contains("1320 s, +40 s"), "{}", c.svg);
+        // The baseline itself has no gain, nor a picture without a track.
+        assert!(c.svg.contains("\n1280 s\n"), "{}", c.svg);
+        assert!(!c.svg.contains("1280 s, "));
+        assert!(c.svg.contains("the gain over Japan alone"));
+    }
+
+    #[test]
     fn no_picture_is_a_message() {
-        assert!(warning_chart(&[], 100.0).is_err());
+        assert!(warning_chart(&[], 100.0, None).is_err());
     }
 }

@@ -72,7 +72,17 @@ pub fn PicturesPanel() -> impl IntoView {
             let p = p
                 .as_ref()
                 .map_err(|_| "No warning times yet.".to_string())?;
-            warning_chart(&p.warning_left_s(Event::Established), duration())
+            // Measured against the compared picture, or else Japan alone (as the "now" line is).
+            let baseline = app
+                .view
+                .compare_with
+                .get()
+                .unwrap_or_else(|| picture_sim::tracking::picture::JAPAN.to_string());
+            warning_chart(
+                &p.warning_left_s(Event::Established),
+                duration(),
+                p.run(&baseline).is_some().then_some(baseline.as_str()),
+            )
         })
     });
     let errors = Memo::new(move |_| {

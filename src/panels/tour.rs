@@ -16,8 +16,18 @@ const TOUR_KEY: &str = "shared-picture-tour";
 pub type TourStepSignal = RwSignal<Option<usize>>;
 
 /// Open at its first step on a first visit (nothing stored); where storage is refused, as on a first visit.
+/// Not when the page opens a shared link: its reader came for the scenario and moment the link holds, which
+/// the tour's stops would move (the header's button still starts it).
 pub fn first_visit() -> Option<usize> {
-    browser::preference(TOUR_KEY).is_none().then_some(0)
+    (browser::preference(TOUR_KEY).is_none() && !holds_scenario(&browser::fragment())).then_some(0)
+}
+
+/// Whether a URL fragment carries a scenario (`s=`), as a share link does.
+fn holds_scenario(fragment: &str) -> bool {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .any(|part| part.starts_with("s="))
 }
 
 /// The steps for the selected launch, from the analyses shown; none until they have answered.
@@ -177,6 +187,15 @@ pub fn TourCard(tour: TourStepSignal) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shared_link_is_not_a_first_visit() {
+        assert!(holds_scenario("#s=1.eyJz&m=4&t=700"));
+        assert!(holds_scenario("t=700&s=1.eyJz"));
+        assert!(!holds_scenario(""));
+        assert!(!holds_scenario("#v=1&p=3"));
+        assert!(!holds_scenario("#sx=1"));
+    }
 
     #[test]
     fn the_card_is_fixed_markup_with_its_three_buttons() {
