@@ -25,7 +25,6 @@ use crate::state::AppState;
 use crate::theme::ThemeToggle;
 use crate::timeline::clock::Clock;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -116,13 +115,6 @@ pub fn App() -> impl IntoView {
 fn skip_to(selector: &'static str) -> impl Fn(web_sys::MouseEvent) {
     move |e| {
         e.prevent_default();
-        if let Some(el) = document()
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
+        browser::focus(selector);
     }
 }

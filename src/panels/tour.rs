@@ -7,7 +7,6 @@ use crate::scenario::browser;
 use crate::state::AppState;
 use leptos::prelude::*;
 use picture_sim::tracking::picture::{JAPAN, JAPAN_SHARING};
-use wasm_bindgen::JsCast;
 
 /// Where the page remembers that the reader has seen (skipped or finished) the tour.
 const TOUR_KEY: &str = "shared-picture-tour";
@@ -63,24 +62,13 @@ fn go(app: AppState, tour: TourStepSignal, i: usize) {
     tour.set(Some(i));
 }
 
-fn focus(selector: &str) {
-    if let Some(el) = document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
 /// The header's button: starts the tour again from its first step.
 #[component]
 pub fn TourButton(tour: TourStepSignal) -> impl IntoView {
     let app = AppState::get();
     let start = move |_| {
         go(app, tour, 0);
-        request_animation_frame(|| focus(".tour .tour-next"));
+        request_animation_frame(|| browser::focus(".tour .tour-next"));
     };
     view! {
         <button type="button" class="open-tour" aria-controls="tour" aria-expanded=move || tour.get().is_some().to_string()
@@ -116,7 +104,7 @@ pub fn TourCard(tour: TourStepSignal) -> impl IntoView {
         tour.set(None);
         browser::set_preference(TOUR_KEY, "seen");
         if inside {
-            focus(".open-tour");
+            browser::focus(".open-tour");
         }
     };
     // The step's words and buttons follow the tour's step and the analyses. Set by DOM calls (the card is
@@ -166,7 +154,7 @@ pub fn TourCard(tour: TourStepSignal) -> impl IntoView {
                 go(app, tour, i - 1);
                 // The Back button is disabled at the first step: its focus passes to Next.
                 if i == 1 {
-                    focus(".tour .tour-next");
+                    browser::focus(".tour .tour-next");
                 }
             }
             _ => {}

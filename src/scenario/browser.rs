@@ -78,6 +78,17 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// Moves the keyboard's focus to the first element matching `selector`, if there is one.
+pub fn focus(selector: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Whether the page was opened as an embed (`?embed`).
 pub fn is_embed() -> bool {
     web_sys::window()
