@@ -71,3 +71,22 @@ test('scrubbing costs little per frame (printed)', async ({ page }) => {
   await expect.poll(async () => (await app.charts.cursor('altitude-speed')).value).toBe(10 * (frames - 1));
   expect(Number.isFinite(msPerFrame)).toBe(true);
 });
+
+test('the altitude-and-speed chart opens as a table: a row a minute and one at impact', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  const data = page.locator('.flight-chart-panel details.chart-data');
+  await expect(data.locator('table')).toHaveCount(0);
+  await data.locator('summary').click();
+  const rows = data.locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  await expect(data.locator('thead th')).toHaveText(['Time', 'Altitude (km)', 'Range (km)', 'Speed (km/s)']);
+  const t = await app.facts.flightTimeS();
+  const count = await rows.count();
+  expect(count).toBeGreaterThanOrEqual(Math.floor((t - 1) / 60) + 2);
+  expect(count).toBeLessThanOrEqual(Math.floor((t + 1) / 60) + 2);
+  await expect(rows.first().locator('td').first()).toHaveText('T+00:00');
+  // The last row is the impact: the range the figures give.
+  const lastRange = Number(await rows.last().locator('td').nth(2).textContent());
+  expect(Math.abs(lastRange - (await app.facts.rangeKm()))).toBeLessThanOrEqual(1);
+});

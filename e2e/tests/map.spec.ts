@@ -95,8 +95,9 @@ test('the readout over Seoul reads Seoul within 0.1 degree', async ({ page }) =>
 // (3.7 kB); 660 kB for the first-visit tour (4.0 kB: its steps in words, the card as fixed markup filled by DOM
 // calls, the header's button), measured at 659.3 kB; the pull-up's apogee and the presets' framing 1.8 kB, one
 // style sheet instead of nine 3.7 kB off: measured at 658.2 kB; 662 kB for the side-by-side maps' own radars
-// and track status (1.4 kB) and the warning chart's gains (0.7 kB), measured at 660.3 kB. README, Architecture.
-const PAGE_WEIGHT_BUDGET_BYTES = 662_000;
+// and track status (1.4 kB) and the warning chart's gains (0.7 kB), measured at 660.3 kB; 664 kB for the
+// altitude-and-speed chart as a table (2.4 kB), measured at 662.8 kB. README, Architecture.
+const PAGE_WEIGHT_BUDGET_BYTES = 664_000;
 
 test('size and speed: gzip bytes of everything loaded, time to the first drawn map', async ({ page }) => {
   const loads = recordLoads(page);

@@ -135,6 +135,26 @@ impl FlightView {
 pub type Launched<'a> = (usize, &'a FlightView);
 
 /// "123 km" to the nearest km, never "-0 km" (a missile on the pad may sit a few metres below the ellipsoid).
+/// The altitude-and-speed chart as a table, for readers who cannot see the chart: a row every `step_s`
+/// seconds after launch and one at impact (time, altitude km, ground range km, speed km/s).
+pub fn chart_rows(f: &FlightView, step_s: f64) -> Vec<[String; 4]> {
+    let d = f.duration_s();
+    let n = (d / step_s.max(1.0)).floor() as usize;
+    (0..=n)
+        .map(|i| i as f64 * step_s)
+        .chain((d > n as f64 * step_s).then_some(d))
+        .map(|t| {
+            let p = f.at(t);
+            [
+                format_elapsed(t),
+                format!("{:.1}", p.alt_km.max(0.0)),
+                format!("{:.0}", p.range_km),
+                format!("{:.2}", p.speed_km_s),
+            ]
+        })
+        .collect()
+}
+
 pub fn km_label(km: f64) -> String {
     let whole = km.round();
     format!("{:.0} km", if whole == 0.0 { 0.0 } else { whole })
@@ -149,6 +169,27 @@ pub fn format_elapsed(t_s: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_chart_as_a_table_has_a_row_a_minute_and_one_at_impact() {
+        let v = FlightView::fly(&crate::present::launch_form::LaunchForm::default()).unwrap();
+        let rows = chart_rows(&v, 60.0);
+        let d = v.duration_s();
+        assert_eq!(rows.len(), (d / 60.0).floor() as usize + 2, "{d} s");
+        assert_eq!(rows[0][0], "T+00:00");
+        assert_eq!(rows[1][0], "T+01:00");
+        assert_eq!(rows.last().unwrap()[0], format_elapsed(d));
+        // The table's highest altitude is within a minute's climb of the apogee the figures give.
+        let top = rows
+            .iter()
+            .map(|r| r[1].parse::<f64>().unwrap())
+            .fold(0.0, f64::max);
+        let apogee_km = v.flight.summary.apogee_m / 1e3;
+        assert!(
+            top <= apogee_km + 0.05 && top > apogee_km - 60.0,
+            "{top} vs {apogee_km}"
+        );
+    }
 
     #[test]
     fn kilometres_never_read_minus_zero() {
