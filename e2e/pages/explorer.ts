@@ -22,6 +22,8 @@ export class Explorer {
   readonly exaggeration: Locator;
   readonly geometricK: Locator;
   readonly standardK: Locator;
+  /** The button that chooses rays traced through the atmosphere (the default). */
+  readonly tracedK: Locator;
   /** The cross-section: radar, horizon rays and missile over the curved Earth. */
   readonly section: Locator;
   readonly missilePath: Locator;
@@ -46,7 +48,8 @@ export class Explorer {
     this.radarChoice = this.root.getByRole('combobox', { name: /^Radar/ });
     this.exaggeration = this.root.getByRole('combobox', { name: /^Vertical exaggeration/ });
     this.geometricK = this.root.getByRole('button', { name: 'k = 1 (straight rays)', exact: true });
-    this.standardK = this.root.getByRole('button', { name: 'k = 4/3 (standard)', exact: true });
+    this.standardK = this.root.getByRole('button', { name: 'k = 4/3 (low-altitude rule)', exact: true });
+    this.tracedK = this.root.getByRole('button', { name: 'Traced atmosphere', exact: true });
     this.section = this.root.locator('svg.explorer-section');
     this.missilePath = this.section.locator('path.missile-path');
     this.rays = this.section.locator('path.ray');

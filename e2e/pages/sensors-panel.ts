@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { slide } from './controls';
 
-export type KChoice = '1' | '4/3' | 'custom';
+export type KChoice = 'ray' | '1' | '4/3' | 'custom';
 
 /** A sensor as the list shows it: its name, nation and first detection (s after the scenario start). */
 export type SensorRow = { name: string; nation: string; first: number | null };
@@ -19,7 +19,7 @@ export class SensorsPanel {
     this.region = root.getByRole('region', { name: 'Sensors', exact: true });
     this.fanAltitude = this.region.getByRole('slider', { name: 'Fan altitude (km)', exact: true });
     this.fanAltitudeOutput = this.region.locator('.fan-altitude output');
-    this.k = this.region.getByRole('combobox', { name: /^Refraction \(effective Earth radius k\)/ });
+    this.k = this.region.getByRole('combobox', { name: /^Refraction/ });
     this.rows = this.region.locator('.sensor-list tbody tr');
   }
 

@@ -87,7 +87,7 @@ test('a link carries the view: picture, comparison, fans, speed, panel and prese
   await app.map.drag(centre, -120, 80);
   const looked = { at: await app.map.readAt(centre), scale: await app.map.scale() };
   const { link } = await app.scenario.openShareDialog();
-  expect(link).toMatch(/&v=1&p=\d+&c=\d+&a=100&k=1\.33+\d*&z=[\d.]+,[\d.]+,[\d.]+&x=128&pr=2017-11-29-hwasong-15$/);
+  expect(link).toMatch(/&v=1&p=\d+&c=\d+&a=100&k=ray&z=[\d.]+,[\d.]+,[\d.]+&x=128&pr=2017-11-29-hwasong-15$/);
   // Each link opened in a page of its own (a reader's first visit), of the same size.
   const open = async (hash: string) => {
     const opened = new AppPage(await (await browser.newContext({ viewport: page.viewportSize() })).newPage());

@@ -11,16 +11,20 @@ const SHARIKI = 'AN/TPY-2 Shariki';
 /** Antenna heights in the sensor catalog (sensors.csv), m. */
 const HEIGHT_M: Record<string, number> = { [KOREA]: 150, [JAPAN]: 200 };
 
-function riseS(k: number, sensor: string): number {
-  const rows = picture<DetectRow[]>(['detect', ...LAUNCH, '--k', String(k)]);
+/** A refraction as the command line takes it: a constant k, or rays traced through the atmosphere. */
+type Refraction = number | 'ray';
+const refractionArgs = (k: Refraction) => (k === 'ray' ? ['--refraction', 'ray'] : ['--k', String(k)]);
+
+function riseS(k: Refraction, sensor: string): number {
+  const rows = picture<DetectRow[]>(['detect', ...LAUNCH, ...refractionArgs(k)]);
   const row = rows.find((r) => r.sensor === sensor);
   if (!row || row.above_horizon_s === null) throw new Error(`${sensor} never rises at k = ${k}`);
   return row.above_horizon_s;
 }
 
-function horizon(radarM: number, targetKm: number, k: number): HorizonOut {
+function horizon(radarM: number, targetKm: number, k: Refraction): HorizonOut {
   return picture<HorizonOut>([
-    'horizon', '--radar-height-m', String(radarM), '--target-alt-km', String(targetKm), '--k', String(k),
+    'horizon', '--radar-height-m', String(radarM), '--target-alt-km', String(targetKm), ...refractionArgs(k),
   ]);
 }
 
@@ -34,7 +38,8 @@ async function openExplorer(page: import('@playwright/test').Page): Promise<AppP
 
 test('the numbers shown equal `picture horizon` for the same inputs', async ({ page }) => {
   const x = (await openExplorer(page)).explorer;
-  const cases: { radarM: number; targetKm: number; k: number | 'standard' | 'geometric' }[] = [
+  const cases: { radarM: number; targetKm: number; k: number | 'standard' | 'geometric' | 'ray' }[] = [
+    { radarM: 150, targetKm: 100, k: 'ray' },
     { radarM: 150, targetKm: 100, k: 1.2 },
     { radarM: 3000, targetKm: 800, k: 'standard' },
     { radarM: 0, targetKm: 1, k: 'geometric' },
@@ -43,8 +48,11 @@ test('the numbers shown equal `picture horizon` for the same inputs', async ({ p
   for (const c of cases) {
     await x.set('radar-height', c.radarM);
     await x.set('target-alt', c.targetKm);
-    let k: number;
-    if (c.k === 'standard') {
+    let k: Refraction;
+    if (c.k === 'ray') {
+      await x.tracedK.click();
+      k = 'ray';
+    } else if (c.k === 'standard') {
       await x.standardK.click();
       k = 4 / 3;
     } else if (c.k === 'geometric') {
@@ -54,7 +62,8 @@ test('the numbers shown equal `picture horizon` for the same inputs', async ({ p
       await x.set('k', c.k);
       k = c.k;
     }
-    await expect.poll(() => x.value('k')).toBeCloseTo(k, 9);
+    if (k === 'ray') await expect(x.output('k')).toHaveText('traced');
+    else await expect.poll(() => x.value('k')).toBeCloseTo(k, 9);
     expect(await x.value('radar-height')).toBe(c.radarM);
     expect(await x.value('target-alt')).toBe(c.targetKm);
     const cli = horizon(c.radarM, c.targetKm, k);
@@ -64,19 +73,26 @@ test('the numbers shown equal `picture horizon` for the same inputs', async ({ p
     expect(ground.text).toBe(`${cli.ground_range_km.toFixed(1)} km`);
     expect(Math.abs(slant.value - cli.slant_range_km)).toBeLessThan(1e-9);
     expect(Math.abs(ground.value - cli.ground_range_km)).toBeLessThan(1e-9);
-    // The formula's exact line ends in the same number.
-    await expect(x.formula).toContainText(`= ${cli.slant_range_km.toFixed(1)} km (line of sight)`);
+    // The formula's exact line ends in the same number; traced, it says what k = 4/3 would claim.
+    if (k === 'ray') {
+      await expect(x.formula).toContainText(`line of sight: ${cli.slant_range_km.toFixed(1)} km`);
+      const k43 = horizon(c.radarM, c.targetKm, 4 / 3).ground_range_km;
+      await expect(x.formula).toContainText(`k = 4/3 says ${k43.toFixed(1)} km (+${(k43 - cli.ground_range_km).toFixed(1)} km`);
+      expect(k43 - cli.ground_range_km).toBeGreaterThan(50);
+    } else {
+      await expect(x.formula).toContainText(`= ${cli.slant_range_km.toFixed(1)} km (line of sight)`);
+    }
   }
 });
 
 test('every walk-through step sets the radar, k, altitude, distance, clock and its fact', async ({ page }) => {
   const app = await openExplorer(page);
   const x = app.explorer;
-  const expected: { id: WalkStep; radar: string; k: number; kText: string; clockFrom: string }[] = [
-    { id: 'korea', radar: KOREA, k: 4 / 3, kText: '4/3', clockFrom: KOREA },
-    { id: 'japan', radar: JAPAN, k: 4 / 3, kText: '4/3', clockFrom: JAPAN },
+  const expected: { id: WalkStep; radar: string; k: Refraction; kText: string; clockFrom: string }[] = [
+    { id: 'korea', radar: KOREA, k: 'ray', kText: 'traced', clockFrom: KOREA },
+    { id: 'japan', radar: JAPAN, k: 'ray', kText: 'traced', clockFrom: JAPAN },
     { id: 'refraction', radar: JAPAN, k: 1, kText: '1', clockFrom: JAPAN },
-    { id: 'shared', radar: JAPAN, k: 4 / 3, kText: '4/3', clockFrom: KOREA },
+    { id: 'shared', radar: JAPAN, k: 'ray', kText: 'traced', clockFrom: KOREA },
   ];
   await expect(x.steps).toHaveCount(expected.length);
   const seen: Record<string, number> = {};
@@ -101,7 +117,15 @@ test('every walk-through step sets the radar, k, altitude, distance, clock and i
       // At its rise the missile stands on the radar's horizon: its distance is the horizon range for its altitude.
       const cli = horizon(HEIGHT_M[s.radar], altKm, s.k);
       expect(Math.abs(distKm - cli.ground_range_km)).toBeLessThan(2);
-      expect(fact).toContain(`${s.radar} (k = ${s.kText}): rises into view at T+${Math.round(clockS)} s, altitude ${Math.round(altKm)} km`);
+      if (s.id === 'refraction') {
+        // The refraction step compares the three models' first sight, as `picture detect` gives them.
+        expect(fact).toContain(`${s.radar} first sees the missile at T+${Math.round(riseS('ray', s.radar))} s,`);
+        expect(fact).toMatch(new RegExp(`at T\\+${Math.round(riseS(4 / 3, s.radar))} s, \\d+ km up, with k = 4/3 \\(too early\\)`));
+        expect(fact).toContain(`at T+${Math.round(clockS)} s, ${Math.round(altKm)} km up, with straight rays (k = 1)`);
+      } else {
+        const said = s.k === 'ray' ? 'traced atmosphere' : `with k = ${s.kText}`;
+        expect(fact).toContain(`${s.radar} (${said}): rises into view at T+${Math.round(clockS)} s, altitude ${Math.round(altKm)} km`);
+      }
       const rise = await x.rise();
       expect(Math.abs(rise.t - clockS)).toBeLessThan(0.01);
       expect(rise.text).toContain(`rises into view at T+${Math.round(clockS)} s, altitude ${Math.round(altKm)} km`);
@@ -161,15 +185,18 @@ test('sliders are labelled and keyboard driven; the charts and cross-section dra
   expect(await x.outputText('radar-height')).toBe('3000 m');
   await expect(x.slider('distance')).toBeVisible();
   await expect(x.slider('k')).toBeVisible();
-  // Three horizon rays when k is neither 1 nor 4/3, each labelled; the exaggeration is stated.
+  // Four horizon rays when k is neither 1 nor 4/3 (the traced one always), each labelled; the exaggeration
+  // is stated.
   await x.set('k', 1.7);
-  await expect(x.rays).toHaveCount(3);
+  await expect(x.rays).toHaveCount(4);
+  await expect(x.section.locator('text.ray-label.ray-traced')).toHaveText('traced');
   await expect(x.userRayLabel).toHaveText('k = 1.7');
   await x.chooseExaggeration('10');
   await expect(x.scaleNote).toHaveText('Heights ×10 (vertical exaggeration)');
   await x.chooseExaggeration('1');
   await expect(x.scaleNote).toContainText('True scale');
   await expect(x.horizonChart).toContainText('k = 1.7');
+  await expect(x.horizonChart).toContainText('traced atmosphere');
   await expect(x.blakeChart).toContainText('horizon ray');
   await expect(x.blakeChart).toContainText('° limit');
   // Close and reopen from the header.

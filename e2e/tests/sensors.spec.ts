@@ -15,14 +15,23 @@ test('the radar fans shrink as the target altitude falls', async ({ page }) => {
   expect(low).toBeLessThan(high / 2);
 });
 
-test('refraction: k = 1 gives smaller fans than k = 4/3', async ({ page }) => {
+test('refraction: traced rays by default; k = 1 gives smaller fans, k = 4/3 larger ones high up', async ({ page }) => {
   const app = new AppPage(page);
   await app.gotoApp();
+  await expect(app.sensors.k).toHaveValue('ray');
   await app.sensors.setFanAltitudeKm(20);
   await expect(app.sensors.fanAltitudeOutput).toHaveText('20 km');
-  const standard = await app.map.fanWidth(SHARIKI);
+  const traced = await app.map.fanWidth(SHARIKI);
   await app.sensors.chooseK('1');
-  await expect.poll(() => app.map.fanWidth(SHARIKI)).toBeLessThan(standard * 0.97);
+  await expect.poll(() => app.map.fanWidth(SHARIKI)).toBeLessThan(traced * 0.97);
+  // 100 km up, where the air no longer bends the rays, the rule k = 4/3 reaches too far (about 100 km of
+  // horizon; the fan is bounded by the horizon there, not by the radar's range).
+  await app.sensors.chooseK('ray');
+  await app.sensors.setFanAltitudeKm(100);
+  await expect(app.sensors.fanAltitudeOutput).toHaveText('100 km');
+  const tracedHigh = await app.map.fanWidth(SHARIKI);
+  await app.sensors.chooseK('4/3');
+  await expect.poll(() => app.map.fanWidth(SHARIKI)).toBeGreaterThan(tracedHigh * 1.02);
 });
 
 test('a launch from Sunan: a South Korean radar detects it first, the radars in Japan later', async ({ page }) => {

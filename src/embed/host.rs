@@ -84,8 +84,10 @@ fn run(app: &AppState, c: Command) -> Result<(), api::CommandError> {
             }
         }
         Command::File { json } => {
-            let s = AppScenario::from_json(&json).map_err(|e| refuse("file", &e))?;
+            let (s, refraction) =
+                AppScenario::from_json_with_refraction(&json).map_err(|e| refuse("file", &e))?;
             app.load(s).map_err(|e| refuse("file", &e))?;
+            app.view.refraction.set(refraction);
             app.view.preset.set(None);
         }
     }

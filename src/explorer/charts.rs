@@ -1,13 +1,13 @@
 //! The explorer's plotters charts, drawn to SVG text by `crate::charts::plot::svg_chart`: the horizon range
-//! against target altitude (for k = 1, 4/3 and the user's k), and the Blake chart (range against height above
+//! against target altitude (for the traced atmosphere, k = 1, 4/3 and the user's k), and the Blake chart (range against height above
 //! the curved Earth, with the radar's elevation limits, its instrumented range, the horizon ray and the
 //! missile's path across it).
 
-use super::formula::k_text;
+use super::formula::{k_text, refraction_text};
 use super::profile::SeenPoint;
 use super::rays::{coverage_outline_km, elevation_line_km, grazing_elevation_rad, grazing_ray_km};
 use crate::charts::plot::{legend_lower_right, legend_upper_right, svg_chart, ChartResult};
-use picture_sim::sensors::{EffectiveEarth, Radar};
+use picture_sim::sensors::{EffectiveEarth, Radar, Refraction};
 use plotters::prelude::*;
 
 /// The altitude axis of the horizon chart, km (the slider's range).
@@ -16,26 +16,34 @@ pub const MAX_TARGET_ALT_KM: f64 = 1000.0;
 const K_GEOMETRIC: RGBColor = RGBColor(0x99, 0x99, 0x99);
 const K_STANDARD: RGBColor = RGBColor(0x00, 0x72, 0xb2);
 const K_USER: RGBColor = RGBColor(0xd5, 0x5e, 0x00);
+const TRACED: RGBColor = RGBColor(0x00, 0x9e, 0x73);
 const COVER: RGBColor = RGBColor(0x56, 0xb4, 0xe9);
 const MISSILE: RGBColor = RGBColor(0xcc, 0x79, 0xa7);
 const HORIZON: RGBColor = RGBColor(0x1b, 0x27, 0x33);
 
-/// The ground range to the horizon (km) against target altitude for a radar at `radar_h_m`, one line per k
-/// (1, 4/3 and `user_k` if it is neither), with the current altitude marked.
+/// The ground range to the horizon (km) against target altitude for a radar at `radar_h_m`, one line per
+/// refraction (the traced atmosphere, k = 1, 4/3, and the user's k if it is none of these), with the current
+/// altitude marked.
 pub fn horizon_chart(
     radar_h_m: f64,
-    user_k: f64,
+    user: Refraction,
     target_alt_km: f64,
     width_px: u32,
     height_px: u32,
 ) -> ChartResult {
-    let mut ks = vec![(1.0, K_GEOMETRIC), (4.0 / 3.0, K_STANDARD)];
-    if (user_k - 1.0).abs() > 1e-9 && (user_k - 4.0 / 3.0).abs() > 1e-9 {
-        ks.push((user_k, K_USER));
+    let mut ks = vec![
+        (Refraction::Ray, TRACED),
+        (Refraction::K(1.0), K_GEOMETRIC),
+        (Refraction::K(4.0 / 3.0), K_STANDARD),
+    ];
+    if let Refraction::K(k) = user {
+        if (k - 1.0).abs() > 1e-9 && (k - 4.0 / 3.0).abs() > 1e-9 {
+            ks.push((user, K_USER));
+        }
     }
     let mut lines = Vec::new();
     for (k, colour) in ks {
-        let earth = EffectiveEarth::new(k).map_err(|e| format!("Refraction k: {e}"))?;
+        let earth = k.earth().map_err(|e| format!("Refraction: {e}"))?;
         let pts = (0..=100)
             .map(|i| {
                 let alt_km = MAX_TARGET_ALT_KM * i as f64 / 100.0;
@@ -78,7 +86,7 @@ pub fn horizon_chart(
                 4,
                 colour.filled(),
             )))?;
-            names.push((format!("k = {}", k_text(*k)), *colour));
+            names.push((refraction_label(*k), *colour));
         }
         let legend: Vec<(&str, RGBColor)> = names.iter().map(|(n, c)| (n.as_str(), *c)).collect();
         legend_lower_right(
@@ -88,6 +96,14 @@ pub fn horizon_chart(
         )?;
         Ok(())
     })
+}
+
+/// A refraction as a chart's legend names it.
+fn refraction_label(r: Refraction) -> String {
+    match r {
+        Refraction::Ray => "traced atmosphere".to_string(),
+        Refraction::K(k) => format!("k = {}", k_text(k)),
+    }
 }
 
 /// The Blake chart's inputs.
@@ -120,7 +136,8 @@ pub fn blake_chart(input: &BlakeInput, width_px: u32, height_px: u32) -> ChartRe
             .map(|(s, h)| (s.min(max_s * 1.5), h.clamp(-max_h, max_h * 1.5)))
             .collect()
     };
-    let cover = clip(coverage_outline_km(e, hr, min_el, max_el, range_m, 90));
+    // One traced ray per point of the arc in the traced atmosphere: 2 degrees apart is smooth enough.
+    let cover = clip(coverage_outline_km(e, hr, min_el, max_el, range_m, 45));
     let long_m = (max_s.hypot(max_h) * 1000.0) * 1.2;
     let limits: Vec<(f64, Vec<(f64, f64)>)> = [min_el, max_el]
         .into_iter()
@@ -188,7 +205,10 @@ pub fn blake_chart(input: &BlakeInput, width_px: u32, height_px: u32) -> ChartRe
             horizon.iter().copied(),
             HORIZON.stroke_width(2),
         ))?;
-        let horizon_name = format!("horizon ray (dip {dip_deg:.2}°, k = {})", k_text(e.k()));
+        let horizon_name = format!(
+            "horizon ray (dip {dip_deg:.2}°, {})",
+            refraction_text(e.refraction())
+        );
         let mut legend = vec![
             ("covered (elevation limits, instrumented range)", COVER),
             (horizon_name.as_str(), HORIZON),
@@ -227,9 +247,9 @@ mod tests {
 
     #[test]
     fn the_horizon_chart_has_a_line_per_k() {
-        let svg = horizon_chart(30.0, 1.6, 100.0, 640, 300).unwrap();
-        // Each k's line and legend mark are drawn in its colour.
-        for colour in ["#999999", "#0072B2", "#D55E00"] {
+        let svg = horizon_chart(30.0, Refraction::K(1.6), 100.0, 640, 300).unwrap();
+        // Each k's line and legend mark are drawn in its colour, the traced atmosphere's too.
+        for colour in ["#999999", "#0072B2", "#D55E00", "#009E73"] {
             assert!(svg.matches(colour).count() >= 2, "{colour}");
         }
         assert!(
@@ -245,11 +265,15 @@ k = 1.6
                 "
 k = 1
 "
+            ) && svg.contains(
+                "
+traced atmosphere
+"
             )
         );
-        let two = horizon_chart(30.0, 4.0 / 3.0, 100.0, 640, 300).unwrap();
-        assert!(!two.contains("#D55E00") && two.contains("#0072B2"));
-        assert!(horizon_chart(-5.0, 1.0, 100.0, 640, 300).is_err());
+        let two = horizon_chart(30.0, Refraction::Ray, 100.0, 640, 300).unwrap();
+        assert!(!two.contains("#D55E00") && two.contains("#0072B2") && two.contains("#009E73"));
+        assert!(horizon_chart(-5.0, Refraction::K(1.0), 100.0, 640, 300).is_err());
     }
 
     #[test]
@@ -289,7 +313,7 @@ k = 1
             .unwrap()
             .radar()
             .unwrap();
-        let earth = EffectiveEarth::standard();
+        let earth = EffectiveEarth::traced();
         let n = 20;
         let start = std::time::Instant::now();
         for i in 0..n {
@@ -305,7 +329,7 @@ k = 1
                 max_alt_km: 600.0,
             };
             blake_chart(&input, 640, 360).unwrap();
-            horizon_chart(200.0 + i as f64, 1.5, 100.0, 640, 300).unwrap();
+            horizon_chart(200.0 + i as f64, Refraction::Ray, 100.0, 640, 300).unwrap();
         }
         let ms = start.elapsed().as_secs_f64() * 1000.0 / n as f64;
         eprintln!("explorer update (rise + profile + Blake + horizon charts): {ms:.2} ms natively");

@@ -1,8 +1,9 @@
 //! The horizon formula with the explorer's numbers put in: the familiar approximation
 //! `d = sqrt(2 k R h_r) + sqrt(2 k R h_t)` and the exact tangent lengths and ground range the core computes
-//! (`EffectiveEarth::horizon`, which `picture horizon` prints).
+//! (`EffectiveEarth::horizon`, which `picture horizon` prints); for the traced atmosphere, the traced ray's
+//! angles and what the constant-k rules would say instead.
 
-use picture_sim::sensors::EffectiveEarth;
+use picture_sim::sensors::{EffectiveEarth, Refraction};
 
 /// The formula's numbers and its lines of text.
 ///
@@ -10,7 +11,7 @@ use picture_sim::sensors::EffectiveEarth;
 /// Kilometres.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Formula {
-    /// `sqrt(2 k R h_r) + sqrt(2 k R h_t)`.
+    /// `sqrt(2 k R h_r) + sqrt(2 k R h_t)`; for the traced atmosphere, the ground range k = 4/3 says.
     pub approx_km: f64,
     /// The exact line of sight, `sqrt(2 k R h_r + h_r^2) + sqrt(2 k R h_t + h_t^2)` (`slant_range_km`).
     pub slant_range_km: f64,
@@ -28,6 +29,14 @@ pub fn k_text(k: f64) -> String {
     }
 }
 
+/// The refraction in words: "traced atmosphere" or "with k = 4/3".
+pub fn refraction_text(r: Refraction) -> String {
+    match r {
+        Refraction::Ray => "traced atmosphere".to_string(),
+        Refraction::K(k) => format!("with k = {}", k_text(k)),
+    }
+}
+
 /// The formula for a radar at `radar_h_m` and a target at `target_alt_km`, or a message naming the bad input.
 pub fn formula(
     earth: &EffectiveEarth,
@@ -38,6 +47,9 @@ pub fn formula(
     let h = earth
         .horizon(radar_h_m, target_h_m)
         .map_err(|e| format!("Horizon: {e}"))?;
+    if earth.is_traced() {
+        return traced(earth, radar_h_m, target_alt_km, h);
+    }
     let kr_km = earth.effective_radius_m() / 1000.0;
     let r_km = earth.radius_m() / 1000.0;
     let (hr_km, ht_km) = (radar_h_m / 1000.0, target_alt_km);
@@ -69,6 +81,49 @@ pub fn formula(
     ];
     Ok(Formula {
         approx_km: ar + at,
+        slant_range_km,
+        ground_range_km,
+        lines,
+    })
+}
+
+/// The traced atmosphere's horizon in numbers: the grazing ray's angles from its tangent point up to each
+/// height, and the constant-k rules beside it (4/3 too far for high targets: it bends rays all the way up).
+fn traced(
+    earth: &EffectiveEarth,
+    radar_h_m: f64,
+    target_alt_km: f64,
+    h: picture_sim::sensors::Horizon,
+) -> Result<Formula, String> {
+    let target_h_m = target_alt_km * 1000.0;
+    let r_km = earth.radius_m() / 1000.0;
+    let (gr, gt) = (
+        earth.horizon_true_angle_rad(radar_h_m),
+        earth.horizon_true_angle_rad(target_h_m),
+    );
+    let ground_range_km = h.ground_range_m / 1000.0;
+    let slant_range_km = h.slant_range_m / 1000.0;
+    let by_k = |k: f64| -> Result<f64, String> {
+        let e = EffectiveEarth::new(k).map_err(|e| format!("Horizon: {e}"))?;
+        Ok(e.ground_range_m_of_horizon(radar_h_m, target_h_m) / 1000.0)
+    };
+    let (k43, k1) = (by_k(4.0 / 3.0)?, by_k(1.0)?);
+    let lines = vec![
+        format!(
+            "rays traced through ITU-R P.453's atmosphere, N(h) = 315 exp(−h / 7.35 km); R = {r_km:.0} km, h_r = {:.3} km, h_t = {target_alt_km:.1} km",
+            radar_h_m / 1000.0
+        ),
+        format!(
+            "ground: s = R·(φ(h_r) + φ(h_t)) = {r_km:.0} × ({gr:.4} + {gt:.4}) = {ground_range_km:.1} km, φ the angle the grazing ray turns through up to each height (Bouguer: n·r·cos e stays constant)"
+        ),
+        format!("line of sight: {slant_range_km:.1} km"),
+        format!(
+            "k = 4/3 says {k43:.1} km ({:+.1} km: it bends the ray as the air near the ground does, all the way up); straight rays (k = 1) {k1:.1} km",
+            k43 - ground_range_km
+        ),
+    ];
+    Ok(Formula {
+        approx_km: k43,
         slant_range_km,
         ground_range_km,
         lines,

@@ -1,8 +1,8 @@
-//! Straight rays in the effective-Earth geometry as the explorer draws them: point lists of heights above the
-//! true surface against ground distance, in km. The rays themselves are the core's
-//! (`picture_sim::sensors::EffectiveEarth::ray_height_m`, `ray_point_m`, `grazing_elevation_rad`: straight over
-//! the sphere of radius `kR`, heights and ground distances kept), so a ray drawn here bends down with the
-//! true Earth less when `k > 1`: that is refraction made visible.
+//! Rays as the explorer draws them: point lists of heights above the true surface against ground distance, in
+//! km. The rays themselves are the core's (`picture_sim::sensors::EffectiveEarth::ray_polyline_m`,
+//! `ray_points_m`, `grazing_elevation_rad`): straight over the sphere of radius `kR` for a constant k (heights
+//! and ground distances kept, so a ray drawn here bends down with the true Earth less when `k > 1`), or traced
+//! through the atmosphere, bent low down and straight above: refraction made visible.
 
 use picture_sim::sensors::EffectiveEarth;
 
@@ -34,12 +34,10 @@ pub fn grazing_ray_km(
     n: usize,
 ) -> Vec<(f64, f64)> {
     let el = grazing_elevation_rad(earth, radar_h_m);
-    let n = n.max(1);
-    (0..=n)
-        .filter_map(|i| {
-            let s_km = max_ground_km * i as f64 / n as f64;
-            ray_alt_m(earth, radar_h_m, el, s_km * 1000.0).map(|h| (s_km, h / 1000.0))
-        })
+    earth
+        .ray_polyline_m(radar_h_m, el, max_ground_km * 1000.0, n)
+        .into_iter()
+        .map(|(s, h)| (s / 1000.0, h / 1000.0))
         .collect()
 }
 
@@ -54,9 +52,9 @@ pub fn elevation_line_km(
     n: usize,
 ) -> Vec<(f64, f64)> {
     let n = n.max(1);
+    let slants: Vec<f64> = (0..=n).map(|i| max_slant_m * i as f64 / n as f64).collect();
     let mut out = Vec::with_capacity(n + 1);
-    for i in 0..=n {
-        let (s, h) = earth.ray_point_m(radar_h_m, elevation_rad, max_slant_m * i as f64 / n as f64);
+    for (s, h) in earth.ray_points_m(radar_h_m, elevation_rad, &slants) {
         out.push((s / 1000.0, h / 1000.0));
         if h / 1000.0 > max_alt_km {
             break;

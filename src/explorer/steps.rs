@@ -1,12 +1,13 @@
-//! The guided walk-through as data: each step names a launch (from Sunan toward the Sea of Japan), a radar, a k
-//! and the radar whose first sight of the missile sets the clock; [`resolve`] turns a step and the flown launch
-//! into the view it sets (radar, height, k, target altitude, distance, clock, and the fact it shows).
+//! The guided walk-through as data: each step names a launch (from Sunan toward the Sea of Japan), a radar, a
+//! refraction and the radar whose first sight of the missile sets the clock; [`resolve`] turns a step and the
+//! flown launch into the view it sets (radar, height, refraction, target altitude, distance, clock, and the
+//! fact it shows).
 
-use super::formula::k_text;
+use super::formula::refraction_text;
 use super::profile::{find_radar, rise, seen_at};
 use crate::present::flight::FlightView;
 use crate::present::launch_form::LaunchForm;
-use picture_sim::sensors::{EffectiveEarth, Sensor};
+use picture_sim::sensors::{Refraction, Sensor};
 
 pub const KOREA: &str = "Green Pine (Chungcheong N)";
 pub const JAPAN: &str = "J/FPS-5 Sado";
@@ -19,7 +20,9 @@ pub struct Step {
     pub text: &'static str,
     /// The radar the views are drawn for.
     pub radar: &'static str,
-    pub k: f64,
+    pub refraction: Refraction,
+    /// The fact compares the radar's first sight under the traced atmosphere, k = 4/3 and k = 1.
+    pub compare_refraction: bool,
     /// The clock is set to the moment this radar first has the missile above its horizon.
     pub clock_from: &'static str,
 }
@@ -37,7 +40,8 @@ pub fn steps() -> Vec<Step> {
             text: "The Green Pine radar in South Korea stands about 300 km from Sunan. So close, the Earth's curve \
                    hides only the lowest few kilometres: the missile rises into view within seconds of lift-off.",
             radar: KOREA,
-            k: 4.0 / 3.0,
+            refraction: Refraction::Ray,
+            compare_refraction: false,
             clock_from: KOREA,
         },
         Step {
@@ -46,17 +50,21 @@ pub fn steps() -> Vec<Step> {
             text: "The J/FPS-5 radar on Sado island is about 1100 km away. There the Earth's bulge stands tens of \
                    kilometres high between radar and launch: the missile must climb above it first.",
             radar: JAPAN,
-            k: 4.0 / 3.0,
+            refraction: Refraction::Ray,
+            compare_refraction: false,
             clock_from: JAPAN,
         },
         Step {
             id: "refraction",
             title: "3. What refraction changes",
-            text: "The air bends radar rays slightly round the Earth; the model shows it as a larger Earth, k = 4/3. \
-                   With straight rays (k = 1) Sado sees the missile later and higher. The simple model bends rays \
-                   all the way up, which overstates refraction far above the lower atmosphere.",
+            text: "The air bends radar rays slightly round the Earth, but only where it is dense: in the lowest tens \
+                   of kilometres. Traced through the atmosphere, as the map does, the rays bend low down and run \
+                   straight above. The textbook rule k = 4/3 (a larger Earth with straight rays) bends them as the \
+                   air near the ground does all the way up, so it puts a missile 100 km up over the horizon about \
+                   100 km too far out and sees it too early. Shown here: straight rays (k = 1), with no bending.",
             radar: JAPAN,
-            k: 1.0,
+            refraction: Refraction::K(1.0),
+            compare_refraction: true,
             clock_from: JAPAN,
         },
         Step {
@@ -66,7 +74,8 @@ pub fn steps() -> Vec<Step> {
                    Korean track reaches Japan's picture from that moment: the fans on the map show who covers the \
                    missile's altitude now.",
             radar: JAPAN,
-            k: 4.0 / 3.0,
+            refraction: Refraction::Ray,
+            compare_refraction: false,
             clock_from: KOREA,
         },
     ]
@@ -80,7 +89,7 @@ pub fn steps() -> Vec<Step> {
 pub struct StepView {
     pub radar: String,
     pub radar_h_m: f64,
-    pub k: f64,
+    pub refraction: Refraction,
     pub target_alt_km: f64,
     pub distance_km: f64,
     pub time_s: f64,
@@ -89,7 +98,10 @@ pub struct StepView {
 
 /// The view a step sets for the flown launch, or why it cannot be set.
 pub fn resolve(step: &Step, flight: &FlightView, sensors: &[Sensor]) -> Result<StepView, String> {
-    let earth = EffectiveEarth::new(step.k).map_err(|e| format!("Refraction k: {e}"))?;
+    let earth = step
+        .refraction
+        .earth()
+        .map_err(|e| format!("Refraction: {e}"))?;
     let shown = find_radar(sensors, step.radar)?;
     let shown_radar = shown.radar().ok_or("Radar: no radar")?;
     let clock = find_radar(sensors, step.clock_from)?;
@@ -97,11 +109,25 @@ pub fn resolve(step: &Step, flight: &FlightView, sensors: &[Sensor]) -> Result<S
     let never = |name: &str| format!("{name} never has this launch above its horizon");
     let clock_rise = rise(flight, clock_radar, &earth).ok_or_else(|| never(step.clock_from))?;
     let at = seen_at(flight, shown_radar, clock_rise.t_s);
-    let fact = if step.clock_from == step.radar {
+    let fact = if step.compare_refraction {
+        let rise_under = |r: Refraction, how: &str| {
+            let earth = r.earth().map_err(|e| format!("Refraction: {e}"))?;
+            rise(flight, clock_radar, &earth)
+                .map(|p| format!("at T+{:.0} s, {:.0} km up, {how}", p.t_s, p.alt_km))
+                .ok_or_else(|| never(step.clock_from))
+        };
         format!(
-            "{} (k = {}): rises into view at T+{:.0} s, altitude {:.0} km",
+            "{} first sees the missile {}; {}; {}",
             step.radar,
-            k_text(step.k),
+            rise_under(Refraction::Ray, "through the traced atmosphere")?,
+            rise_under(Refraction::K(4.0 / 3.0), "with k = 4/3 (too early)")?,
+            rise_under(Refraction::K(1.0), "with straight rays (k = 1)")?
+        )
+    } else if step.clock_from == step.radar {
+        format!(
+            "{} ({}): rises into view at T+{:.0} s, altitude {:.0} km",
+            step.radar,
+            refraction_text(step.refraction),
             clock_rise.t_s,
             clock_rise.alt_km
         )
@@ -119,7 +145,7 @@ pub fn resolve(step: &Step, flight: &FlightView, sensors: &[Sensor]) -> Result<S
     Ok(StepView {
         radar: step.radar.to_string(),
         radar_h_m: shown_radar.antenna_height_m(),
-        k: step.k,
+        refraction: step.refraction,
         target_alt_km: at.alt_km,
         distance_km: at.ground_km,
         time_s: clock_rise.t_s,
@@ -148,12 +174,35 @@ mod tests {
         );
         assert!(japan.time_s > korea.time_s + 30.0 && japan.target_alt_km > 20.0);
         assert!(straight.time_s > japan.time_s && straight.target_alt_km > japan.target_alt_km);
-        assert!(straight.fact.contains("k = 1)"), "{}", straight.fact);
+        // The refraction step compares the three models: traced, then the too-early 4/3, then straight rays.
+        let times: Vec<f64> = straight
+            .fact
+            .match_indices("T+")
+            .map(|(i, _)| {
+                straight.fact[i + 2..]
+                    .split(' ')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(times.len(), 3, "{}", straight.fact);
+        assert!(
+            times[1] < times[0] && times[0] < times[2],
+            "{}",
+            straight.fact
+        );
+        assert!(
+            straight.fact.contains("straight rays (k = 1)"),
+            "{}",
+            straight.fact
+        );
         assert_eq!(shared.time_s, korea.time_s);
         assert_eq!(shared.radar, JAPAN);
         assert!(shared.fact.contains("gains"), "{}", shared.fact);
         // At that moment the missile is below Sado's horizon, as the step says.
-        let earth = EffectiveEarth::standard();
+        let earth = picture_sim::sensors::EffectiveEarth::traced();
         let sight = earth.sight(
             shared.radar_h_m,
             shared.target_alt_km * 1000.0,
@@ -162,7 +211,7 @@ mod tests {
         assert!(!sight.clear());
         assert!(japan
             .fact
-            .starts_with("J/FPS-5 Sado (k = 4/3): rises into view at T+"));
+            .starts_with("J/FPS-5 Sado (traced atmosphere): rises into view at T+"));
     }
 
     #[test]

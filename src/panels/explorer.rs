@@ -17,7 +17,7 @@ use crate::explorer::section::EXAGGERATIONS;
 use crate::explorer::steps::KOREA;
 use crate::state::{AppState, ScenarioError};
 use leptos::prelude::*;
-use picture_sim::sensors::{EffectiveEarth, Radar};
+use picture_sim::sensors::{ExponentialAtmosphere, Radar, Refraction};
 
 /// The slider ranges.
 pub const MAX_RADAR_H_M: f64 = 3000.0;
@@ -107,7 +107,11 @@ pub fn HorizonExplorer(
         step: RwSignal::new(None),
     };
     let earth = Memo::new(move |_| {
-        EffectiveEarth::new(app.view.k.get()).map_err(|e| ExplorerError::Refraction(e.to_string()))
+        app.view
+            .refraction
+            .get()
+            .earth()
+            .map_err(|e| ExplorerError::Refraction(e.to_string()))
     });
     let radar: Memo<Result<Radar, ExplorerError>> = Memo::new(move |_| {
         app.scenario.sensors.with(|s| {
@@ -178,7 +182,7 @@ pub fn HorizonExplorer(
     let section = Signal::derive(move || SectionInput {
         radar: choice.radar.get(),
         radar_h_m: choice.radar_h_m.get(),
-        k: app.view.k.get(),
+        refraction: app.view.refraction.get(),
         exaggeration: choice.exaggeration.get(),
         path: path.get(),
         now: now.get(),
@@ -190,7 +194,7 @@ pub fn HorizonExplorer(
     let horizon = Signal::derive(move || {
         horizon_chart(
             choice.radar_h_m.get(),
-            app.view.k.get(),
+            app.view.refraction.get(),
             app.view.fan_alt_km.get(),
             640,
             300,
@@ -258,7 +262,23 @@ pub fn HorizonExplorer(
         }
         choice.radar.set(name);
     };
-    let k_label = move || k_text(app.view.k.get());
+    // The slider shows the constant k chosen, or the traced atmosphere's surface k (moving it picks a k).
+    let k_slider = RwSignal::new(4.0 / 3.0);
+    Effect::new(move |_| {
+        let k = match app.view.refraction.get() {
+            Refraction::K(k) => k,
+            Refraction::Ray => ExponentialAtmosphere::ITU_R_P453.surface_k(),
+        };
+        k_slider.set(k);
+    });
+    let k_label = move || match app.view.refraction.get() {
+        Refraction::Ray => "traced".to_string(),
+        Refraction::K(k) => k_text(k),
+    };
+    let set_refraction = move |r: Refraction| {
+        choice.step.set(None);
+        app.view.refraction.set(r)
+    };
     view! {
         <section class="explorer" id="horizon-explorer" aria-labelledby="explorer-title">
             <header class="explorer-head">
@@ -287,11 +307,12 @@ pub fn HorizonExplorer(
                         value=choice.distance_km text=Signal::derive(move || format!("{:.0} km", choice.distance_km.get()))
                         on_set=move |v| { choice.step.set(None); choice.distance_km.set(v) }/>
                     <Slider id="explorer-k" label="Refraction, effective Earth radius factor k" min=K_SLIDER.0 max=K_SLIDER.1 step=0.01
-                        value=app.view.k text=Signal::derive(k_label)
-                        on_set=move |v| { choice.step.set(None); app.view.k.set(v) }/>
-                    <div class="k-presets" role="group" aria-label="k presets">
-                        <button type="button" name="k-geometric" on:click=move |_| { choice.step.set(None); app.view.k.set(1.0) }>"k = 1 (straight rays)"</button>
-                        <button type="button" name="k-standard" on:click=move |_| { choice.step.set(None); app.view.k.set(4.0 / 3.0) }>"k = 4/3 (standard)"</button>
+                        value=k_slider text=Signal::derive(k_label)
+                        on_set=move |v| set_refraction(Refraction::K(v))/>
+                    <div class="k-presets" role="group" aria-label="Refraction presets">
+                        <button type="button" name="k-traced" on:click=move |_| set_refraction(Refraction::Ray)>"Traced atmosphere"</button>
+                        <button type="button" name="k-geometric" on:click=move |_| set_refraction(Refraction::K(1.0))>"k = 1 (straight rays)"</button>
+                        <button type="button" name="k-standard" on:click=move |_| set_refraction(Refraction::K(4.0 / 3.0))>"k = 4/3 (low-altitude rule)"</button>
                     </div>
                     <label>"Vertical exaggeration"
                         <select name="explorer-exaggeration" on:change=move |ev| {

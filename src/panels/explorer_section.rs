@@ -1,5 +1,5 @@
 //! The explorer's cross-section: the curved Earth to scale with a labelled vertical exaggeration, the radar at
-//! its height, its horizon rays for k = 1, 4/3 and the user's k, the region hidden below the user's ray, the
+//! its height, its horizon rays traced through the atmosphere and for k = 1, 4/3 and the user's k, the region hidden below the user's ray, the
 //! missile's altitude profile (at its distance from the radar), the missile now, the moment it rises into
 //! view, and the target the distance and altitude sliders place. Plain SVG: the Earth must curve to scale.
 
@@ -8,7 +8,7 @@ use crate::explorer::profile::SeenPoint;
 use crate::explorer::rays::grazing_ray_km;
 use crate::explorer::section::Section;
 use leptos::prelude::*;
-use picture_sim::sensors::EffectiveEarth;
+use picture_sim::sensors::Refraction;
 
 pub const W: f64 = 900.0;
 pub const H: f64 = 380.0;
@@ -21,7 +21,7 @@ pub const H: f64 = 380.0;
 pub struct SectionInput {
     pub radar: String,
     pub radar_h_m: f64,
-    pub k: f64,
+    pub refraction: Refraction,
     pub exaggeration: Option<f64>,
     pub path: Vec<SeenPoint>,
     pub now: Option<SeenPoint>,
@@ -40,23 +40,37 @@ struct Ray {
     users: bool,
 }
 
-/// A ray for each k: 1 and 4/3 always, the user's k when it is neither.
+/// A ray for each refraction: traced, k = 1 and 4/3 always, the user's k when it is none of them.
 fn rays(input: &SectionInput, max_ground_km: f64, max_alt_km: f64) -> Vec<Ray> {
-    let mut ks = vec![(1.0, "ray-k1"), (4.0 / 3.0, "ray-k43")];
-    if (input.k - 1.0).abs() > 1e-9 && (input.k - 4.0 / 3.0).abs() > 1e-9 {
-        ks.push((input.k, "ray-user"));
+    let mut ks = vec![
+        (Refraction::Ray, "ray-traced"),
+        (Refraction::K(1.0), "ray-k1"),
+        (Refraction::K(4.0 / 3.0), "ray-k43"),
+    ];
+    if let Refraction::K(k) = input.refraction {
+        if (k - 1.0).abs() > 1e-9 && (k - 4.0 / 3.0).abs() > 1e-9 {
+            ks.push((input.refraction, "ray-user"));
+        }
     }
+    let same = |a: Refraction, b: Refraction| match (a, b) {
+        (Refraction::Ray, Refraction::Ray) => true,
+        (Refraction::K(x), Refraction::K(y)) => (x - y).abs() < 1e-9,
+        _ => false,
+    };
     ks.into_iter()
         .filter_map(|(k, class)| {
-            let earth = EffectiveEarth::new(k).ok()?;
+            let earth = k.earth().ok()?;
             let pts: Vec<(f64, f64)> = grazing_ray_km(&earth, input.radar_h_m, max_ground_km, 240)
                 .into_iter()
                 .take_while(|p| p.1 <= max_alt_km * 1.6)
                 .collect();
             Some(Ray {
                 class,
-                users: (k - input.k).abs() < 1e-9,
-                label: format!("k = {}", k_text(k)),
+                users: same(k, input.refraction),
+                label: match k {
+                    Refraction::Ray => "traced".to_string(),
+                    Refraction::K(k) => format!("k = {}", k_text(k)),
+                },
                 points: pts,
             })
         })

@@ -192,7 +192,7 @@ pub fn ScenarioEditor(
         let written = app
             .scenario
             .snapshot()
-            .to_json()
+            .to_json_with(app.view.refraction.get_untracked())
             .map_err(ExportError::from)
             .and_then(|json| {
                 Ok(browser::download(
@@ -214,9 +214,13 @@ pub fn ScenarioEditor(
         };
         leptos::task::spawn_local(async move {
             let outcome = match browser::read_chosen_file(&input).await {
-                Ok(text) => AppScenario::from_json(&text)
+                Ok(text) => AppScenario::from_json_with_refraction(&text)
                     .map_err(ImportError::from)
-                    .and_then(|s| Ok(app.load(s)?)),
+                    .and_then(|(s, refraction)| {
+                        app.load(s)?;
+                        app.view.refraction.set(refraction);
+                        Ok(())
+                    }),
                 Err(e) => Err(e.into()),
             };
             match outcome {

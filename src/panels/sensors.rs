@@ -9,6 +9,7 @@ use crate::present::sensor_details::details;
 use crate::state::view::FAN_NATIONS;
 use crate::state::AppState;
 use leptos::prelude::*;
+use picture_sim::sensors::Refraction;
 use picture_sim::tracking::sorted::sort_stable_by;
 
 /// Why a typed k was refused (k keeps its value). The messages are shown to the user.
@@ -26,15 +27,16 @@ pub enum KError {
 pub fn SensorsPanel() -> impl IntoView {
     let app = AppState::get();
     let k_error = RwSignal::new(None::<KError>);
-    let k_choice = move || {
-        let k = app.view.k.get();
-        if (k - 1.0).abs() < 1e-12 {
-            "1"
-        } else if (k - 4.0 / 3.0).abs() < 1e-12 {
-            "4/3"
-        } else {
-            "custom"
-        }
+    let k_choice = move || match app.view.refraction.get() {
+        Refraction::Ray => "ray",
+        Refraction::K(k) if (k - 1.0).abs() < 1e-12 => "1",
+        Refraction::K(k) if (k - 4.0 / 3.0).abs() < 1e-12 => "4/3",
+        Refraction::K(_) => "custom",
+    };
+    let set_k = move |k: f64| app.view.refraction.set(Refraction::K(k));
+    let custom_k = move || match app.view.refraction.get() {
+        Refraction::K(k) => k,
+        Refraction::Ray => 1.5,
     };
     let rows = move || {
         let mut rows = app.analysis.detections.get().rows;
@@ -88,27 +90,29 @@ pub fn SensorsPanel() -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             <div class="k-factor">
-                <label>"Refraction (effective Earth radius k)"
+                <label>"Refraction"
                     <select name="k" on:change=move |ev| match event_target_value(&ev).as_str() {
-                        "1" => app.view.k.set(1.0),
-                        "4/3" => app.view.k.set(4.0 / 3.0),
-                        _ => app.view.k.set(1.5),
+                        "ray" => app.view.refraction.set(Refraction::Ray),
+                        "1" => set_k(1.0),
+                        "4/3" => set_k(4.0 / 3.0),
+                        _ => set_k(1.5),
                     }>
-                        <option value="1" selected=move || k_choice() == "1">"1: geometric, no refraction"</option>
-                        <option value="4/3" selected=move || k_choice() == "4/3">"4/3: standard atmosphere"</option>
-                        <option value="custom" selected=move || k_choice() == "custom">"Custom"</option>
+                        <option value="ray" selected=move || k_choice() == "ray">"Traced through the atmosphere (ITU-R P.453)"</option>
+                        <option value="1" selected=move || k_choice() == "1">"k = 1: geometric, no refraction"</option>
+                        <option value="4/3" selected=move || k_choice() == "4/3">"k = 4/3: the low-altitude rule"</option>
+                        <option value="custom" selected=move || k_choice() == "custom">"Custom k"</option>
                     </select>
                 </label>
                 <Show when=move || k_choice() == "custom">
-                    <label>"k"<input name="k-custom" type="number" min="0.5" max="10" step="0.01" prop:value=move || format!("{:.2}", app.view.k.get())
+                    <label>"k"<input name="k-custom" type="number" min="0.5" max="10" step="0.01" prop:value=move || format!("{:.2}", custom_k())
                         on:change=move |ev| match parse_field("Refraction k", &event_target_value(&ev)) {
-                            Ok(v) if (0.5..=10.0).contains(&v) => { k_error.set(None); app.view.k.set(v) }
+                            Ok(v) if (0.5..=10.0).contains(&v) => { k_error.set(None); set_k(v) }
                             Ok(k) => k_error.set(Some(KError::Outside { k })),
                             Err(e) => k_error.set(Some(KError::NotANumber(e))),
                         }/></label>
                 </Show>
                 {move || k_error.get().map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
-                <p class="note">"k = 4/3 bends rays as the standard atmosphere does near the ground; the simple model applies it all the way up."</p>
+                <p class="note">"Traced rays bend only where the air is, in the lowest tens of kilometres. k = 4/3 bends them as the air near the ground does all the way up, and so puts a missile 100 km up over the horizon about 100 km too far out."</p>
             </div>
             <table class="sensor-list">
                 <thead><tr><th scope="col">"On"</th><th scope="col">"Sensor"</th><th scope="col">"First detection"</th></tr></thead>

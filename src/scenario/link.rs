@@ -8,6 +8,7 @@ use crate::present::launch_form::{AimForm, LaunchForm, ShapeChoice};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use picture_sim::scenario::ShipStation;
+use picture_sim::sensors::Refraction;
 use picture_sim::sites;
 use picture_sim::tracking::picture::PictureConfig;
 use serde::{Deserialize, Serialize};
@@ -150,7 +151,7 @@ pub struct LinkView {
     /// The compared picture and whether side by side; `None`: none compared.
     pub compare: Option<(String, bool)>,
     pub fan_alt_km: Option<f64>,
-    pub k: Option<f64>,
+    pub k: Option<Refraction>,
     pub map: Option<MapAt>,
     pub speed: Option<f64>,
     pub playing: bool,
@@ -176,9 +177,13 @@ pub fn encode_view(v: &LinkView, pictures: &[PictureConfig]) -> String {
         let _ = write!(out, "&a={a}");
     }
     // Exactly (the shortest text that reads back the same number): k also refracts the detections, and a
-    // link must give its figures again.
-    if let Some(k) = v.k {
-        let _ = write!(out, "&k={k}");
+    // link must give its figures again. The traced atmosphere is `k=ray`.
+    match v.k {
+        Some(Refraction::Ray) => out.push_str("&k=ray"),
+        Some(Refraction::K(k)) => {
+            let _ = write!(out, "&k={k}");
+        }
+        None => {}
     }
     if let Some(m) = v.map {
         // Within what a link may ask for, so that every link written opens (a centre in a corner of the map
@@ -266,7 +271,17 @@ pub fn decode_view(
                 v.compare = Some((picture("c", i)?, side));
             }
             "a" => v.fan_alt_km = Some(number_in("a", value, 0.0, FAN_ALT_MAX_KM)?),
-            "k" => v.k = Some(number_in("k", value, K_RANGE.0, K_RANGE.1)?),
+            "k" if value == "ray" => v.k = Some(Refraction::Ray),
+            "k" => {
+                let k = number_in("k", value, K_RANGE.0, K_RANGE.1).map_err(|_| {
+                    bad(
+                        "k",
+                        value,
+                        format!("ray or a number from {} to {}", K_RANGE.0, K_RANGE.1),
+                    )
+                })?;
+                v.k = Some(Refraction::K(k));
+            }
             "z" => {
                 let n: Vec<&str> = value.splitn(4, ',').collect();
                 let [lat, lon, zoom] = n[..] else {
@@ -737,7 +752,7 @@ mod tests {
             picture: Some(picture_sim::tracking::picture::JAPAN.to_string()),
             compare: Some((picture_sim::tracking::picture::TRILATERAL.to_string(), true)),
             fan_alt_km: Some(250.0),
-            k: Some(1.0),
+            k: Some(Refraction::K(1.0)),
             map: Some(MapAt {
                 lat_deg: 38.5,
                 lon_deg: 131.25,
@@ -759,15 +774,17 @@ mod tests {
             (view, Some(30.0), s.clone())
         );
         // k refracts the detections: it comes back exactly, so the link gives the same figures.
-        let k = LinkView {
-            k: Some(4.0 / 3.0),
-            ..LinkView::default()
-        };
-        let frag = encode(&s, 0.0, &cat).unwrap() + &encode_view(&k, &s.pictures);
-        assert_eq!(
-            decode(&frag, &cat).unwrap().unwrap().view.k,
-            Some(4.0 / 3.0)
-        );
+        for refraction in [Refraction::K(4.0 / 3.0), Refraction::Ray] {
+            let k = LinkView {
+                k: Some(refraction),
+                ..LinkView::default()
+            };
+            let frag = encode(&s, 0.0, &cat).unwrap() + &encode_view(&k, &s.pictures);
+            assert_eq!(
+                decode(&frag, &cat).unwrap().unwrap().view.k,
+                Some(refraction)
+            );
+        }
         // A map centre beyond what a link may ask for is written within it, so the link opens.
         let corner = LinkView {
             map: Some(MapAt {
@@ -805,7 +822,10 @@ mod tests {
             ),
             ("a=NaN", "link view a:"),
             ("a=-5", "link view a:"),
-            ("k=0", "link view k: '0' is not a number from 0.5 to 3"),
+            (
+                "k=0",
+                "link view k: '0' is not ray or a number from 0.5 to 3",
+            ),
             ("k=inf", "link view k:"),
             ("z=1,2", "link view z: '1,2' is not latitude,longitude,zoom"),
             (

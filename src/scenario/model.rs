@@ -5,6 +5,7 @@
 use crate::present::launch_form::{AimForm, LaunchForm, ShapeChoice};
 use picture_sim::flight::{Aim, Shape};
 use picture_sim::scenario::{Scenario, ShipStation, SCENARIO_VERSION};
+use picture_sim::sensors::Refraction;
 use picture_sim::tracking::picture::PictureConfig;
 use picture_sim::{earth, sites, SimTime};
 
@@ -107,8 +108,14 @@ pub fn check_offset(field: &str, offset_s: f64) -> Result<f64, ModelError> {
 }
 
 impl AppScenario {
-    /// The scenario file, or a message naming the launch and field that cannot be written.
+    /// The scenario file under the default refraction, or a message naming the launch and field that cannot
+    /// be written.
     pub fn to_file(&self) -> Result<Scenario, ModelError> {
+        self.to_file_with(Refraction::default())
+    }
+
+    /// The scenario file with the refraction its figures were made under (the page's view holds it).
+    pub fn to_file_with(&self, refraction: Refraction) -> Result<Scenario, ModelError> {
         let launches = self
             .launches
             .iter()
@@ -131,6 +138,7 @@ impl AppScenario {
             pictures: self.pictures.clone(),
             ships: self.ships.clone(),
             start_utc_s: Some(self.start_utc_s),
+            refraction,
         };
         file.validate()
             .map_err(|e| ModelError::File(e.to_string()))?;
@@ -210,16 +218,26 @@ impl AppScenario {
         })
     }
 
-    /// The scenario file as pretty JSON (the export format).
+    /// The scenario file as pretty JSON (the export format), under the default refraction.
     pub fn to_json(&self) -> Result<String, ModelError> {
-        let file = self.to_file()?;
+        self.to_json_with(Refraction::default())
+    }
+
+    /// The scenario file as pretty JSON with the refraction its figures were made under.
+    pub fn to_json_with(&self, refraction: Refraction) -> Result<String, ModelError> {
+        let file = self.to_file_with(refraction)?;
         serde_json::to_string_pretty(&file).map_err(|e| ModelError::File(e.to_string()))
     }
 
     /// Reads an exported file; the error names the field and the reason.
     pub fn from_json(text: &str) -> Result<AppScenario, ModelError> {
+        Ok(AppScenario::from_json_with_refraction(text)?.0)
+    }
+
+    /// Reads an exported file and the refraction it was made under (the default for files without one).
+    pub fn from_json_with_refraction(text: &str) -> Result<(AppScenario, Refraction), ModelError> {
         let file = Scenario::from_json(text).map_err(|e| ModelError::File(e.to_string()))?;
-        AppScenario::from_file(&file)
+        Ok((AppScenario::from_file(&file)?, file.refraction))
     }
 
     /// Whether catalog sensor `name` takes part.

@@ -141,7 +141,7 @@ pub fn current_view(app: &AppState) -> LinkView {
             .get_untracked()
             .map(|c| (c, v.side_by_side.get_untracked())),
         fan_alt_km: Some(v.fan_alt_km.get_untracked()),
-        k: Some(v.k.get_untracked()),
+        k: Some(v.refraction.get_untracked()),
         map: map_at(),
         speed: Some(app.clock.speed.get_untracked()),
         playing: app.clock.playing.get_untracked(),
@@ -203,7 +203,7 @@ pub fn apply_view(app: &AppState, l: &LinkView) {
         v.fan_alt_km.set(a);
     }
     if let Some(k) = l.k {
-        v.k.set(k);
+        v.refraction.set(k);
     }
     if let Some(m) = l.map {
         show_map_at(m);
@@ -492,7 +492,7 @@ fn track_view(app: &AppState) {
     v.compare_with.track();
     v.side_by_side.track();
     v.fan_alt_km.track();
-    v.k.track();
+    v.refraction.track();
     v.explorer_open.track();
     v.preset.track();
     app.clock.speed.track();

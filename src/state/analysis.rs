@@ -20,7 +20,7 @@ use crate::worker::job::{analyse_flown, fingerprint, Analysed, Job, PicturesFail
 use crate::worker::Venue;
 use leptos::prelude::*;
 use picture_sim::flight::ShapingMemory;
-use picture_sim::sensors::{CoverageError, EffectiveEarth, Footprint};
+use picture_sim::sensors::{CoverageError, Footprint};
 use std::sync::Arc;
 
 /// Flights kept for reuse: the scenario's launches plus a few recent edits.
@@ -32,8 +32,8 @@ pub type SharedFlight = Arc<Result<FlightView, String>>;
 /// Why an analysis has no result. The messages are shown to the user (or matched, for `NoFlight`).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum AnalysisError {
-    /// The effective-Earth factor k is not usable.
-    #[error("Refraction k: {0}")]
+    /// The refraction is not usable (a k out of range).
+    #[error("Refraction: {0}")]
     Refraction(String),
     /// The sensors could not be set up.
     #[error(transparent)]
@@ -67,7 +67,7 @@ pub struct AnalysisState {
     /// Counts the frames painted after a change of the flights: what follows the flights but need not be in
     /// the frame that shows an edit (the analyses, the scrubber's markers) tracks this instead.
     pub settled: ReadSignal<u64>,
-    /// The fans at the view's altitude and k.
+    /// The fans at the view's altitude and refraction.
     pub coverage: Memo<Result<Vec<(usize, Footprint)>, AnalysisError>>,
     /// Each enabled sensor against every flight.
     pub detections: Memo<Detections>,
@@ -159,9 +159,12 @@ impl AnalysisState {
             flights.track();
             after_next_paint(move || settled.update(|n| *n += 1));
         });
-        let (fan_alt_km, k) = (view.fan_alt_km, view.k);
+        let (fan_alt_km, refraction) = (view.fan_alt_km, view.refraction);
         let earth = move || {
-            EffectiveEarth::new(k.get()).map_err(|e| AnalysisError::Refraction(e.to_string()))
+            refraction
+                .get()
+                .earth()
+                .map_err(|e| AnalysisError::Refraction(e.to_string()))
         };
         let coverage = Memo::new(move |_| {
             let earth = earth()?;
@@ -215,7 +218,7 @@ impl AnalysisState {
                 launches: launches.get_untracked(),
                 ships: sensors.with(|s| s.as_ref().ok().map(|s| ship_stations(s))),
                 enabled: enabled.get(),
-                k: k.get(),
+                refraction: refraction.get(),
                 seed: seed.get(),
                 pictures: picture_configs.get(),
             };
@@ -287,7 +290,7 @@ mod tests {
         assert_eq!(AnalysisError::NoFlight.to_string(), "no flight");
         assert_eq!(
             AnalysisError::Refraction("k must be positive".into()).to_string(),
-            "Refraction k: k must be positive"
+            "Refraction: k must be positive"
         );
         assert_eq!(
             AnalysisError::from(super::super::scenario::ScenarioError::Catalog("x".into()))

@@ -1,14 +1,13 @@
 //! How the user looks at the scenario, none of it in the scenario file: the picture shown on the map and the
-//! one compared with it, and the altitude and effective-Earth factor k the radar fans are drawn for (the
-//! horizon explorer sets these; k also sets the refraction of the detections).
+//! one compared with it, and the altitude and refraction the radar fans are drawn for (the horizon explorer
+//! sets these; the refraction is also the detections').
 
 use leptos::prelude::*;
+use picture_sim::sensors::Refraction;
 use picture_sim::tracking::picture::{JAPAN, JAPAN_SHARING};
 
 /// The target altitude the fans are drawn for at start, km.
 const DEFAULT_FAN_ALT_KM: f64 = 100.0;
-/// The standard atmosphere's effective-Earth-radius factor.
-const STANDARD_K: f64 = 4.0 / 3.0;
 
 /// The view settings' signals. Copy: every field is a signal.
 #[derive(Clone, Copy)]
@@ -21,8 +20,9 @@ pub struct ViewState {
     pub side_by_side: RwSignal<bool>,
     /// The target altitude the radar fans are drawn for, km.
     pub fan_alt_km: RwSignal<f64>,
-    /// The effective-Earth-radius factor k (1 geometric, 4/3 standard).
-    pub k: RwSignal<f64>,
+    /// How rays bend: traced through the ITU-R P.453 atmosphere (the default), or a constant effective-Earth
+    /// factor k (1 geometric, 4/3 the low-altitude rule).
+    pub refraction: RwSignal<Refraction>,
     /// Whether each nation's fans are shown, in [`FAN_NATIONS`] order.
     pub fans_shown: [RwSignal<bool>; 3],
     /// The preset the scenario came from (its id), whose note and sources are shown.
@@ -47,7 +47,7 @@ impl ViewState {
             compare_with: RwSignal::new(Some(JAPAN.to_string())),
             side_by_side: RwSignal::new(false),
             fan_alt_km: RwSignal::new(DEFAULT_FAN_ALT_KM),
-            k: RwSignal::new(STANDARD_K),
+            refraction: RwSignal::new(Refraction::Ray),
             fans_shown: [
                 RwSignal::new(true),
                 RwSignal::new(true),

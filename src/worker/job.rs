@@ -12,7 +12,7 @@ use crate::scenario::model::ScenarioLaunch;
 use crate::state::scenario::place_ships;
 use picture_sim::flight::ShapingMemory;
 use picture_sim::scenario::ShipStation;
-use picture_sim::sensors::EffectiveEarth;
+use picture_sim::sensors::Refraction;
 use picture_sim::tracking::picture::PictureConfig;
 use serde::{Deserialize, Serialize};
 
@@ -25,8 +25,8 @@ pub struct Job {
     pub ships: Option<Vec<ShipStation>>,
     /// Which sensors take part, by catalog index.
     pub enabled: Vec<bool>,
-    /// The effective-Earth factor of the detections' horizon.
-    pub k: f64,
+    /// How the detections' rays bend.
+    pub refraction: Refraction,
     pub seed: u64,
     pub pictures: Vec<PictureConfig>,
 }
@@ -90,7 +90,7 @@ pub fn fingerprint(analysed: &Analysed) -> u64 {
 /// Detections and pictures of flights already flown (each with its launch index).
 pub fn analyse_flown(flown: &[Launched], job: &Job) -> Analysed {
     let sensors = job.ships.as_deref().and_then(|s| place_ships(s).ok());
-    let detections = match (sensors, EffectiveEarth::new(job.k)) {
+    let detections = match (sensors, job.refraction.earth()) {
         (Some(sensors), Ok(earth)) if !flown.is_empty() => {
             detect(flown, &sensors, &job.enabled, earth, job.seed)
         }
@@ -141,7 +141,7 @@ mod tests {
             launches: scenario.launches.clone(),
             enabled: vec![true; sensors.len()],
             ships: Some(ship_stations(&sensors)),
-            k: 4.0 / 3.0,
+            refraction: Refraction::Ray,
             seed: 7,
             pictures: scenario.pictures.clone(),
         }

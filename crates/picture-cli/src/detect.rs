@@ -8,8 +8,8 @@ use picture_sim::flight::{self, Aim, FlightError, LaunchRequest, Shape};
 use picture_sim::sensors::run::SensorReport;
 use picture_sim::sensors::table::why_not_earlier;
 use picture_sim::sensors::{
-    catalog, detection_table, run_detections, CatalogError, DetectionConfig, EffectiveEarth,
-    HorizonError,
+    catalog, detection_table, run_detections, CatalogError, DetectionConfig, HorizonError,
+    Refraction,
 };
 use picture_sim::sites;
 use picture_sim::truth::Truth;
@@ -33,6 +33,8 @@ pub enum DetectError {
     Catalog(#[from] CatalogError),
     #[error("--k: {0}")]
     Horizon(#[from] HorizonError),
+    #[error(transparent)]
+    Refraction(#[from] crate::horizon::HorizonCliError),
     #[error("could not write JSON: {0}")]
     Json(#[from] serde_json::Error),
 }
@@ -99,9 +101,13 @@ pub struct DetectArgs {
     /// Launch time, seconds after the scenario epoch.
     #[arg(long, default_value_t = 0.0)]
     launch_time_s: f64,
-    /// Effective-Earth-radius factor (4/3 standard atmosphere, 1 geometric).
-    #[arg(long, default_value_t = 4.0 / 3.0)]
-    k: f64,
+    /// How rays bend: `ray` (the default), traced through ITU-R P.453's exponential atmosphere; `k`, a
+    /// constant effective-Earth factor (--k alone means this).
+    #[arg(long, value_enum)]
+    refraction: Option<crate::horizon::Refraction>,
+    /// Effective-Earth-radius factor with --refraction k (default 4/3, the low-altitude rule; 1 geometric).
+    #[arg(long, allow_negative_numbers = true)]
+    k: Option<f64>,
     /// Seed of the detection draws and measurement noise.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -194,8 +200,9 @@ pub fn detect_truth(
     truth: &dyn Truth,
     title: &str,
 ) -> Result<String, DetectError> {
+    let refraction = crate::horizon::core_refraction(args.refraction, args.k)?;
     let config = DetectionConfig {
-        earth: EffectiveEarth::new(args.k)?,
+        earth: refraction.earth()?,
         model: args.model.into(),
         seed: args.seed,
         ..DetectionConfig::default()
@@ -208,8 +215,11 @@ pub fn detect_truth(
         return Ok(serde_json::to_string_pretty(&rows)? + "\n");
     }
     Ok(format!(
-        "{title}\nk = {:.4}, seed {}, {:?}; times in s after launch\n{}",
-        args.k,
+        "{title}\n{}, seed {}, {:?}; times in s after launch\n{}",
+        match refraction {
+            Refraction::Ray => "rays traced through ITU-R P.453's atmosphere".to_string(),
+            Refraction::K(k) => format!("k = {k:.4}"),
+        },
         args.seed,
         config.model,
         detection_table(&run, &[launch])

@@ -2,7 +2,7 @@
 //! effective-Earth model or by a ray traced through ITU-R P.453's exponential atmosphere.
 
 use clap::{Args, ValueEnum};
-use picture_sim::sensors::{EffectiveEarth, ExponentialAtmosphere, HorizonError};
+use picture_sim::sensors::{EffectiveEarth, HorizonError};
 use serde::Serialize;
 use thiserror::Error;
 
@@ -36,14 +36,14 @@ pub struct HorizonArgs {
     /// Target altitude, kilometres.
     #[arg(long, allow_negative_numbers = true)]
     target_alt_km: f64,
-    /// How rays bend: `k`, a constant effective-Earth factor (the figures the page's fans and detections
-    /// use today); `ray`, traced through ITU-R P.453's exponential atmosphere (N0 = 315, h0 = 7.35 km), which
-    /// bends rays only where the air is.
-    #[arg(long, value_enum, default_value_t = Refraction::K)]
-    refraction: Refraction,
+    /// How rays bend: `ray` (the default, as the page's fans and detections), traced through ITU-R P.453's
+    /// exponential atmosphere (N0 = 315, h0 = 7.35 km), which bends rays only where the air is; `k`, a
+    /// constant effective-Earth factor (--k alone means this).
+    #[arg(long, value_enum)]
+    refraction: Option<Refraction>,
     /// Effective-Earth-radius factor, with --refraction k (default 4/3, the standard atmosphere; 1 geometric).
     /// The model bends rays at every height, which overstates refraction for targets far above the lower
-    /// atmosphere: about 100 km of horizon for a target at 100 km (try --refraction ray).
+    /// atmosphere: about 100 km of horizon for a target at 100 km.
     #[arg(long, allow_negative_numbers = true)]
     k: Option<f64>,
     /// Print JSON.
@@ -59,6 +59,41 @@ pub enum Refraction {
     K,
     /// A ray traced through ITU-R P.453's exponential reference atmosphere.
     Ray,
+}
+
+/// The refraction the flags ask for: `ray` unless `--refraction k` or a `--k` is given; `--k` with
+/// `--refraction ray` is an error.
+pub fn refraction_of(
+    refraction: Option<Refraction>,
+    k: Option<f64>,
+) -> Result<Refraction, HorizonCliError> {
+    match (refraction, k) {
+        (Some(Refraction::Ray), Some(_)) => Err(HorizonCliError::KWithRay),
+        (Some(r), _) => Ok(r),
+        (None, Some(_)) => Ok(Refraction::K),
+        (None, None) => Ok(Refraction::Ray),
+    }
+}
+
+/// The core's refraction for the flags, with the k checked.
+pub fn core_refraction(
+    refraction: Option<Refraction>,
+    k: Option<f64>,
+) -> Result<picture_sim::sensors::Refraction, HorizonCliError> {
+    match refraction_of(refraction, k)? {
+        Refraction::Ray => Ok(picture_sim::sensors::Refraction::Ray),
+        Refraction::K => {
+            let k = k.unwrap_or(4.0 / 3.0);
+            check(
+                "--k",
+                "the effective-Earth factor",
+                k,
+                (EffectiveEarth::K_MIN, EffectiveEarth::K_MAX),
+                "",
+            )?;
+            Ok(picture_sim::sensors::Refraction::K(k))
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -125,33 +160,19 @@ pub fn run(args: &HorizonArgs) -> Result<String, HorizonCliError> {
         " km",
     )?;
     let target_h_m = args.target_alt_km * 1000.0;
-    let (k, slant_range_m, ground_range_m) = match (args.refraction, args.k) {
-        (Refraction::Ray, Some(_)) => return Err(HorizonCliError::KWithRay),
-        (Refraction::Ray, None) => {
-            let atmosphere = ExponentialAtmosphere::ITU_R_P453;
-            (
-                None,
-                atmosphere.horizon_chord_m(args.radar_height_m, target_h_m)?,
-                atmosphere.horizon_ground_range_m(args.radar_height_m, target_h_m)?,
-            )
-        }
-        (Refraction::K, k) => {
-            let k = k.unwrap_or(4.0 / 3.0);
-            check(
-                "--k",
-                "the effective-Earth factor",
-                k,
-                (EffectiveEarth::K_MIN, EffectiveEarth::K_MAX),
-                "",
-            )?;
-            let h = EffectiveEarth::new(k)?.horizon(args.radar_height_m, target_h_m)?;
-            (Some(k), h.slant_range_m, h.ground_range_m)
-        }
+    let refraction = refraction_of(args.refraction, args.k)?;
+    // The page's figures: the same Earth, traced or of constant k.
+    let bending = core_refraction(args.refraction, args.k)?;
+    let h = bending.earth()?.horizon(args.radar_height_m, target_h_m)?;
+    let (slant_range_m, ground_range_m) = (h.slant_range_m, h.ground_range_m);
+    let k = match bending {
+        picture_sim::sensors::Refraction::Ray => None,
+        picture_sim::sensors::Refraction::K(k) => Some(k),
     };
     let out = HorizonOut {
         radar_height_m: args.radar_height_m,
         target_alt_km: args.target_alt_km,
-        refraction: args.refraction,
+        refraction,
         k,
         slant_range_km: slant_range_m / 1000.0,
         ground_range_km: ground_range_m / 1000.0,

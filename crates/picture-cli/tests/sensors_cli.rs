@@ -33,9 +33,7 @@ fn horizon_golden_values() {
             target_km,
             "--json",
         ];
-        if k == "1" {
-            args.extend(["--k", "1"]);
-        }
+        args.extend(["--k", if k == "1" { "1" } else { "1.3333333333333333" }]);
         let v = json_of(&args);
         let slant = v["slant_range_km"].as_f64().unwrap();
         assert!(
@@ -47,7 +45,7 @@ fn horizon_golden_values() {
 }
 
 /// `--refraction ray` traces the ray through ITU-R P.453's atmosphere (`tests/refraction.rs` in the core checks
-/// it against the ray equation): shorter than 4/3's horizon for a high target, and no k.
+/// it against the ray equation): the default, shorter than 4/3's horizon for a high target, and no k.
 #[test]
 fn horizon_by_a_traced_ray() {
     let ray = json_of(&[
@@ -64,12 +62,23 @@ fn horizon_by_a_traced_ray() {
     assert!(ray["k"].is_null());
     let ground = ray["ground_range_km"].as_f64().unwrap();
     assert!((ground - 1194.4).abs() < 0.1, "{ground}");
+    let default = json_of(&[
+        "horizon",
+        "--radar-height-m",
+        "0",
+        "--target-alt-km",
+        "100",
+        "--json",
+    ]);
+    assert_eq!(default, ray, "the traced ray is the default");
     let k = json_of(&[
         "horizon",
         "--radar-height-m",
         "0",
         "--target-alt-km",
         "100",
+        "--refraction",
+        "k",
         "--json",
     ]);
     assert_eq!(k["refraction"], "k");
@@ -102,6 +111,8 @@ fn horizon_text_and_errors() {
             "10",
             "--target-alt-km",
             "100",
+            "--refraction",
+            "k",
         ])
         .assert()
         .success();
@@ -400,4 +411,60 @@ fn detect_errors() {
         "{err}"
     );
     assert!(!err.contains("panicked"));
+}
+
+/// `picture detect` traces rays by default and takes `--refraction k` (or `--k`) for the constant-k rule: a
+/// Japanese radar has the missile above its horizon later through the traced air than under k = 4/3.
+#[test]
+fn detect_carries_the_refraction() {
+    let base = [
+        "detect",
+        "--missile",
+        "hwasong-15",
+        "--from",
+        "Sunan",
+        "--azimuth",
+        "95",
+        "--range-km",
+        "1000",
+        "--json",
+    ];
+    let above = |extra: &[&str]| -> f64 {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        let v = json_of(&args);
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["sensor"] == "J/FPS-5 Sado")
+            .and_then(|r| r["above_horizon_s"].as_f64())
+            .unwrap()
+    };
+    let traced = above(&[]);
+    assert_eq!(traced, above(&["--refraction", "ray"]));
+    let k43 = above(&["--refraction", "k"]);
+    assert_eq!(k43, above(&["--k", "1.3333333333333333"]));
+    let straight = above(&["--k", "1"]);
+    assert!(
+        k43 < traced && traced < straight,
+        "{k43} {traced} {straight}"
+    );
+    let out = picture()
+        .args([
+            "detect",
+            "--missile",
+            "hwasong-15",
+            "--from",
+            "Sunan",
+            "--to",
+            "40,137",
+            "--refraction",
+            "ray",
+            "--k",
+            "1.2",
+        ])
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("--k goes with --refraction k"), "{err}");
 }

@@ -7,7 +7,7 @@
 //! move no figure (speed, the page, the command line) keep the version.
 
 /// The version of the catalog, sensors and algorithms that produce the figures.
-pub const MODEL_VERSION: u32 = 4;
+pub const MODEL_VERSION: u32 = 5;
 
 /// What each version changed, oldest first: (version, what a reader of an older link should know).
 pub const MODEL_CHANGES: &[(u32, &str)] = &[
@@ -39,6 +39,14 @@ pub const MODEL_CHANGES: &[(u32, &str)] = &[
          specific impulse: its peak speed meets the JCS's Mach 6.9) and its pull-up takes an apogee of 35 to \
          60 km; flights of these missiles, and the detections and warning times that follow them, change by \
          seconds",
+    ),
+    (
+        5,
+        "the radars' horizon, the fans and the elevation limits follow rays traced through the ITU-R P.453 \
+         reference atmosphere by default, no longer a constant k = 4/3 (which bends rays as the lowest \
+         kilometre does all the way up): a missile 100 km up rises over a radar's horizon about 100 km \
+         nearer, so Japanese radars see launches seconds later (the default scenario: Japan alone's track 4 s \
+         later); k = 4/3 and k = 1 stay a choice",
     ),
 ];
 

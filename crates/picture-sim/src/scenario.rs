@@ -13,7 +13,8 @@ use crate::flight::{self, Aim, Flight, FlightError, LaunchRequest, Shape};
 use crate::limits;
 use crate::measurement::Measurement;
 use crate::sensors::{
-    catalog, run_detections, CatalogError, DetectionConfig, DetectionRun, Nation, Sensor,
+    catalog, run_detections, CatalogError, DetectionConfig, DetectionRun, EffectiveEarth, Nation,
+    Refraction, Sensor,
 };
 use crate::sites;
 use crate::time::SimTime;
@@ -73,6 +74,10 @@ pub struct Scenario {
     /// show the clock in UTC, JST and KST from it. Absent in undated scenarios.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_utc_s: Option<i64>,
+    /// How the radars' rays bend: `"ray"`, traced through the ITU-R P.453 atmosphere (the default, and what
+    /// files without the field mean), or a number, a constant effective-Earth factor k.
+    #[serde(default)]
+    pub refraction: Refraction,
 }
 
 /// A ship radar's station, by the sensor's catalog name.
@@ -127,6 +132,7 @@ impl Scenario {
             pictures: default_pictures(),
             ships: Vec::new(),
             start_utc_s: None,
+            refraction: Refraction::Ray,
         }
     }
 
@@ -137,9 +143,17 @@ impl Scenario {
         Ok(s)
     }
 
+    /// The Earth the scenario's radars see over, or why its refraction cannot be used.
+    pub fn earth(&self) -> Result<EffectiveEarth, ScenarioError> {
+        self.refraction
+            .earth()
+            .map_err(|e| field("refraction", e.to_string()))
+    }
+
     /// Checks what serde cannot: the version, a non-empty launch list, known missiles and sensors, valid
-    /// pictures with distinct names.
+    /// pictures with distinct names, a usable refraction.
     pub fn validate(&self) -> Result<(), ScenarioError> {
+        self.earth()?;
         if self.version != SCENARIO_VERSION {
             return Err(ScenarioError::Version {
                 found: self.version,
@@ -304,6 +318,7 @@ impl Scenario {
         let sensors = self.selected_sensors()?;
         let detection = DetectionConfig {
             seed: self.seed,
+            earth: self.earth()?,
             ..DetectionConfig::default()
         };
         let (sensed, scored) = run_flights(&flights, &sensors, &self.pictures, &detection)?;
@@ -540,5 +555,49 @@ mod tests {
         v.as_object_mut().unwrap().remove("seed");
         let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
         assert!(e.contains("missing field `seed`"), "{e}");
+    }
+
+    #[test]
+    fn a_file_carries_its_refraction() {
+        let mut s = Scenario::example();
+        let text = serde_json::to_string(&s).unwrap();
+        assert!(text.contains("\"refraction\":\"ray\""), "{text}");
+        s.refraction = Refraction::K(4.0 / 3.0);
+        let text = serde_json::to_string(&s).unwrap();
+        assert_eq!(Scenario::from_json(&text).unwrap().refraction, s.refraction);
+        // Files written before the traced atmosphere mean it (the model's version says the figures moved).
+        let old = text.replace(",\"refraction\":1.3333333333333333", "");
+        assert_ne!(old, text);
+        assert_eq!(
+            Scenario::from_json(&old).unwrap().refraction,
+            Refraction::Ray
+        );
+        for (bad, says) in [
+            (
+                "\"air\"",
+                "refraction \"air\": expected \"ray\" or a number k",
+            ),
+            ("0.01", "refraction: effective-Earth factor k = 0.01"),
+            ("true", "expected \"ray\" or a number k"),
+        ] {
+            let text = text.replace("1.3333333333333333", bad);
+            let e = Scenario::from_json(&text).unwrap_err().to_string();
+            assert!(e.contains(says), "{bad}: {e}");
+        }
+        // The refraction moves the figures: Japan alone sees the example later through the traced air.
+        let japan = |r: Refraction| {
+            let run = Scenario {
+                refraction: r,
+                ..Scenario::example()
+            }
+            .run()
+            .unwrap();
+            run.pictures
+                .iter()
+                .find(|p| p.picture == crate::tracking::picture::JAPAN)
+                .and_then(|p| p.missiles[0].first_detection)
+                .unwrap()
+        };
+        assert!(japan(Refraction::Ray) > japan(Refraction::K(4.0 / 3.0)));
     }
 }

@@ -43,7 +43,7 @@ fn same_seed_same_detections() {
 fn above_horizon_is_found_to_the_millisecond() {
     let sensors = catalog().unwrap();
     let flight = arc();
-    let earth = EffectiveEarth::standard();
+    let earth = EffectiveEarth::traced();
     let run = run_detections(&sensors, &[&flight], &DetectionConfig::default());
     for (sensor, report) in sensors.iter().zip(&run.reports) {
         let Some(radar) = sensor.radar() else {

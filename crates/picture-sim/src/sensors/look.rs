@@ -5,6 +5,7 @@
 use super::horizon::{EffectiveEarth, Sight};
 use super::pd::{ratio_to_db, DetectionModel};
 use super::radar::Radar;
+use super::ray::{ExponentialAtmosphere, Reach};
 use crate::earth::{Aer, Ecef, Ellipsoid, Enu, Geodetic};
 use crate::truth::TargetState;
 use nalgebra::Vector3;
@@ -152,7 +153,17 @@ pub enum LookOutcome {
     Missed(MissReason),
 }
 
-/// The effective-Earth line of sight from a radar to a target sample.
+/// How far inside the horizon a target sample is from a radar (radians of central angle; negative: masked).
+pub fn horizon_margin_rad(radar: &Radar, earth: &EffectiveEarth, target: &TargetSample) -> f64 {
+    let cos_angle = radar.up_ecef().dot(&target.up_ecef).clamp(-1.0, 1.0);
+    earth.margin_rad(
+        radar.antenna_height_m(),
+        target.altitude_m(),
+        cos_angle.acos(),
+    )
+}
+
+/// The line of sight from a radar to a target sample.
 pub fn sight(radar: &Radar, earth: &EffectiveEarth, target: &TargetSample) -> Sight {
     let cos_angle = radar.up_ecef().dot(&target.up_ecef).clamp(-1.0, 1.0);
     earth.sight(
@@ -162,35 +173,52 @@ pub fn sight(radar: &Radar, earth: &EffectiveEarth, target: &TargetSample) -> Si
     )
 }
 
-/// The horizon of one height in one effective Earth, with what the fast horizon test needs: the central angle
-/// `alpha` from that height to its horizon (on the effective sphere) and `cos`, `sin` of `k alpha` (the same
-/// angle at the true Earth's centre).
+/// The horizon of one height in one refracting Earth, with what the fast horizon test needs: the central
+/// angle at the Earth's centre from that height to where its grazing ray touches the surface
+/// ([`EffectiveEarth::horizon_true_angle_rad`]), and its cosine and sine.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HorizonAngle {
-    pub angle_rad: f64,
-    true_angle_rad: f64,
+    pub true_angle_rad: f64,
     cos_true: f64,
     sin_true: f64,
+    /// For a radar in the traced atmosphere: the reach of its rays at the lowest and highest elevations it
+    /// searches (`None`: the limit cuts nothing off).
+    min_reach: Option<&'static Reach>,
+    max_reach: Option<&'static Reach>,
 }
 
 impl HorizonAngle {
     /// # Units
     /// `h_m`: height above the surface, metres.
     pub fn new(earth: &EffectiveEarth, h_m: f64) -> HorizonAngle {
-        let angle_rad = earth.horizon_angle_rad(h_m);
-        let true_angle_rad = earth.k() * angle_rad;
+        let true_angle_rad = earth.horizon_true_angle_rad(h_m);
         let (sin_true, cos_true) = true_angle_rad.sin_cos();
         HorizonAngle {
-            angle_rad,
             true_angle_rad,
             cos_true,
             sin_true,
+            min_reach: None,
+            max_reach: None,
         }
+    }
+
+    /// A radar's horizon, with the reach of its elevation limits in the traced atmosphere.
+    pub fn of_radar(earth: &EffectiveEarth, radar: &Radar) -> HorizonAngle {
+        let h_m = radar.antenna_height_m();
+        let mut horizon = HorizonAngle::new(earth, h_m);
+        if earth.is_traced() {
+            let (min_el, max_el) = radar.elevation_limits_rad();
+            horizon.min_reach = ExponentialAtmosphere::reach_itu(h_m, min_el);
+            horizon.max_reach = (max_el < std::f64::consts::FRAC_PI_2)
+                .then(|| ExponentialAtmosphere::reach_itu(h_m, max_el))
+                .flatten();
+        }
+        horizon
     }
 }
 
 /// Whether the Earth leaves the line of sight clear, from the cosine of the true central angle between radar and
-/// target: the same test as [`Sight::clear`], `theta / k <= alpha_r + alpha_t`, without an inverse cosine.
+/// target: the same test as [`Sight::clear`], `theta <= phi_r + phi_t`, without an inverse cosine.
 pub fn clear_of_earth(radar: &HorizonAngle, target: &HorizonAngle, cos_true_angle: f64) -> bool {
     radar.true_angle_rad + target.true_angle_rad >= std::f64::consts::PI
         || cos_true_angle >= radar.cos_true * target.cos_true - radar.sin_true * target.sin_true
@@ -204,7 +232,7 @@ pub fn coverage_check(
     earth: &EffectiveEarth,
     target: &TargetSample,
 ) -> Result<Aer, MissReason> {
-    let radar_horizon = HorizonAngle::new(earth, radar.antenna_height_m());
+    let radar_horizon = HorizonAngle::of_radar(earth, radar);
     let target_horizon = HorizonAngle::new(earth, target.altitude_m());
     coverage_enu(radar, earth, &radar_horizon, target, &target_horizon).map(|(enu, _)| enu.to_aer())
 }
@@ -236,12 +264,23 @@ fn coverage_enu(
     if !radar.in_sector_en(enu.0.x, enu.0.y) {
         return Err(MissReason::OutsideSector);
     }
+    let true_angle_rad = cos_true_angle.acos();
+    if earth.is_traced() {
+        let h_m = target.altitude_m();
+        if matches!(radar_horizon.min_reach, Some(r) if !r.at_or_above(h_m, true_angle_rad)) {
+            return Err(MissReason::BelowMinElevation);
+        }
+        if matches!(radar_horizon.max_reach, Some(r) if r.at_or_above(h_m, true_angle_rad)) {
+            return Err(MissReason::AboveMaxElevation);
+        }
+        return Ok((enu, range_m));
+    }
     let los = earth.sight_with_horizons(
         radar.antenna_height_m(),
         target.altitude_m(),
-        cos_true_angle.acos(),
-        radar_horizon.angle_rad,
-        target_horizon.angle_rad,
+        true_angle_rad,
+        radar_horizon.true_angle_rad,
+        target_horizon.true_angle_rad,
     );
     if radar.below_min_elevation(los.rise_m, los.run_m) {
         return Err(MissReason::BelowMinElevation);
@@ -262,7 +301,7 @@ pub fn radar_look(
     model: DetectionModel,
     rng: &mut impl Rng,
 ) -> LookOutcome {
-    let radar_horizon = HorizonAngle::new(earth, radar.antenna_height_m());
+    let radar_horizon = HorizonAngle::of_radar(earth, radar);
     let target_horizon = HorizonAngle::new(earth, target.altitude_m());
     radar_look_cached(
         radar,

@@ -48,7 +48,7 @@ pub mod table;
 
 pub use catalog::{catalog, CatalogError};
 pub use coverage::{footprint, footprints, CoverageError, Footprint, LatLon};
-pub use horizon::{EffectiveEarth, Horizon, HorizonError, Sight};
+pub use horizon::{EffectiveEarth, Horizon, HorizonError, Refraction, Sight};
 pub use infrared::{Infrared, InfraredError, InfraredSpec};
 pub use look::{LookOutcome, MissReason, TargetSample};
 pub use pd::{probability_of_detection, required_snr_db, DetectionModel, Detector, PdError};

@@ -4,7 +4,7 @@
 //! update interval, so such a window could not have given a detection either.
 
 use super::horizon::EffectiveEarth;
-use super::look::{sight, TargetSample};
+use super::look::{self, TargetSample};
 use super::radar::Radar;
 use crate::time::SimTime;
 use crate::truth::Truth;
@@ -68,7 +68,11 @@ pub fn horizon_margin_rad(
     t: SimTime,
 ) -> Option<f64> {
     let state = truth.state_at(t)?;
-    Some(sight(radar, earth, &TargetSample::new(state)).margin_rad)
+    Some(look::horizon_margin_rad(
+        radar,
+        earth,
+        &TargetSample::new(state),
+    ))
 }
 
 /// The first time a flight rises above a radar's horizon (effective-Earth model), to the millisecond; `None` if

@@ -10,8 +10,8 @@
 use super::horizon::EffectiveEarth;
 use super::infrared::Infrared;
 use super::look::{
-    clear_of_earth, coverage_check, radar_look_cached, sight, HorizonAngle, LookOutcome,
-    MissReason, TargetSample,
+    clear_of_earth, coverage_check, horizon_margin_rad, radar_look_cached, HorizonAngle,
+    LookOutcome, MissReason, TargetSample,
 };
 use super::measure::radar_measurement;
 use super::pd::DetectionModel;
@@ -37,10 +37,10 @@ pub struct DetectionConfig {
 }
 
 impl Default for DetectionConfig {
-    /// `k = 4/3`, the default cross-sections, Swerling 1, seed 1.
+    /// The traced atmosphere (ITU-R P.453), the default cross-sections, Swerling 1, seed 1.
     fn default() -> Self {
         DetectionConfig {
-            earth: EffectiveEarth::standard(),
+            earth: EffectiveEarth::traced(),
             rcs: RcsModel::default(),
             model: DetectionModel::Swerling1,
             seed: 1,
@@ -272,11 +272,11 @@ fn radar_run(
     let (start, end) = (truth.start(), truth.end());
     let interval = radar.update_interval_ms();
     let earth = &config.earth;
-    let radar_horizon = HorizonAngle::new(earth, radar.antenna_height_m());
+    let radar_horizon = HorizonAngle::of_radar(earth, radar);
     let margin = |t: SimTime| {
         truth
             .state_at(t)
-            .map(|s| sight(radar, earth, &TargetSample::new(s)).margin_rad)
+            .map(|s| horizon_margin_rad(radar, earth, &TargetSample::new(s)))
     };
     let mut last_masked = start;
     let mut t = first_look(start, interval);

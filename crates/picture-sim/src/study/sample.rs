@@ -225,6 +225,8 @@ impl Study {
         let detection = DetectionConfig {
             seed: detection_seed,
             rcs,
+            // Validated with the scenario when the study was made.
+            earth: self.scenario.earth().unwrap_or_default(),
             ..DetectionConfig::default()
         };
         let refs: Vec<&Flight> = flights.iter().collect();
