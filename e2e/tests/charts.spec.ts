@@ -90,3 +90,31 @@ test('the altitude-and-speed chart opens as a table: a row a minute and one at i
   const lastRange = Number(await rows.last().locator('td').nth(2).textContent());
   expect(Math.abs(lastRange - (await app.facts.rangeKm()))).toBeLessThanOrEqual(1);
 });
+
+test('the detection timeline and the track error open as tables; the warning chart names its column', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  await app.charts.waitForCharts();
+  // The timeline: a row per sensor, in the list's order, its detecting spans and count.
+  const timeline = page.locator('.sensors-panel details.chart-data');
+  await expect(timeline.locator('table')).toHaveCount(0);
+  await timeline.locator('summary').click();
+  await expect(timeline.locator('thead th')).toHaveText(['Sensor', 'Detecting the missile', 'Detections']);
+  const sensors = await app.sensors.list();
+  await expect(timeline.locator('tbody tr')).toHaveCount(sensors.length);
+  const first = sensors.find((s) => s.first !== null)!;
+  const row = timeline.locator('tbody tr', { has: page.getByRole('cell', { name: first.name, exact: true }) });
+  const firstS = Math.round(first.first!);
+  const mmss = `T+${String(Math.floor(firstS / 60)).padStart(2, '0')}:${String(firstS % 60).padStart(2, '0')}`;
+  await expect(row.locator('td').nth(1)).toContainText(`${mmss} to `);
+  expect(Number(await row.locator('td').nth(2).textContent())).toBeGreaterThan(0);
+  // The track error: a column a picture, a row a minute, errors in km or a dash before a track.
+  const errors = page.locator('.pictures-panel details.chart-data');
+  await errors.locator('summary').click();
+  await expect(errors.locator('thead th').first()).toHaveText('Time');
+  await expect(errors.locator('thead th', { hasText: 'Japan with sharing (km)' })).toHaveCount(1);
+  const cells = await errors.locator('tbody tr').nth(3).locator('td').allTextContents();
+  expect(cells[0]).toBe('T+03:00');
+  expect(cells.slice(1).some((c) => Number.isFinite(Number(c)))).toBe(true);
+  await expect(page.locator('.pictures-panel p.note', { hasText: 'The chart\'s figures are the "Track" column' })).toBeVisible();
+});

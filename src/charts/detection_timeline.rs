@@ -12,7 +12,7 @@ const ROW_PX: u32 = 22;
 const LABEL_PX: u32 = 170;
 /// Detections closer together than this many update intervals are one continuous bar: the same look at the
 /// scale of the chart, and one SVG element instead of hundreds.
-const JOIN_INTERVALS: f64 = 2.5;
+pub const JOIN_INTERVALS: f64 = 2.5;
 /// A lone detection still shows: bars are at least this fraction of the time axis wide.
 const MIN_BAR_FRACTION: f64 = 0.004;
 

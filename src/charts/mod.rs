@@ -10,5 +10,6 @@ pub mod flight_chart;
 pub mod plot;
 pub mod plot_view;
 pub mod side_view;
+pub mod table;
 pub mod track_error;
 pub mod warning_chart;

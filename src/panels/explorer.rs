@@ -357,7 +357,7 @@ pub fn HorizonExplorer(
                 </div>
                 <div class="explorer-charts">
                     <h3>"Horizon range against target altitude"</h3>
-                    <PlotView chart=horizon label="Horizon ground range against target altitude for k = 1, 4/3 and the chosen k" class="explorer-plot horizon-chart"/>
+                    <PlotView chart=horizon label="Horizon ground range against target altitude: the traced atmosphere, k = 1, 4/3 and the chosen k" class="explorer-plot horizon-chart"/>
                     <h3>"Vertical coverage (Blake chart)"</h3>
                     <PlotView chart=blake label="Blake chart: range against height over the curved Earth, with the radar's elevation limits and the missile's path" class="explorer-plot blake-chart"/>
                 </div>

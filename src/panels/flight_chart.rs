@@ -2,6 +2,7 @@
 
 use crate::charts::cursor_view::CursorChartView;
 use crate::charts::flight_chart::flight_chart;
+use crate::panels::chart_table::ChartTable;
 use crate::schedule::after_next_paint;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -23,33 +24,30 @@ pub fn FlightChartPanel() -> impl IntoView {
             Err(_) => Err("No flight to chart.".to_string()),
         })
     });
-    let opened = RwSignal::new(false);
-    let rows = move || {
+    let rows = Signal::derive(move || {
         redraw.track();
         app.analysis.flight.with_untracked(|f| {
             f.as_ref()
-                .map(|f| crate::present::flight::chart_rows(f, 60.0))
+                .map(|f| {
+                    crate::present::flight::chart_rows(f, 60.0)
+                        .into_iter()
+                        .map(Vec::from)
+                        .collect()
+                })
                 .unwrap_or_default()
         })
-    };
+    });
+    let heads = Signal::derive(|| {
+        ["Time", "Altitude (km)", "Range (km)", "Speed (km/s)"]
+            .map(String::from)
+            .to_vec()
+    });
     view! {
         <section class="panel flight-chart-panel" aria-labelledby="flight-chart-title">
             <h2 id="flight-chart-title">"Altitude and speed"</h2>
             <CursorChartView chart=chart cursor=app.clock.time_s name="altitude-speed"
                 label="Altitude and speed against time after launch"/>
-            // The chart's figures for a reader who cannot see it (WCAG 1.1.1): built only when opened.
-            <details class="chart-data" on:toggle=move |_| opened.set(true)>
-                <summary>"The chart as a table"</summary>
-                {move || opened.get().then(|| view! {
-                    <table>
-                        <thead><tr><th scope="col">"Time"</th><th scope="col">"Altitude (km)"</th>
-                            <th scope="col">"Range (km)"</th><th scope="col">"Speed (km/s)"</th></tr></thead>
-                        <tbody>{move || rows().into_iter().map(|r| view! {
-                            <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
-                        }).collect_view()}</tbody>
-                    </table>
-                })}
-            </details>
+            <ChartTable heads=heads rows=rows/>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! Side panels: the launch editor, the flight's figures, the side view.
 
 pub mod analysis_status;
+pub mod chart_table;
 pub mod explorer;
 pub mod explorer_choice;
 pub mod explorer_section;

@@ -2,9 +2,11 @@
 //! comparison table of warning time left at each milestone, and a warning-time chart.
 
 use crate::charts::cursor_view::CursorChartView;
+use crate::charts::table::track_error_rows;
 use crate::charts::track_error::{track_error_chart, track_error_km};
 use crate::charts::warning_chart::warning_chart;
 use crate::panels::analysis_status::AnalysisStatus;
+use crate::panels::chart_table::ChartTable;
 use crate::state::{AnalysisError, AppState};
 use leptos::prelude::*;
 use picture_sim::tracking::metrics::Event;
@@ -85,7 +87,8 @@ pub fn PicturesPanel() -> impl IntoView {
             )
         })
     });
-    let errors = Memo::new(move |_| {
+    // Each picture's error against time, for the chart and its table.
+    let series = move || {
         app.scenario.selected.track();
         app.analysis.pictures.track();
         app.analysis.flight.with_untracked(|f| {
@@ -97,9 +100,28 @@ pub fn PicturesPanel() -> impl IntoView {
                     .iter()
                     .map(|r| (r.name.clone(), track_error_km(&r.snapshots, f)))
                     .collect();
-                track_error_chart(&series, f.duration_s())
+                Ok::<_, String>((series, f.duration_s()))
             })
         })
+    };
+    let errors = Memo::new(move |_| {
+        let (series, duration_s) = series()?;
+        track_error_chart(&series, duration_s)
+    });
+    let error_heads = Signal::derive(move || {
+        let names = app.analysis.pictures.with(|p| {
+            p.as_ref()
+                .map(|p| p.runs.iter().map(|r| format!("{} (km)", r.name)).collect())
+                .unwrap_or_else(|_| Vec::new())
+        });
+        std::iter::once("Time".to_string())
+            .chain::<Vec<String>>(names)
+            .collect()
+    });
+    let error_rows = Signal::derive(move || {
+        series()
+            .map(|(s, d)| track_error_rows(&s, d, 60.0))
+            .unwrap_or_default()
     });
     view! {
         <section class="panel pictures-panel" class:stale=move || app.analysis.pending.get() aria-labelledby="pictures-title">
@@ -198,9 +220,11 @@ pub fn PicturesPanel() -> impl IntoView {
             <h3>"Warning time at first track"</h3>
             <CursorChartView chart=warning cursor=Signal::derive(move || (duration() - app.clock.time_s.get()).max(0.0))
                 name="warning-time" label="Warning time left when each picture first tracks the missile; the cursor is the time left to impact now"/>
+            <p class="note">"The chart's figures are the \"Track\" column of the table above."</p>
             <h3>"Track error"</h3>
             <CursorChartView chart=errors cursor=app.clock.time_s name="track-error"
                 label="Position error of each picture's best track against time after launch"/>
+            <ChartTable heads=error_heads rows=error_rows/>
         </section>
     }
 }

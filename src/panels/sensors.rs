@@ -3,6 +3,8 @@
 
 use crate::charts::cursor_view::CursorChartView;
 use crate::charts::detection_timeline::detection_timeline;
+use crate::charts::table::timeline_rows;
+use crate::panels::chart_table::ChartTable;
 use crate::present::detections::{nation_colour, nation_name, reason_text};
 use crate::present::launch_form::parse_field;
 use crate::present::sensor_details::details;
@@ -152,6 +154,8 @@ pub fn SensorsPanel() -> impl IntoView {
             <h2>"Detection timeline"</h2>
             <CursorChartView chart=timeline cursor=app.clock.time_s name="detection-timeline"
                 label="Detections of each sensor against time after launch"/>
+            <ChartTable heads=Signal::derive(|| ["Sensor", "Detecting the missile", "Detections"].map(String::from).to_vec())
+                rows=Signal::derive(move || timeline_rows(&rows()))/>
         </section>
     }
 }
