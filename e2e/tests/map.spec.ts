@@ -99,8 +99,9 @@ test('the readout over Seoul reads Seoul within 0.1 degree', async ({ page }) =>
 // altitude-and-speed chart as a table (2.4 kB), measured at 662.8 kB; 673 kB for the traced atmosphere (9.1
 // kB: the ray tracing, its tables and paths, the refraction in links, files and the panels, the explorer's
 // traced ray, formula and third step), measured at 671.9 kB; 677 kB for the detection timeline and the track
-// error as tables (one component for every chart's table; 4.1 kB), measured at 676.0 kB. README, Architecture.
-const PAGE_WEIGHT_BUDGET_BYTES = 677_000;
+// error as tables (one component for every chart's table; 4.1 kB), measured at 676.0 kB; 678 kB with the fans
+// that follow the missile (0.6 kB), measured at 676.6 kB. README, Architecture.
+const PAGE_WEIGHT_BUDGET_BYTES = 678_000;
 
 test('size and speed: gzip bytes of everything loaded, time to the first drawn map', async ({ page }) => {
   const loads = recordLoads(page);

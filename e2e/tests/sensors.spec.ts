@@ -82,3 +82,28 @@ test('pointing at a sensor lights its fan and its row; fans can be shown by nati
   await app.sensors.fansOf('JP').check();
   await expect(app.map.fan(japanese[0])).toBeVisible();
 });
+
+test('the fans can follow the missile: its altitude as the clock runs, until the altitude is moved by hand', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.gotoApp();
+  const follow = app.sensors.region.getByRole('checkbox', { name: "Follow the missile's altitude" });
+  await expect(follow).not.toBeChecked();
+  await follow.check();
+  await app.clock.seek(0);
+  await expect(app.sensors.fanAltitudeOutput).toHaveText('0 km');
+  // Near the middle of a minimum-energy flight the missile is near its apogee.
+  const apogee = await app.facts.apogeeKm();
+  const t = await app.facts.flightTimeS();
+  await app.clock.seek(Math.round(t / 2));
+  await expect
+    .poll(async () => Number((await app.sensors.fanAltitudeOutput.textContent())!.replace(' km', '')))
+    .toBeGreaterThan(apogee * 0.85);
+  const shown = Number((await app.sensors.fanAltitudeOutput.textContent())!.replace(' km', ''));
+  expect(shown % 10).toBe(0);
+  expect(shown).toBeLessThanOrEqual(Math.round(apogee / 10) * 10);
+  // Moving the altitude by hand stops the following.
+  await app.sensors.setFanAltitudeKm(500);
+  await expect(follow).not.toBeChecked();
+  await app.clock.seek(10);
+  await expect(app.sensors.fanAltitudeOutput).toHaveText('500 km');
+});

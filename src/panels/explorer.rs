@@ -302,7 +302,7 @@ pub fn HorizonExplorer(
                         on_set=move |v| { choice.step.set(None); choice.radar_h_m.set(v) }/>
                     <Slider id="explorer-target-alt" label="Target altitude" max=MAX_TARGET_ALT_KM step=1.0
                         value=app.view.fan_alt_km text=Signal::derive(move || format!("{:.0} km", app.view.fan_alt_km.get()))
-                        on_set=move |v| { choice.step.set(None); app.view.fan_alt_km.set(v) }/>
+                        on_set=move |v| { choice.step.set(None); app.view.fans_follow.set(false); app.view.fan_alt_km.set(v) }/>
                     <Slider id="explorer-distance" label="Target distance from the radar" max=MAX_DISTANCE_KM step=1.0
                         value=choice.distance_km text=Signal::derive(move || format!("{:.0} km", choice.distance_km.get()))
                         on_set=move |v| { choice.step.set(None); choice.distance_km.set(v) }/>

@@ -51,6 +51,7 @@ pub fn WalkThrough(
                 choice.radar_h_m.set(v.radar_h_m);
                 choice.distance_km.set(v.distance_km);
                 app.view.refraction.set(v.refraction);
+                app.view.fans_follow.set(false);
                 app.view.fan_alt_km.set(v.target_alt_km);
                 app.clock.time_s.set(v.time_s);
                 fact.set(Some(v.fact));

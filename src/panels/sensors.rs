@@ -6,6 +6,7 @@ use crate::charts::detection_timeline::detection_timeline;
 use crate::charts::table::timeline_rows;
 use crate::panels::chart_table::ChartTable;
 use crate::present::detections::{nation_colour, nation_name, reason_text};
+use crate::present::flight::following_fan_alt_km;
 use crate::present::launch_form::parse_field;
 use crate::present::sensor_details::details;
 use crate::state::view::FAN_NATIONS;
@@ -70,6 +71,20 @@ pub fn SensorsPanel() -> impl IntoView {
         order
     };
 
+    // The fans show who covers the missile now: its altitude as the clock runs, in 10 km steps.
+    Effect::new(move |_| {
+        if !app.view.fans_follow.get() {
+            return;
+        }
+        let t = app.clock.time_s.get();
+        let alt = app
+            .analysis
+            .flight
+            .with(|f| f.as_ref().ok().map(|f| following_fan_alt_km(f, t)));
+        if let Some(alt) = alt.filter(|a| *a != app.view.fan_alt_km.get_untracked()) {
+            app.view.fan_alt_km.set(alt);
+        }
+    });
     view! {
         <section class="panel sensors-panel" class:stale=move || app.analysis.pending.get() aria-labelledby="sensors-title">
             <h2 id="sensors-title">"Sensors"</h2>
@@ -79,10 +94,14 @@ pub fn SensorsPanel() -> impl IntoView {
                     prop:value=move || app.view.fan_alt_km.get().to_string()
                     on:input=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                            app.view.fans_follow.set(false);
                             app.view.fan_alt_km.set(v)
                         }
                     }/>
             </label>
+            <label class="inline fans-follow"><input type="checkbox" name="fans-follow" prop:checked=move || app.view.fans_follow.get()
+                on:change=move |ev| app.view.fans_follow.set(event_target_checked(&ev))/>
+                "Follow the missile's altitude"</label>
             <fieldset class="fan-nations">
                 <legend>"Fans shown"</legend>
                 {FAN_NATIONS.iter().zip(app.view.fans_shown).map(|(n, shown)| view! {

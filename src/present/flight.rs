@@ -160,6 +160,12 @@ pub fn km_label(km: f64) -> String {
     format!("{:.0} km", if whole == 0.0 { 0.0 } else { whole })
 }
 
+/// The fans' altitude that follows the missile at scenario time `t_s`: its altitude in steps of 10 km (the
+/// slider's), so that the fans are redrawn a few dozen times a flight, not every frame; 0 to 1,000 km.
+pub fn following_fan_alt_km(f: &FlightView, t_s: f64) -> f64 {
+    ((f.at_scenario(t_s).alt_km / 10.0).round() * 10.0).clamp(0.0, 1000.0)
+}
+
 /// "T+12:34" for seconds after launch.
 pub fn format_elapsed(t_s: f64) -> String {
     let t = t_s.max(0.0).round() as i64;
@@ -169,6 +175,28 @@ pub fn format_elapsed(t_s: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn following_fans_take_the_missiles_altitude_in_ten_km_steps() {
+        let v = FlightView::fly(&crate::present::launch_form::LaunchForm::default()).unwrap();
+        assert_eq!(following_fan_alt_km(&v, -5.0), 0.0);
+        let top = v
+            .flight
+            .trajectory
+            .samples(400)
+            .into_iter()
+            .map(|s| s.geodetic.h_m / 1000.0)
+            .fold(0.0, f64::max);
+        let apogee = (0..=400)
+            .map(|i| {
+                following_fan_alt_km(&v, v.launch_offset_s() + v.duration_s() * i as f64 / 400.0)
+            })
+            .fold(0.0, f64::max);
+        assert!(
+            (apogee - top).abs() <= 5.0 + 1e-9 && apogee % 10.0 == 0.0,
+            "{apogee} {top}"
+        );
+    }
 
     #[test]
     fn the_chart_as_a_table_has_a_row_a_minute_and_one_at_impact() {

@@ -20,6 +20,8 @@ pub struct ViewState {
     pub side_by_side: RwSignal<bool>,
     /// The target altitude the radar fans are drawn for, km.
     pub fan_alt_km: RwSignal<f64>,
+    /// The fans follow the selected missile's altitude as the clock runs (moving the altitude by hand stops it).
+    pub fans_follow: RwSignal<bool>,
     /// How rays bend: traced through the ITU-R P.453 atmosphere (the default), or a constant effective-Earth
     /// factor k (1 geometric, 4/3 the low-altitude rule).
     pub refraction: RwSignal<Refraction>,
@@ -47,6 +49,7 @@ impl ViewState {
             compare_with: RwSignal::new(Some(JAPAN.to_string())),
             side_by_side: RwSignal::new(false),
             fan_alt_km: RwSignal::new(DEFAULT_FAN_ALT_KM),
+            fans_follow: RwSignal::new(false),
             refraction: RwSignal::new(Refraction::Ray),
             fans_shown: [
                 RwSignal::new(true),
