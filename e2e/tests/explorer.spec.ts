@@ -133,8 +133,10 @@ test('every walk-through step sets the radar, k, altitude, distance, clock and i
       await expect(x.target).toHaveAttribute('data-visible', 'true');
     } else {
       const later = riseS(s.k, s.radar);
-      expect(fact).toContain(`${s.clockFrom} has it at T+${Math.round(clockS)} s, ${s.radar} only at T+${Math.round(later)} s`);
-      expect(fact).toContain(`gains ${Math.round(later - clockS)} s`);
+      expect(fact).toContain(`${s.clockFrom} has it above its horizon at T+${Math.round(clockS)} s, ${s.radar} only at T+${Math.round(later)} s`);
+      // The difference of the times as written, and why the pictures' table gains less.
+      expect(fact).toContain(`see it ${Math.round(later) - Math.round(clockS)} s sooner`);
+      expect(fact).toContain("The pictures' table gains less");
       // At that moment the missile is below the radar's horizon.
       const cli = horizon(HEIGHT_M[s.radar], altKm, s.k);
       expect(distKm).toBeGreaterThan(cli.ground_range_km);

@@ -75,6 +75,9 @@ pub fn horizon_chart(
         chart
             .configure_mesh()
             .x_desc("target altitude (km)")
+            // Whole kilometres: "1000.0" at the axis's end was cut to "1000.(" by the chart's edge.
+            .x_label_formatter(&|v| format!("{v:.0}"))
+            .y_label_formatter(&|v| format!("{v:.0}"))
             .y_desc("horizon ground range (km)")
             .light_line_style(WHITE.mix(0.0))
             .draw()?;
@@ -169,6 +172,9 @@ pub fn blake_chart(input: &BlakeInput, width_px: u32, height_px: u32) -> ChartRe
         chart
             .configure_mesh()
             .x_desc("ground range from the radar (km)")
+            // Whole kilometres: "1000.0" at the axis's end was cut to "1000.(" by the chart's edge.
+            .x_label_formatter(&|v| format!("{v:.0}"))
+            .y_label_formatter(&|v| format!("{v:.0}"))
             .y_desc("height above the surface (km)")
             .light_line_style(WHITE.mix(0.0))
             .draw()?;
@@ -274,6 +280,8 @@ traced atmosphere
         let two = horizon_chart(30.0, Refraction::Ray, 100.0, 640, 300).unwrap();
         assert!(!two.contains("#D55E00") && two.contains("#0072B2") && two.contains("#009E73"));
         assert!(horizon_chart(-5.0, Refraction::K(1.0), 100.0, 640, 300).is_err());
+        // Whole-kilometre ticks: the axis's last label is "1000", not a "1000.0" the edge cuts.
+        assert!(svg.contains("\n1000\n") && !svg.contains("1000.0"), "ticks");
     }
 
     #[test]

@@ -133,13 +133,15 @@ pub fn resolve(step: &Step, flight: &FlightView, sensors: &[Sensor]) -> Result<S
         )
     } else {
         let later = rise(flight, shown_radar, &earth).ok_or_else(|| never(step.radar))?;
+        // The gain from the rounded times, so that the sentence's arithmetic holds.
+        let (first_s, later_s) = (clock_rise.t_s.round(), later.t_s.round());
         format!(
-            "{} has it at T+{:.0} s, {} only at T+{:.0} s: shared, Japan's picture gains {:.0} s",
+            "{} has it above its horizon at T+{first_s:.0} s, {} only at T+{later_s:.0} s: shared, Japan's \
+             picture can see it {:.0} s sooner. (The pictures' table gains less: a track needs several \
+             detections, and the shared ones arrive with the hub's delay.)",
             step.clock_from,
-            clock_rise.t_s,
             step.radar,
-            later.t_s,
-            later.t_s - clock_rise.t_s
+            later_s - first_s
         )
     };
     Ok(StepView {
@@ -200,7 +202,22 @@ mod tests {
         );
         assert_eq!(shared.time_s, korea.time_s);
         assert_eq!(shared.radar, JAPAN);
-        assert!(shared.fact.contains("gains"), "{}", shared.fact);
+        // The sentence's arithmetic holds: the gain is the difference of the times it gives.
+        let times: Vec<i64> = shared
+            .fact
+            .match_indices("T+")
+            .map(|(i, _)| {
+                shared.fact[i + 2..]
+                    .split(' ')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            })
+            .collect();
+        let gain = format!("see it {} s sooner", times[1] - times[0]);
+        assert!(shared.fact.contains(&gain), "{}", shared.fact);
+        assert!(shared.fact.contains("table gains less"), "{}", shared.fact);
         // At that moment the missile is below Sado's horizon, as the step says.
         let earth = picture_sim::sensors::EffectiveEarth::traced();
         let sight = earth.sight(
