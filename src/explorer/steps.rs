@@ -160,6 +160,13 @@ mod tests {
     use super::*;
     use picture_sim::sensors::catalog;
 
+    /// The whole seconds of every "T+" in a fact, in order.
+    fn seconds_in(fact: &str) -> Vec<i64> {
+        fact.match_indices("T+")
+            .map(|(i, _)| fact[i + 2..].split(' ').next().unwrap().parse().unwrap())
+            .collect()
+    }
+
     #[test]
     fn the_steps_tell_the_story() {
         let flight = FlightView::fly(&launch()).unwrap();
@@ -177,18 +184,7 @@ mod tests {
         assert!(japan.time_s > korea.time_s + 30.0 && japan.target_alt_km > 20.0);
         assert!(straight.time_s > japan.time_s && straight.target_alt_km > japan.target_alt_km);
         // The refraction step compares the three models: traced, then the too-early 4/3, then straight rays.
-        let times: Vec<f64> = straight
-            .fact
-            .match_indices("T+")
-            .map(|(i, _)| {
-                straight.fact[i + 2..]
-                    .split(' ')
-                    .next()
-                    .unwrap()
-                    .parse()
-                    .unwrap()
-            })
-            .collect();
+        let times = seconds_in(&straight.fact);
         assert_eq!(times.len(), 3, "{}", straight.fact);
         assert!(
             times[1] < times[0] && times[0] < times[2],
@@ -203,18 +199,7 @@ mod tests {
         assert_eq!(shared.time_s, korea.time_s);
         assert_eq!(shared.radar, JAPAN);
         // The sentence's arithmetic holds: the gain is the difference of the times it gives.
-        let times: Vec<i64> = shared
-            .fact
-            .match_indices("T+")
-            .map(|(i, _)| {
-                shared.fact[i + 2..]
-                    .split(' ')
-                    .next()
-                    .unwrap()
-                    .parse()
-                    .unwrap()
-            })
-            .collect();
+        let times = seconds_in(&shared.fact);
         let gain = format!("see it {} s sooner", times[1] - times[0]);
         assert!(shared.fact.contains(&gain), "{}", shared.fact);
         assert!(shared.fact.contains("table gains less"), "{}", shared.fact);

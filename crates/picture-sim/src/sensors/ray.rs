@@ -169,6 +169,28 @@ impl ExponentialAtmosphere {
         Ok((a * a + b * b - 2.0 * a * b * angle.cos()).max(0.0).sqrt())
     }
 
+    /// Where a ray leaving `radar_h_m` at `elevation_rad` starts and what it keeps: the radar's radius, Bouguer's
+    /// constant `n r cos e`, whether it rises, and the radius of its lowest point (the radar's for a rising ray;
+    /// below the surface, a virtual one, for a steep ray).
+    fn ray_start(&self, radar_h_m: f64, elevation_rad: f64) -> RayStart {
+        let r_r = self.radius_m + radar_h_m.max(0.0);
+        let c = self.nr(r_r) * elevation_rad.cos();
+        let rising = elevation_rad >= 0.0;
+        let lowest = if elevation_rad == 0.0 {
+            r_r
+        } else if rising {
+            self.lowest_radius_m(c).min(r_r)
+        } else {
+            self.lowest_radius_m(c)
+        };
+        RayStart {
+            r_r,
+            c,
+            rising,
+            lowest,
+        }
+    }
+
     /// The radius of a ray's lowest point: where `n(r) r = c`. Newton's method: `n r` grows with `r` (its
     /// derivative `n + r dn/dr` is at least `1 - R N0 1e-6 / h0`, 0.73 here), so it converges in a few steps.
     fn lowest_radius_m(&self, c: f64) -> f64 {
@@ -265,16 +287,12 @@ impl ExponentialAtmosphere {
         steps: usize,
     ) -> Vec<(f64, f64)> {
         let steps = steps.max(8);
-        let r_r = self.radius_m + radar_h_m.max(0.0);
-        let c = self.nr(r_r) * elevation_rad.cos();
-        let rising = elevation_rad >= 0.0;
-        let lowest = if elevation_rad == 0.0 {
-            r_r
-        } else if rising {
-            self.lowest_radius_m(c).min(r_r)
-        } else {
-            self.lowest_radius_m(c)
-        };
+        let RayStart {
+            r_r,
+            c,
+            rising,
+            lowest,
+        } = self.ray_start(radar_h_m, elevation_rad);
         let r_max = (self.radius_m + max_h_m).max(r_r);
         let mut path = vec![(0.0, r_r - self.radius_m)];
         let mut to_radar = 0.0;
@@ -399,16 +417,12 @@ impl ExponentialAtmosphere {
     /// step by the full quadrature, the others one panel each (the steps are 3 % in height: 5,100 evaluations
     /// in all, about 100 microseconds).
     pub fn reach(&self, radar_h_m: f64, elevation_rad: f64) -> Reach {
-        let r_r = self.radius_m + radar_h_m.max(0.0);
-        let c = self.nr(r_r) * elevation_rad.cos();
-        let rising = elevation_rad >= 0.0;
-        let lowest = if elevation_rad == 0.0 {
-            r_r
-        } else if rising {
-            self.lowest_radius_m(c).min(r_r)
-        } else {
-            self.lowest_radius_m(c)
-        };
+        let RayStart {
+            r_r,
+            c,
+            rising,
+            lowest,
+        } = self.ray_start(radar_h_m, elevation_rad);
         let to_radar = self.angle_from_lowest(c, lowest, r_r);
         let mut angles_rad = vec![f64::NAN; K_TABLE_NODES];
         if lowest < self.radius_m && !rising {
@@ -475,6 +489,14 @@ fn interpolate(table: &[f64], h_m: f64) -> f64 {
     let i = x.floor() as usize;
     let f = x - i as f64;
     table[i] + f * (table[i + 1] - table[i])
+}
+
+/// A ray's start: see [`ExponentialAtmosphere::ray_start`].
+struct RayStart {
+    r_r: f64,
+    c: f64,
+    rising: bool,
+    lowest: f64,
 }
 
 /// Heights of the equivalent-k table: logarithmically spaced from 1 m to 100,000 km.
