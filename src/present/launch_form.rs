@@ -136,9 +136,10 @@ impl LaunchForm {
                         "Range: {range_km} km must be a positive number of kilometres"
                     ));
                 }
-                if range_km > 20_000.0 {
+                let longest_km = picture_sim::limits::AIM_RANGE_MAX_M / 1000.0;
+                if range_km > longest_km {
                     return Err(format!(
-                        "Range: {range_km} km is longer than half the Earth's circumference"
+                        "Range: {range_km} km is beyond the longest aim, {longest_km:.0} km (nearer the antipode every direction meets)"
                     ));
                 }
                 Aim::AzimuthRange {

@@ -41,6 +41,14 @@ pub const SITE_HEIGHT_MAX_M: f64 = 10_000.0;
 pub const PULL_UP_APOGEE_MIN_M: f64 = 35_000.0;
 pub const PULL_UP_APOGEE_MAX_M: f64 = 60_000.0;
 
+/// The longest aim, metres along the geodesic: 2,000 km short of the antipode (about 20,000 km away). Near
+/// the antipode every direction from the site meets, so the Earth's turning under a long flight (a few
+/// hundred kilometres at the impact) swings the impact's azimuth by tens of degrees and the aim's line is
+/// ill-conditioned. No target of a North Korean missile is that far (the farthest US territory, Puerto Rico,
+/// is about 13,600 km from Pyongyang); a missile that could fly further along its line (near orbital speed,
+/// eastward) reaches every range up to this.
+pub const AIM_RANGE_MAX_M: f64 = 18_000e3;
+
 /// Whether `start_utc_s` is an allowed scenario start.
 pub fn start_in_range(start_utc_s: i64) -> bool {
     (START_UTC_MIN_S..=START_UTC_MAX_S).contains(&start_utc_s)

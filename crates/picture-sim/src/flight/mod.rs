@@ -156,7 +156,8 @@ pub enum FlightError {
 }
 
 pub use crate::limits::{
-    PULL_UP_APOGEE_MAX_M, PULL_UP_APOGEE_MIN_M, SITE_HEIGHT_MAX_M, SITE_HEIGHT_MIN_M,
+    AIM_RANGE_MAX_M, PULL_UP_APOGEE_MAX_M, PULL_UP_APOGEE_MIN_M, SITE_HEIGHT_MAX_M,
+    SITE_HEIGHT_MIN_M,
 };
 
 /// Flies a launch request on the real Earth ([`EarthModel::WGS84`]), searching afresh: for one-shot callers.
@@ -243,6 +244,13 @@ pub fn fly_vehicle_on(
         return Err(FlightError::Invalid(format!(
             "range {:.1} km is not a valid aim (at least 10 km needed)",
             range_m / 1000.0
+        )));
+    }
+    if range_m > AIM_RANGE_MAX_M {
+        return Err(FlightError::Invalid(format!(
+            "range {:.0} km is too near the antipode (about 20,000 km away), where every direction from the site meets and the aim is ill-conditioned; the longest aim is {:.0} km",
+            range_m / 1000.0,
+            AIM_RANGE_MAX_M / 1000.0
         )));
     }
     let target = shaping::Target {

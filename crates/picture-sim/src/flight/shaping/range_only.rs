@@ -14,6 +14,11 @@ use crate::flight::FlightError;
 /// Pitch tolerance of the greatest-range search, degrees. Near the top the range is flat in the pitch: 0.1
 /// degree off the top costs a few metres of range at most, which the energy solve then makes up.
 const PITCH_TOL_DEG: f64 = 0.3;
+/// How far either side of a minimum-energy answer's pitch a flight must not reach further, degrees: more
+/// than [`PITCH_TOL_DEG`], so that an answer within the search's tolerance of the top passes.
+const SETTLE_DEG: f64 = 1.0;
+/// Searches of the top at a new energy, at most.
+const SETTLE_ROUNDS: usize = 4;
 /// Half-width of the greatest-range search around a guess, degrees.
 const NEAR_DEG: f64 = 6.0;
 
@@ -40,19 +45,32 @@ pub(super) fn min_energy(s: &Shooter, range_m: f64) -> Result<PitchEnergy, Fligh
             let e = s
                 .energy_for_range(full.pitch_deg, range_m, 1.0)?
                 .ok_or_else(too_short)?;
-            PitchEnergy {
-                pitch_deg: s.refine_top(full.pitch_deg, e, range_m)?,
-                energy: e,
-            }
+            let pitch_deg = s.refine_top(full.pitch_deg, e, range_m)?;
+            return s.settle_top(pitch_deg, range_m, e);
         }
     };
-    let energy = s
-        .energy_for_range(start.pitch_deg, range_m, start.energy)?
-        .ok_or_else(too_short)?;
-    Ok(PitchEnergy {
-        pitch_deg: start.pitch_deg,
-        energy,
-    })
+    match s.energy_for_range(start.pitch_deg, range_m, start.energy)? {
+        Some(energy) => Ok(PitchEnergy {
+            pitch_deg: start.pitch_deg,
+            energy,
+        }),
+        // The flight plane turned (the Earth's rotation) and at the previous pass's pitch even full energy
+        // falls short: the top of this plane, if it reaches.
+        None if s.full(start.pitch_deg, 1.0)?.range_m < range_m => {
+            let top = s.max_range(1.0, None)?;
+            if top.range_m < range_m {
+                return Err(s.unreachable(Unreachable::Range {
+                    range_m,
+                    max_range_m: top.range_m,
+                }));
+            }
+            let e = s
+                .energy_for_range(top.pitch_deg, range_m, 1.0)?
+                .ok_or_else(too_short)?;
+            s.settle_top(top.pitch_deg, range_m, e)
+        }
+        None => Err(too_short()),
+    }
 }
 
 /// The full-burn flight on `branch` that reaches `range_m`.
@@ -108,7 +126,11 @@ impl Shooter<'_, '_> {
     /// The pitch of greatest range at this energy, and that range (Brent's search, to [`PITCH_TOL_DEG`]).
     /// With `near`, a guess of that pitch (degrees), the search starts in a 12-degree interval around it and
     /// widens only if the top is not inside.
-    fn max_range(&self, energy: f64, near: Option<f64>) -> Result<PitchRange, FlightError> {
+    pub(super) fn max_range(
+        &self,
+        energy: f64,
+        near: Option<f64>,
+    ) -> Result<PitchRange, FlightError> {
         let f = |p: f64| -> Result<f64, FlightError> { Ok(self.full(p, energy)?.range_m) };
         if let Some(p0) = near {
             let lo = (p0 - NEAR_DEG).max(PITCH_MIN_DEG);
@@ -147,6 +169,29 @@ impl Shooter<'_, '_> {
             r = self.full(p, energy)?.range_m;
         }
         Ok(p)
+    }
+
+    /// The least energy's pitch and energy from a pitch `p_deg` whose energy `e` reaches `range_m`: if a
+    /// pitch [`SETTLE_DEG`] either side reaches further at `e`, `p_deg` is not the top (near orbital speed
+    /// the range is lopsided in the pitch and the top moves with the energy), so the top is searched at `e`
+    /// and the energy solved there again, a few times at most.
+    fn settle_top(&self, p_deg: f64, range_m: f64, e: f64) -> Result<PitchEnergy, FlightError> {
+        let too_short = || self.unreachable(Unreachable::MinEnergyTooShort { range_m });
+        let (mut pitch_deg, mut energy) = (p_deg, e);
+        for _ in 0..SETTLE_ROUNDS {
+            let further = |p: f64| -> Result<bool, FlightError> {
+                let p = p.clamp(PITCH_MIN_DEG, PITCH_MAX_DEG);
+                Ok(p != pitch_deg && self.full(p, energy)?.range_m > range_m + RANGE_TOL_M)
+            };
+            if !(further(pitch_deg - SETTLE_DEG)? || further(pitch_deg + SETTLE_DEG)?) {
+                break;
+            }
+            pitch_deg = self.max_range(energy, Some(pitch_deg))?.pitch_deg;
+            energy = self
+                .energy_for_range(pitch_deg, range_m, energy)?
+                .ok_or_else(too_short)?;
+        }
+        Ok(PitchEnergy { pitch_deg, energy })
     }
 
     /// [`Self::max_range`] at full energy, searched once per solve (and remembered across solves).

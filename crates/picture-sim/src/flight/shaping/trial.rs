@@ -9,10 +9,13 @@ use crate::earth::{self, Geodetic};
 use crate::flight::dynamics::EarthModel;
 use crate::flight::integrator::Tolerance;
 use crate::flight::simulate::{simulate, Program, Until};
+use crate::flight::trajectory::Trajectory;
 use crate::flight::vehicle::Vehicle;
 use crate::flight::{ground_range_m, EventKind, FlightError};
 use crate::time::SimTime;
+use nalgebra::Vector3;
 use std::cell::Cell;
+use std::f64::consts::{PI, TAU};
 
 /// The result of one trial flight.
 ///
@@ -143,7 +146,15 @@ impl<'a, 'm> Shooter<'a, 'm> {
                     pitch_deg < 80.0 || (az.to_radians() - self.base.azimuth_rad).cos() >= 0.0;
                 let range_m = ground_range_m(self.earth, self.site, &end);
                 Ok(Outcome {
-                    range_m: if ahead { range_m } else { -range_m },
+                    range_m: if !ahead {
+                        -range_m
+                    } else {
+                        // Past the antipode the distance to the site falls again: the range goes on
+                        // growing, so that it is monotone in the pitch and energy and no search finds a
+                        // false top at the fold.
+                        let past_rad = self.past_antipode_rad(&t);
+                        range_m + 2.0 * self.earth.ellipsoid.a_m * past_rad
+                    },
                     apogee_m,
                     impact_azimuth_deg: az,
                 })
@@ -160,6 +171,30 @@ impl<'a, 'm> Shooter<'a, 'm> {
             }),
             Err(e) => Err(e),
         }
+    }
+
+    /// How far the flight `t` went past the site's antipode, radians (0 short of it): the angle about the
+    /// Earth's centre from the site, in the plane of the site and the launch azimuth, followed node by node
+    /// so that a flight going round more than half the globe keeps counting.
+    fn past_antipode_rad(&self, t: &Trajectory) -> f64 {
+        let up = self.earth.ellipsoid.to_ecef(self.site).0.coords.normalize();
+        let (s_lat, c_lat) = self.site.lat_rad.sin_cos();
+        let (s_lon, c_lon) = self.site.lon_rad.sin_cos();
+        let east = Vector3::new(-s_lon, c_lon, 0.0);
+        let north = Vector3::new(-s_lat * c_lon, -s_lat * s_lon, c_lat);
+        let (s_az, c_az) = self.base.azimuth_rad.sin_cos();
+        let along = s_az * east + c_az * north;
+        let along = (along - along.dot(&up) * up).normalize();
+        let angle_rad = |p: Vector3<f64>| along.dot(&p).atan2(up.dot(&p));
+        let end = t.sample(t.duration_s()).pos.0.coords;
+        let (mut total_rad, mut last_rad) = (0.0, 0.0);
+        let points = t.nodes.iter().map(|n| n.y.fixed_rows::<3>(0).into_owned());
+        for p in points.chain(std::iter::once(end)) {
+            let a = angle_rad(p);
+            total_rad += (a - last_rad + PI).rem_euclid(TAU) - PI;
+            last_rad = a;
+        }
+        (total_rad - PI).max(0.0)
     }
 
     /// Apogee only (the flight stops there): cheaper.
