@@ -195,6 +195,13 @@ test('sliders are labelled and keyboard driven; the charts and cross-section dra
   await expect(x.userRayLabel).toHaveText('k = 1.7');
   await x.chooseExaggeration('10');
   await expect(x.scaleNote).toHaveText('Heights ×10 (vertical exaggeration)');
+  // A chosen exaggeration keeps the ground near the radar in view and may cut the flight's top: it says so.
+  await x.chooseExaggeration('100');
+  await expect(x.section.locator('.cut-note')).toHaveText(
+    /^Heights above about \d+ km are off the top: a smaller exaggeration, or Automatic, shows them$/,
+  );
+  await x.chooseExaggeration('auto');
+  await expect(x.section.locator('.cut-note')).toHaveCount(0);
   await x.chooseExaggeration('1');
   await expect(x.scaleNote).toContainText('True scale');
   await expect(x.horizonChart).toContainText('k = 1.7');
@@ -260,4 +267,39 @@ test('the explorer is built only when opened, after the map has painted', async 
   console.log(
     `explorer: opened and drawn in ${openMs} ms; a radar-height move redrawn in ${moveMs} ms; a k move (fans, detections, pictures too) in ${kMs} ms (wall clock, includes Playwright round trips)`,
   );
+});
+
+test('both explorer charts open as tables: the horizon lines as `picture horizon` gives them, and the path with its rise', async ({ page }) => {
+  const app = await openExplorer(page);
+  const x = app.explorer;
+  await x.set('radar-height', 150);
+  await x.set('target-alt', 137);
+  await x.tracedK.click();
+  const [horizonTable, pathTable] = [0, 1].map((i) => x.root.locator('.explorer-charts details.chart-data').nth(i));
+  await expect(horizonTable.locator('table')).toHaveCount(0);
+  await horizonTable.locator('summary').click();
+  await expect(horizonTable.locator('thead th')).toHaveText([
+    'Target altitude (km)',
+    'Horizon range, traced atmosphere (km)',
+    'Horizon range, k = 1 (km)',
+    'Horizon range, k = 4/3 (km)',
+  ]);
+  // The slider's altitude is a row of its own, and every cell is the command line's figure for it.
+  const row = horizonTable.locator('tbody tr', { hasText: "137 (the slider's)" });
+  await expect(row).toHaveCount(1);
+  const cells = (await row.locator('td').allTextContents()).slice(1).map(Number);
+  const want = (['ray', 1, 4 / 3] as Refraction[]).map((k) => Math.round(horizon(150, 137, k).ground_range_km));
+  expect(cells).toEqual(want);
+  // The path: a row each half minute and the rise, hidden before it and seen after.
+  await pathTable.locator('summary').click();
+  await expect(pathTable.locator('thead th')).toHaveText([
+    'Time after launch', 'Distance from the radar (km)', 'Height (km)', "Above the radar's horizon",
+  ]);
+  const seen = await pathTable.locator('tbody tr td:nth-child(4)').allTextContents();
+  const risen = seen.indexOf('yes: rises into view');
+  expect(risen).toBeGreaterThan(0);
+  expect(seen.slice(0, risen).every((s) => s === 'no')).toBe(true);
+  const rise = await x.rise();
+  const riseRow = await pathTable.locator('tbody tr').nth(risen).locator('td').allTextContents();
+  expect(Number(riseRow[2])).toBe(Math.round(rise.alt));
 });

@@ -144,4 +144,14 @@ test('the flight figures say what an as-reported solve changed, against the cata
     /The model flew a \d+ kg payload, \d+ % of the catalog's 870 kg, inside the 650-1,000 kg its sources allow\./,
   );
   await expect(app.facts.adjusted).not.toHaveClass(/contradicts/);
+  // 9,000 km of apogee is beyond any payload the sources allow: the page flies the nearest flight inside the
+  // bounds (the lightest payload, 650 kg), marks it, and says by how much it misses the report.
+  await app.launch.setApogeeKm(9000);
+  await expect(app.facts.adjusted).toContainText(
+    /The report does not fit the catalog's missile: no flight inside the bounds its sources state reaches the reported 9,000 km apogee at this range\. The nearest, flown here, reaches [\d,]+ km, [\d,]+ km \(\d+ %\) lower than reported\./,
+  );
+  await expect(app.facts.adjusted).toContainText("The model flew a 650 kg payload");
+  await expect(app.facts.adjusted).toHaveClass(/contradicts/);
+  await expect.poll(() => app.facts.apogeeKm()).toBeLessThan(9000);
+  await expect(app.launch.flightError).toHaveCount(0);
 });

@@ -31,18 +31,9 @@ pub fn horizon_chart(
     width_px: u32,
     height_px: u32,
 ) -> ChartResult {
-    let mut ks = vec![
-        (Refraction::Ray, TRACED),
-        (Refraction::K(1.0), K_GEOMETRIC),
-        (Refraction::K(4.0 / 3.0), K_STANDARD),
-    ];
-    if let Refraction::K(k) = user {
-        if (k - 1.0).abs() > 1e-9 && (k - 4.0 / 3.0).abs() > 1e-9 {
-            ks.push((user, K_USER));
-        }
-    }
     let mut lines = Vec::new();
-    for (k, colour) in ks {
+    for (i, k) in horizon_refractions(user).into_iter().enumerate() {
+        let colour = [TRACED, K_GEOMETRIC, K_STANDARD, K_USER][i];
         let earth = k.earth().map_err(|e| format!("Refraction: {e}"))?;
         let pts = (0..=100)
             .map(|i| {
@@ -101,8 +92,24 @@ pub fn horizon_chart(
     })
 }
 
-/// A refraction as a chart's legend names it.
-fn refraction_label(r: Refraction) -> String {
+/// The refractions the horizon chart draws, in its order: the traced atmosphere, k = 1, 4/3, and the
+/// user's k if it is none of these.
+pub fn horizon_refractions(user: Refraction) -> Vec<Refraction> {
+    let mut ks = vec![
+        Refraction::Ray,
+        Refraction::K(1.0),
+        Refraction::K(4.0 / 3.0),
+    ];
+    if let Refraction::K(k) = user {
+        if (k - 1.0).abs() > 1e-9 && (k - 4.0 / 3.0).abs() > 1e-9 {
+            ks.push(user);
+        }
+    }
+    ks
+}
+
+/// A refraction as a chart's legend (and its table's heading) names it.
+pub fn refraction_label(r: Refraction) -> String {
     match r {
         Refraction::Ray => "traced atmosphere".to_string(),
         Refraction::K(k) => format!("k = {}", k_text(k)),

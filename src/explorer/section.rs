@@ -29,6 +29,9 @@ pub struct Section {
     /// The plane x (km) at the left edge, and the stretched plane y (km) at the top.
     x0_km: f64,
     top_km: f64,
+    /// With a chosen exaggeration that cuts the tallest points: the height above the radar at the top edge,
+    /// km (what is higher is off the chart).
+    pub cut_above_km: Option<f64>,
 }
 
 /// The plane position (km) of a point at ground distance `ground_km` from the radar and height `alt_km`: x
@@ -88,7 +91,13 @@ impl Section {
                 .find(|&(e, px, _, _)| max_alt * e * px >= inner_h / 4.0)
                 .unwrap_or_else(|| fit_one(EXAGGERATIONS[EXAGGERATIONS.len() - 1])),
         };
+        let tallest_km = points
+            .iter()
+            .map(|&(s, a)| plane_km(s, a).1)
+            .fold(f64::MIN, f64::max);
         let (exaggeration, px_per_km, x0_km, top_km) = chosen;
+        let cut_above_km =
+            (tallest_km * exaggeration > top_km * (1.0 + 1e-9)).then(|| top_km / exaggeration);
         Section {
             exaggeration,
             px_per_km,
@@ -98,7 +107,18 @@ impl Section {
             top_px,
             x0_km,
             top_km,
+            cut_above_km,
         }
+    }
+
+    /// What a chosen exaggeration cuts off, in words (none when everything fits).
+    pub fn cut_note(&self) -> Option<String> {
+        self.cut_above_km.map(|h| {
+            format!(
+                "Heights above about {} km are off the top: a smaller exaggeration, or Automatic, shows them",
+                nice_round(h)
+            )
+        })
     }
 
     /// Where a point at ground distance `ground_km` from the radar and height `alt_km` is drawn.
@@ -158,6 +178,16 @@ impl Section {
     }
 }
 
+/// A height for a sentence: whole kilometres, to two significant figures above 100 km.
+fn nice_round(km: f64) -> String {
+    let step = if km >= 100.0 {
+        10f64.powf(km.log10().floor() - 1.0)
+    } else {
+        1.0
+    };
+    format!("{:.0}", (km / step).round() * step)
+}
+
 /// 1, 2 or 5 times a power of ten, at least `rough` (and positive).
 pub fn nice_step(rough: f64) -> f64 {
     let rough = if rough.is_finite() && rough > 0.0 {
@@ -204,6 +234,21 @@ mod tests {
             high.to_px(1100.0, 550.0).y < 0.0,
             "the apogee is cut at x100"
         );
+        // And the chart says so: the height at its top edge, which the apogee is above.
+        let cut_km = high.cut_above_km.expect("cut");
+        assert!(cut_km < 550.0 && cut_km > 0.0, "{cut_km}");
+        assert!(
+            (high.to_px(0.0, cut_km).y - 28.0).abs() < 1.0,
+            "{:?}",
+            high.to_px(0.0, cut_km)
+        );
+        assert!(high.cut_note().unwrap().starts_with("Heights above about "));
+        // Automatic and true scale fit everything: nothing is cut, nothing said.
+        for e in [None, Some(1.0)] {
+            let v = Section::fit(&pts, 900.0, 380.0, e);
+            assert_eq!(v.cut_above_km, None, "{e:?}");
+            assert_eq!(v.cut_note(), None);
+        }
     }
 
     #[test]
@@ -219,6 +264,13 @@ mod tests {
         assert!(Section::fit(&pts, 900.0, 380.0, Some(1.0))
             .scale_label()
             .starts_with("True scale"));
+    }
+
+    #[test]
+    fn heights_for_a_sentence() {
+        assert_eq!(nice_round(37.4), "37");
+        assert_eq!(nice_round(137.0), "140");
+        assert_eq!(nice_round(1234.0), "1200");
     }
 
     #[test]

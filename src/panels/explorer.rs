@@ -15,6 +15,8 @@ use crate::explorer::profile::{
 use crate::explorer::rays::{grazing_elevation_rad, ray_alt_m};
 use crate::explorer::section::EXAGGERATIONS;
 use crate::explorer::steps::KOREA;
+use crate::explorer::tables::{self, path_heads};
+use crate::panels::chart_table::ChartTable;
 use crate::state::{AppState, ScenarioError};
 use leptos::prelude::*;
 use picture_sim::sensors::{ExponentialAtmosphere, Radar, Refraction};
@@ -200,6 +202,24 @@ pub fn HorizonExplorer(
             300,
         )
     });
+    // The charts as tables: the same core figures, as text.
+    let horizon_heads = Signal::derive(move || tables::horizon_heads(app.view.refraction.get()));
+    let horizon_rows = Signal::derive(move || {
+        tables::horizon_rows(
+            choice.radar_h_m.get(),
+            app.view.refraction.get(),
+            app.view.fan_alt_km.get(),
+        )
+        .unwrap_or_else(|e| vec![vec![e]])
+    });
+    let path_rows = Signal::derive(move || {
+        earth
+            .get()
+            .map(|earth| {
+                path.with(|p| tables::path_rows(&earth, choice.radar_h_m.get(), p, risen.get()))
+            })
+            .unwrap_or_default()
+    });
     let blake = Signal::derive(move || {
         let earth = earth.get().map_err(|e| e.to_string())?;
         radar.with(|r| {
@@ -358,8 +378,10 @@ pub fn HorizonExplorer(
                 <div class="explorer-charts">
                     <h3>"Horizon range against target altitude"</h3>
                     <PlotView chart=horizon label="Horizon ground range against target altitude: the traced atmosphere, k = 1, 4/3 and the chosen k" class="explorer-plot horizon-chart"/>
+                    <ChartTable heads=horizon_heads rows=horizon_rows/>
                     <h3>"Vertical coverage (Blake chart)"</h3>
                     <PlotView chart=blake label="Blake chart: range against height over the curved Earth, with the radar's elevation limits and the missile's path" class="explorer-plot blake-chart"/>
+                    <ChartTable heads=Signal::derive(path_heads) rows=path_rows/>
                 </div>
             </div>
         </section>

@@ -189,6 +189,9 @@ pub fn CrossSection(
             <text class="scale-note" x=W - 8.0 y="16" text-anchor="end" data-exaggeration=v.exaggeration>
                 {v.scale_label()}
             </text>
+            {v.cut_note().map(|note| view! {
+                <text class="cut-note" x=W - 8.0 y="32" text-anchor="end">{note}</text>
+            })}
         }
     };
     view! {

@@ -47,18 +47,12 @@ pub fn FlightFacts() -> impl IntoView {
         })
     };
     // What the solve changed to fly this shape (a cut burn, a lighter payload), in the core's own words; a
-    // payload outside the catalog's bounds is marked, since the flight then is not the catalog's missile.
+    // report the catalog's missile cannot match inside its bounds is marked, since the flight then is the
+    // nearest, not the one reported.
     let adjusted = move || {
         app.analysis.flight.with(|f| {
             let a = f.as_ref().ok()?.flight.adjustments()?;
-            let text = [
-                a.burn.map(|b| b.sentence()),
-                a.payload.map(|p| p.sentence()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
+            let text = a.sentences().join(" ");
             (!text.is_empty()).then(|| (text, a.contradicts_catalog()))
         })
     };

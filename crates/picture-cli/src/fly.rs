@@ -193,13 +193,7 @@ pub fn run(args: &FlyArgs) -> Result<String, String> {
     if let Some(a) = flight.adjustments() {
         let _ = writeln!(out, "  pitch at burnout {:7.1} deg", a.pitch_final_deg);
         // What the solve changed, in words: a lighter payload changes the missile and must not pass unsaid.
-        for sentence in [
-            a.burn.map(|b| b.sentence()),
-            a.payload.map(|p| p.sentence()),
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for sentence in a.sentences() {
             let _ = writeln!(out, "  {sentence}");
         }
     }

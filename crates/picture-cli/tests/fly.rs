@@ -255,6 +255,48 @@ fn as_reported_flight_says_what_it_changed() {
     assert!(text.contains(&expected), "{text}");
 }
 
+/// A report no flight inside the catalog's bounds can match (a Hwasong-19 to 9,000 km apogee over 1,000 km:
+/// the 2024-10-31 flight's 7,687 km needed 708 kg of the allowed 700-1,300) is flown as near as the bounds allow,
+/// with the lightest payload, and the command says by how much it misses, in its JSON and its text.
+#[test]
+fn a_report_beyond_the_catalogs_bounds_flies_the_nearest_and_says_so() {
+    let args = [
+        "fly",
+        "--missile",
+        "hwasong-19",
+        "--from",
+        "sunan",
+        "--azimuth",
+        "90",
+        "--range-km",
+        "1000",
+        "--apogee-km",
+        "9000",
+    ];
+    let mut with_json = args.to_vec();
+    with_json.push("--json");
+    let v = json_of(&with_json);
+    let payload = &v["adjustments"]["payload"];
+    assert_eq!(payload["flown_kg"].as_f64().map(f64::round), Some(700.0));
+    let report = &v["adjustments"]["report"];
+    assert_eq!(report["reported_apogee_m"].as_f64(), Some(9_000_000.0));
+    let flown_m = report["flown_apogee_m"].as_f64().expect("the flown apogee");
+    assert!((7_000e3..9_000e3).contains(&flown_m), "{flown_m} m");
+    assert!((v["apogee_km"].as_f64().unwrap() * 1e3 - flown_m).abs() < 1.0);
+    assert!((v["range_km"].as_f64().unwrap() - 1000.0).abs() < 1.0);
+
+    let out = picture().args(args).output().expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for said in [
+        "The report does not fit the catalog's missile",
+        "reaches the reported 9,000 km apogee at this range",
+        "lower than reported",
+    ] {
+        assert!(text.contains(said), "{said:?} not in {text}");
+    }
+}
+
 /// A minimum-energy flight short of the maximum keeps the payload and cuts the burn, and says so.
 #[test]
 fn a_short_flight_reports_its_cut_burn_and_keeps_the_payload() {

@@ -364,11 +364,24 @@ fn unreachable_requests_say_what_is_possible() {
     );
     let e = flight::fly(&request("hwasong-99", 90.0, 300.0, Shape::MinEnergy)).unwrap_err();
     assert!(e.to_string().contains("hwasong-15"), "{e}");
-    let e = flight::fly(&request(
+    // A reported apogee above any the catalog's bounds allow is flown as near as they allow, and said.
+    let f = flight::fly(&request(
         "hwasong-12",
         90.0,
         1000.0,
         Shape::AsReported { apogee_m: 9.0e6 },
+    ))
+    .unwrap();
+    let miss = f.report_miss.expect("the report is not met");
+    assert!(miss.flown_apogee_m < 9.0e6 && miss.sentence().contains("lower than reported"));
+    // Lofted with an apogee changes no payload: above the highest, it is refused.
+    let e = flight::fly(&request(
+        "hwasong-12",
+        90.0,
+        1000.0,
+        Shape::Lofted {
+            apogee_m: Some(9.0e6),
+        },
     ))
     .unwrap_err();
     assert!(e.to_string().contains("highest apogee"), "{e}");
@@ -559,8 +572,19 @@ proptest! {
                     Shape::Lofted { apogee_m } | Shape::Depressed { apogee_m } => apogee_m,
                     _ => None,
                 };
-                if let Some(a) = asked {
-                    prop_assert!((s.apogee_m - a).abs() < 1_000.0, "{id} {shape:?}: apogee {}", s.apogee_m);
+                match (f.report_miss, asked) {
+                    // A report the catalog's bounds cannot meet: the nearest flight inside them, said.
+                    (Some(miss), Some(a)) => {
+                        prop_assert!(matches!(shape, Shape::AsReported { .. }), "{id} {shape:?}");
+                        prop_assert_eq!(miss.reported_apogee_m, a);
+                        prop_assert_eq!(miss.flown_apogee_m, s.apogee_m);
+                        let adjusted = f.adjustments().expect("a catalog missile");
+                        prop_assert!(adjusted.payload.is_none_or(|p| p.within_catalog()), "{adjusted:?}");
+                    }
+                    (None, Some(a)) => {
+                        prop_assert!((s.apogee_m - a).abs() < 1_000.0, "{id} {shape:?}: apogee {}", s.apogee_m);
+                    }
+                    (miss, None) => prop_assert!(miss.is_none(), "{id} {shape:?}: {miss:?}"),
                 }
                 prop_assert!(s.flight_time_s > 0.0 && s.flight_time_s.is_finite());
             }

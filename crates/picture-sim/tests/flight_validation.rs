@@ -166,6 +166,14 @@ fn reported_launches_fly_within_two_percent_of_the_reported_time() {
                         l.date, l.missile
                     ));
                 }
+                if f.adjustments().is_some_and(|a| a.contradicts_catalog()) {
+                    failures.push(format!(
+                        "{} {}: flown outside the catalog's bounds: {:?}",
+                        l.date,
+                        l.missile,
+                        f.adjustments()
+                    ));
+                }
                 if s.flight_time_s < kepler_s.max(rot_bound_s) {
                     failures.push(format!(
                         "{} {}: shorter than the Keplerian bound",
@@ -208,4 +216,64 @@ fn reported_launches_fly_within_two_percent_of_the_reported_time() {
         "validation failures:\n{}\n{table}",
         failures.join("\n")
     );
+}
+
+/// A report that no flight inside the catalog's bounds matches is flown as near as they allow: at the
+/// reported range, with the lightest payload the sources state, on the side of the minimum-energy path the
+/// report lies on; and it is the nearest, since a report 20 km nearer that flight is met inside the bounds.
+#[test]
+fn a_report_beyond_the_catalogs_bounds_flies_the_nearest_flight_inside_them() {
+    let fly = |missile: &str, range_km: f64, apogee_km: f64| {
+        flight::fly(&LaunchRequest {
+            missile: missile.into(),
+            site: Geodetic::from_deg(39.2, 125.673, 0.0).expect("valid site"),
+            aim: Aim::AzimuthRange {
+                azimuth_deg: 90.0,
+                range_m: range_km * 1e3,
+            },
+            shape: Shape::AsReported {
+                apogee_m: apogee_km * 1e3,
+            },
+            launch_time: SimTime::ZERO,
+        })
+        .unwrap_or_else(|e| panic!("{missile} {range_km} km, {apogee_km} km apogee: {e}"))
+    };
+    // Too high: a Hwasong-19 to 9,000 km over 1,000 km. Too low: a Hwasong-12 to 100 km over 2,700 km.
+    for (missile, range_km, reported_km, sign) in [
+        ("hwasong-19", 1_000.0, 9_000.0, -1.0),
+        ("hwasong-12", 2_700.0, 100.0, 1.0),
+    ] {
+        let f = fly(missile, range_km, reported_km);
+        let miss = f.report_miss.expect("the report is not met");
+        assert_eq!(miss.reported_apogee_m, reported_km * 1e3);
+        assert!((miss.flown_apogee_m - f.summary.apogee_m).abs() < 1e-6);
+        assert_eq!(miss.apogee_error_m().signum(), sign, "{missile}: {miss:?}");
+        assert!(
+            (f.summary.range_m / 1e3 - range_km).abs() < 1.0,
+            "{missile}: {} m",
+            f.summary.range_m
+        );
+        let a = f.adjustments().expect("a catalog missile");
+        assert!(a.contradicts_catalog());
+        let payload = a.payload.expect("the lightest payload");
+        let low = payload.allowed.expect("bounds").low;
+        assert!(
+            (payload.factor - low).abs() < 1e-9,
+            "{missile}: {payload:?}"
+        );
+        assert!(payload.within_catalog());
+        assert!(a
+            .sentences()
+            .iter()
+            .any(|s| s.starts_with("The report does not fit")));
+        // The boundary: 20 km nearer the flown flight, the report is met inside the bounds.
+        let nearer_km = miss.flown_apogee_m / 1e3 + sign * 20.0;
+        let met = fly(missile, range_km, nearer_km);
+        assert!(
+            met.report_miss.is_none(),
+            "{missile} at {nearer_km} km: {:?}",
+            met.report_miss
+        );
+        assert!((met.summary.apogee_m / 1e3 - nearer_km).abs() < 1.0);
+    }
 }

@@ -91,6 +91,38 @@ impl BurnCut {
     }
 }
 
+/// An "as reported" flight that no flight inside the catalog's bounds can match: the apogee reported and the
+/// nearest one flown instead (at the reported range, with the lightest payload the sources allow).
+///
+/// # Units
+/// Metres.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ReportMiss {
+    pub reported_apogee_m: f64,
+    pub flown_apogee_m: f64,
+}
+
+impl ReportMiss {
+    /// The flown apogee less the reported one, m (negative: lower than reported).
+    pub fn apogee_error_m(&self) -> f64 {
+        self.flown_apogee_m - self.reported_apogee_m
+    }
+
+    pub fn sentence(&self) -> String {
+        let error_m = self.apogee_error_m();
+        format!(
+            "The report does not fit the catalog's missile: no flight inside the bounds its sources state \
+             reaches the reported {} km apogee at this range. The nearest, flown here, reaches {} km, {} km \
+             ({:.0} %) {} than reported.",
+            grouped(self.reported_apogee_m / 1e3),
+            grouped(self.flown_apogee_m / 1e3),
+            grouped(error_m.abs() / 1e3),
+            100.0 * error_m.abs() / self.reported_apogee_m,
+            if error_m < 0.0 { "lower" } else { "higher" }
+        )
+    }
+}
+
 /// What a flight's program changed from the catalog's missile flown at full burn.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Adjustments {
@@ -98,6 +130,8 @@ pub struct Adjustments {
     pub burn: Option<BurnCut>,
     /// Pitch above the horizontal at burnout, degrees (the shape's own choice, given for completeness).
     pub pitch_final_deg: f64,
+    /// The report this "as reported" flight could not match inside the catalog's bounds.
+    pub report: Option<ReportMiss>,
 }
 
 impl Adjustments {
@@ -124,19 +158,35 @@ impl Adjustments {
             payload,
             burn,
             pitch_final_deg: program.pitch_final_rad.to_degrees(),
+            report: None,
         }
     }
 
-    /// Whether the flight changed the missile beyond what its sources allow.
+    /// Whether the flight changed the missile beyond what its sources allow, or its report cannot be met.
     pub fn contradicts_catalog(&self) -> bool {
-        self.payload.is_some_and(|p| !p.within_catalog())
+        self.payload.is_some_and(|p| !p.within_catalog()) || self.report.is_some()
+    }
+
+    /// The account in sentences, for a reader: the burn, the payload, the report.
+    pub fn sentences(&self) -> Vec<String> {
+        [
+            self.burn.map(|b| b.sentence()),
+            self.payload.map(|p| p.sentence()),
+            self.report.map(|r| r.sentence()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 }
 
 impl Flight {
     /// What this flight's solve changed, for a catalog missile (none for a missile the catalog does not hold).
     pub fn adjustments(&self) -> Option<Adjustments> {
-        catalog::find(&self.summary.missile).map(|v| Adjustments::of(v, &self.program))
+        catalog::find(&self.summary.missile).map(|v| Adjustments {
+            report: self.report_miss,
+            ..Adjustments::of(v, &self.program)
+        })
     }
 }
 

@@ -23,7 +23,7 @@ pub mod trajectory;
 pub mod uncertain;
 pub mod vehicle;
 
-pub use adjusted::{Adjustments, BurnCut, PayloadChange};
+pub use adjusted::{Adjustments, BurnCut, PayloadChange, ReportMiss};
 pub use dynamics::EarthModel;
 pub use shaping::ShapingMemory;
 pub use simulate::Program;
@@ -126,6 +126,9 @@ pub struct Flight {
     pub trajectory: Trajectory,
     pub summary: FlightSummary,
     pub program: Program,
+    /// For an "as reported" flight that no flight inside the catalog's bounds matches: the report and the
+    /// nearest flown instead.
+    pub report_miss: Option<ReportMiss>,
 }
 
 #[derive(Debug, Error, Clone, PartialEq)]
@@ -257,8 +260,50 @@ pub fn fly_vehicle_on(
         azimuth_deg,
         range_m,
     };
-    let program = shaping::solve(vehicle, earth, &site, &target, &request.shape, memory)?;
-    flight_of(vehicle, earth, &site, &program, request.launch_time)
+    match shaping::solve(vehicle, earth, &site, &target, &request.shape, memory) {
+        Ok(program) => flight_of(vehicle, earth, &site, &program, request.launch_time),
+        Err(refusal) => match (request.shape, &refusal) {
+            // A report the catalog's missile cannot match inside its bounds: fly the nearest and say so.
+            (Shape::AsReported { apogee_m }, FlightError::Unreachable { reason, .. })
+                if !matches!(reason, shaping::Unreachable::Range { .. }) =>
+            {
+                nearest_to_report(vehicle, earth, &site, &target, apogee_m, request, memory)
+                    .ok_or(refusal)
+            }
+            _ => Err(refusal),
+        },
+    }
+}
+
+/// Of the flights inside the catalog's bounds that land at the reported range, the one whose apogee is
+/// nearest the reported apogee: the steepest or the flattest at the lightest payload allowed.
+fn nearest_to_report(
+    vehicle: &Vehicle,
+    earth: &EarthModel,
+    site: &Geodetic,
+    target: &shaping::Target,
+    reported_apogee_m: f64,
+    request: &LaunchRequest,
+    memory: &mut ShapingMemory,
+) -> Option<Flight> {
+    [shaping::Branch::Lofted, shaping::Branch::Depressed]
+        .into_iter()
+        .filter_map(|branch| {
+            let program =
+                shaping::solve_nearest(vehicle, earth, site, target, branch, memory).ok()?;
+            flight_of(vehicle, earth, site, &program, request.launch_time).ok()
+        })
+        .min_by(|a, b| {
+            let miss = |f: &Flight| (f.summary.apogee_m - reported_apogee_m).abs();
+            miss(a).total_cmp(&miss(b))
+        })
+        .map(|flight| Flight {
+            report_miss: Some(ReportMiss {
+                reported_apogee_m,
+                flown_apogee_m: flight.summary.apogee_m,
+            }),
+            ..flight
+        })
 }
 
 /// Flies a vehicle with a given program (no solving) and summarises the flight.
@@ -283,6 +328,7 @@ pub fn flight_of(
         trajectory,
         summary,
         program: *program,
+        report_miss: None,
     })
 }
 

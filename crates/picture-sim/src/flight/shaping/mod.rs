@@ -29,6 +29,7 @@ pub use error::{Branch, Unreachable};
 use super::dynamics::EarthModel;
 use super::integrator::Tolerance;
 use super::simulate::Program;
+use super::uncertain::VehicleParameter;
 use super::vehicle::Vehicle;
 use super::{FlightError, Shape};
 use crate::earth::Geodetic;
@@ -105,9 +106,21 @@ struct PlaneStep {
     miss_rad: f64,
 }
 
+/// What a solve flies: a requested shape, or a full-burn flight on one side of the minimum-energy path at a
+/// given energy (the nearest to an "as reported" flight that the catalog's bounds cannot meet).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Goal {
+    Shape(Shape),
+    Branch { branch: Branch, energy: f64 },
+}
+
 /// Finds the program that flies `shape` from `site` to `target`, recalling from `memory` the searches an
 /// earlier solve with the same missile, Earth model, site and flight plane made, and leaving its own there.
 /// The answer does not depend on what `memory` held.
+///
+/// An "as reported" flight lightens the payload no further than the catalog's sources allow
+/// ([`as_reported_max_energy`]); where the report cannot be met inside that, the refusal is for
+/// [`solve_nearest`] to fly the nearest.
 pub fn solve(
     vehicle: &Vehicle,
     earth: &EarthModel,
@@ -116,6 +129,63 @@ pub fn solve(
     shape: &Shape,
     memory: &mut ShapingMemory,
 ) -> Result<Program, FlightError> {
+    solve_goal(vehicle, earth, site, target, Goal::Shape(*shape), memory)
+}
+
+/// The full-burn flight on `branch` to `target` at the highest energy an "as reported" flight may use: of
+/// the flights inside the catalog's bounds that land at the range, the steepest (the highest apogee, on the
+/// lofted side) or the flattest (the lowest, on the depressed side).
+pub fn solve_nearest(
+    vehicle: &Vehicle,
+    earth: &EarthModel,
+    site: &Geodetic,
+    target: &Target,
+    branch: Branch,
+    memory: &mut ShapingMemory,
+) -> Result<Program, FlightError> {
+    let energy = as_reported_max_energy(vehicle);
+    solve_goal(
+        vehicle,
+        earth,
+        site,
+        target,
+        Goal::Branch { branch, energy },
+        memory,
+    )
+}
+
+/// The highest energy an "as reported" solve may use: above 1 the payload is lightened
+/// ([`Program::burn_fraction_and_payload_factor`]: factor 2 - energy), so down to the lightest payload the
+/// catalog's sources allow, and not at all when they state no bounds.
+pub fn as_reported_max_energy(vehicle: &Vehicle) -> f64 {
+    vehicle
+        .uncertainties
+        .iter()
+        .find(|u| u.parameter == VehicleParameter::PayloadMass)
+        .map_or(1.0, |u| {
+            (2.0 - u.factor.low).clamp(1.0, Program::MAX_ENERGY)
+        })
+}
+
+fn solve_goal(
+    vehicle: &Vehicle,
+    earth: &EarthModel,
+    site: &Geodetic,
+    target: &Target,
+    goal: Goal,
+    memory: &mut ShapingMemory,
+) -> Result<Program, FlightError> {
+    let shape = &match goal {
+        Goal::Shape(shape) => shape,
+        Goal::Branch {
+            branch: Branch::Lofted,
+            ..
+        } => Shape::Lofted { apogee_m: None },
+        Goal::Branch {
+            branch: Branch::Depressed,
+            ..
+        } => Shape::Depressed { apogee_m: None },
+    };
     let first_burn_s = vehicle.stages.first().map_or(10.0, |s| s.burn_time_s);
     let mut base = Program {
         azimuth_rad: target.azimuth_deg.to_radians(),
@@ -139,7 +209,7 @@ pub fn solve(
     let (s, answer, flown) = loop {
         pass += 1;
         let s = shooter(base, hint, tol);
-        let answer = match solve_in_plane(&s, target, shape) {
+        let answer = match solve_in_plane(&s, target, goal) {
             Err(FlightError::Unreachable {
                 reason: Unreachable::Range { .. },
                 ..
@@ -292,17 +362,25 @@ fn top_on_line<'a, 'm: 'a>(
 }
 
 /// One pass's answer in the flight plane of `s`.
-fn solve_in_plane(s: &Shooter, target: &Target, shape: &Shape) -> Result<PitchEnergy, FlightError> {
+fn solve_in_plane(s: &Shooter, target: &Target, goal: Goal) -> Result<PitchEnergy, FlightError> {
     let range_m = target.range_m;
-    match *shape {
+    let shape = match goal {
+        Goal::Shape(shape) => shape,
+        Goal::Branch { branch, energy } => {
+            return range_only::full_burn(s, branch, range_m, energy);
+        }
+    };
+    match shape {
         Shape::MinEnergy => range_only::min_energy(s, range_m),
-        Shape::Lofted { apogee_m: None } => range_only::full_burn(s, Branch::Lofted, range_m),
-        Shape::Depressed { apogee_m: None } => range_only::full_burn(s, Branch::Depressed, range_m),
+        Shape::Lofted { apogee_m: None } => range_only::full_burn(s, Branch::Lofted, range_m, 1.0),
+        Shape::Depressed { apogee_m: None } => {
+            range_only::full_burn(s, Branch::Depressed, range_m, 1.0)
+        }
         Shape::Lofted { apogee_m: Some(a) } | Shape::Depressed { apogee_m: Some(a) } => {
             range_apogee::range_and_apogee(s, range_m, a, 1.0)
         }
         Shape::AsReported { apogee_m } => {
-            range_apogee::range_and_apogee(s, range_m, apogee_m, Program::MAX_ENERGY)
+            range_apogee::range_and_apogee(s, range_m, apogee_m, as_reported_max_energy(s.vehicle))
         }
         Shape::PullUp { apogee_m } => {
             range_apogee::pull_up(s, range_m, apogee_m.unwrap_or(PULL_UP_APOGEE_M))

@@ -73,16 +73,21 @@ pub(super) fn min_energy(s: &Shooter, range_m: f64) -> Result<PitchEnergy, Fligh
     }
 }
 
-/// The full-burn flight on `branch` that reaches `range_m`.
+/// The flight at `energy` on `branch` that reaches `range_m` (full burn at energy 1).
 ///
 /// # Units
-/// Metres.
+/// Metres; energy as [`Program::energy`].
 pub(super) fn full_burn(
     s: &Shooter,
     branch: Branch,
     range_m: f64,
+    energy: f64,
 ) -> Result<PitchEnergy, FlightError> {
-    let best = s.max_range_full()?;
+    let best = if energy == 1.0 {
+        s.max_range_full()?
+    } else {
+        s.max_range(energy, None)?
+    };
     if best.range_m < range_m {
         return Err(s.unreachable(Unreachable::Range {
             range_m,
@@ -97,7 +102,7 @@ pub(super) fn full_burn(
     };
     let p0 = s.hint.map_or(0.5 * (lo + hi), |h| h.pitch_deg);
     let pitch = increasing_root(
-        |p| -> Result<f64, FlightError> { Ok(sign * (s.full(p, 1.0)?.range_m - range_m)) },
+        |p| -> Result<f64, FlightError> { Ok(sign * (s.full(p, energy)?.range_m - range_m)) },
         p0,
         p0 + 0.05,
         lo,
@@ -107,10 +112,7 @@ pub(super) fn full_burn(
         12,
     )?;
     pitch
-        .map(|pitch_deg| PitchEnergy {
-            pitch_deg,
-            energy: 1.0,
-        })
+        .map(|pitch_deg| PitchEnergy { pitch_deg, energy })
         .ok_or_else(|| s.unreachable(Unreachable::FullBurn { branch, range_m }))
 }
 
