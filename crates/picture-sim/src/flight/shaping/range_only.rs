@@ -36,15 +36,7 @@ pub(super) fn min_energy(s: &Shooter, range_m: f64) -> Result<PitchEnergy, Fligh
         Some(h) => h,
         None => {
             let full = s.max_range_full()?;
-            if full.range_m < range_m {
-                return Err(s.unreachable(Unreachable::Range {
-                    range_m,
-                    max_range_m: full.range_m,
-                }));
-            }
-            let e = s
-                .energy_for_range(full.pitch_deg, range_m, 1.0)?
-                .ok_or_else(too_short)?;
+            let e = energy_below_top(s, full, range_m)?;
             let pitch_deg = s.refine_top(full.pitch_deg, e, range_m)?;
             return s.settle_top(pitch_deg, range_m, e);
         }
@@ -58,19 +50,24 @@ pub(super) fn min_energy(s: &Shooter, range_m: f64) -> Result<PitchEnergy, Fligh
         // falls short: the top of this plane, if it reaches.
         None if s.full(start.pitch_deg, 1.0)?.range_m < range_m => {
             let top = s.max_range(1.0, None)?;
-            if top.range_m < range_m {
-                return Err(s.unreachable(Unreachable::Range {
-                    range_m,
-                    max_range_m: top.range_m,
-                }));
-            }
-            let e = s
-                .energy_for_range(top.pitch_deg, range_m, 1.0)?
-                .ok_or_else(too_short)?;
+            let e = energy_below_top(s, top, range_m)?;
             s.settle_top(top.pitch_deg, range_m, e)
         }
         None => Err(too_short()),
     }
+}
+
+/// The energy at which the pitch of `top` (the greatest range at full energy) reaches `range_m`; refused
+/// beyond that greatest range, or when even the least energy flies past.
+fn energy_below_top(s: &Shooter, top: PitchRange, range_m: f64) -> Result<f64, FlightError> {
+    if top.range_m < range_m {
+        return Err(s.unreachable(Unreachable::Range {
+            range_m,
+            max_range_m: top.range_m,
+        }));
+    }
+    s.energy_for_range(top.pitch_deg, range_m, 1.0)?
+        .ok_or_else(|| s.unreachable(Unreachable::MinEnergyTooShort { range_m }))
 }
 
 /// The flight at `energy` on `branch` that reaches `range_m` (full burn at energy 1).
