@@ -598,19 +598,16 @@ impl Snapshot {
         let (x, y, z) = Self::cell(self.side_m, pos);
         for dx in -1..=1 {
             for dy in -1..=1 {
-                for dz in -1..=1 {
-                    let c = (
-                        x.saturating_add(dx),
-                        y.saturating_add(dy),
-                        z.saturating_add(dz),
-                    );
-                    let from = self.cells.partition_point(|e| e.0 < c);
-                    for (_, k, p, v) in self.cells[from..].iter().take_while(|e| e.0 == c) {
-                        tests += 1;
-                        let d = (p.0 - pos.0).norm();
-                        if d <= max_m {
-                            found(*k, d, v);
-                        }
+                // The three cells along z are adjacent in the sorted list: one bisection finds all three,
+                // visited in the same order as cell by cell.
+                let (cx, cy) = (x.saturating_add(dx), y.saturating_add(dy));
+                let (first, last) = ((cx, cy, z.saturating_sub(1)), (cx, cy, z.saturating_add(1)));
+                let from = self.cells.partition_point(|e| e.0 < first);
+                for (_, k, p, v) in self.cells[from..].iter().take_while(|e| e.0 <= last) {
+                    tests += 1;
+                    let d = (p.0 - pos.0).norm();
+                    if d <= max_m {
+                        found(*k, d, v);
                     }
                 }
             }
