@@ -243,8 +243,7 @@ fn solve_goal(
         };
         hint = Some(answer);
         let flown = s.full(answer.pitch_deg, answer.energy)?;
-        let miss_deg =
-            (target.azimuth_deg - flown.impact_azimuth_deg + 540.0).rem_euclid(360.0) - 180.0;
+        let miss_deg = azimuth_miss_deg(target.azimuth_deg, flown.impact_azimuth_deg);
         // On the line: the impact within a few tens of metres of it.
         let on_line = on_line(miss_deg, target.range_m, earth);
         if tol == Tolerance::STANDARD && (on_line || pass >= AZIMUTH_PASSES) {
@@ -302,6 +301,12 @@ fn turn_plane(base: &mut Program, previous: &mut Option<PlaneStep>, miss_rad: f6
     base.azimuth_rad += (gain * miss_rad).clamp(-MAX_TURN_RAD, MAX_TURN_RAD);
 }
 
+/// How far the impact's azimuth missed the wanted one, degrees in (-180, 180]: the turn that brings it onto
+/// the wanted line.
+fn azimuth_miss_deg(wanted_deg: f64, impact_deg: f64) -> f64 {
+    (wanted_deg - impact_deg + 540.0).rem_euclid(360.0) - 180.0
+}
+
 /// Whether an impact `range_m` from the site whose azimuth missed the aim's by `miss_deg` lies within a few
 /// tens of metres of the aim's line: the distance across it, which near the antipode is small for a large
 /// miss of azimuth.
@@ -336,7 +341,7 @@ fn top_on_line<'a, 'm: 'a>(
         let top = s.max_range(1.0, near)?;
         near = Some(top.pitch_deg);
         let flown = s.full(top.pitch_deg, 1.0)?;
-        let miss_deg = (azimuth_deg - flown.impact_azimuth_deg + 540.0).rem_euclid(360.0) - 180.0;
+        let miss_deg = azimuth_miss_deg(azimuth_deg, flown.impact_azimuth_deg);
         let on_line = on_line(
             miss_deg,
             top.range_m.min(crate::limits::AIM_RANGE_MAX_M),
